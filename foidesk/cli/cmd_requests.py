@@ -1,0 +1,177 @@
+"""``foidesk request add|list|show|status``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from foidesk.core.records import MessageRecord, NewRequest, RequestDetail
+from foidesk.core.vocabulary import RequestStatus
+
+from .common import iso, json_option, open_desk, parse_date, print_json, read_text_file
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    group = commands.add_parser("request", help="your FOI requests")
+    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", parents=[common], help="record a request; prints its id")
+    add.add_argument("--title", required=True)
+    add.add_argument("--authority", required=True, help="authority name (added if new)")
+    add.add_argument("--sent", required=True, type=parse_date, help="date sent, YYYY-MM-DD")
+    add.add_argument("--regime", help="law it is made under (default: the authority's)")
+    add.add_argument("--body-file", help="file holding the request text ('-' for stdin)")
+    add.add_argument("--ref", help="the authority's reference number")
+    add.add_argument("--tag", action="append", default=[], help="a label (repeatable)")
+    json_option(add)
+    add.set_defaults(handler=_add)
+
+    listing = actions.add_parser("list", parents=[common], help="list requests")
+    listing.add_argument("--status", choices=[s.value for s in RequestStatus])
+    json_option(listing)
+    listing.set_defaults(handler=_list)
+
+    show = actions.add_parser("show", parents=[common], help="show a request and its thread")
+    show.add_argument("id", type=int)
+    json_option(show)
+    show.set_defaults(handler=_show)
+
+    status = actions.add_parser("status", parents=[common], help="change a request's status")
+    status.add_argument("id", type=int)
+    status.add_argument("status", choices=[s.value for s in RequestStatus])
+    status.add_argument("--on", type=parse_date, help="day it changed (default: today)")
+    json_option(status)
+    status.set_defaults(handler=_status)
+
+
+def _add(args: argparse.Namespace) -> int:
+    body = read_text_file(args.body_file) if args.body_file else ""
+    with open_desk(args) as desk:
+        detail = desk.add_request(
+            NewRequest(
+                title=args.title,
+                authority=args.authority,
+                sent_on=args.sent,
+                regime=args.regime,
+                body=body,
+                reference=args.ref,
+                tags=tuple(args.tag),
+            )
+        )
+    if args.json:
+        print_json(request_json(detail))
+    else:
+        print(detail.id)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk:
+        rows = desk.list_requests(status=args.status)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "authority": r.authority,
+                    "regime": r.regime,
+                    "status": r.status,
+                    "sent": iso(r.sent_on),
+                    "reference": r.reference,
+                    "tags": r.tags,
+                    "messages": r.message_count,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        print(f"{r.id:>5}  {iso(r.sent_on) or '':10}  {r.status:22}  {r.title} — {r.authority}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk:
+        detail = desk.get_request(args.id)
+    if args.json:
+        print_json(request_json(detail))
+    else:
+        print(request_text(detail))
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk:
+        detail = desk.set_status(args.id, args.status, on=args.on)
+    if args.json:
+        print_json(request_json(detail))
+    else:
+        print(f"request {detail.id} is now {RequestStatus(detail.summary.status).label}")
+    return 0
+
+
+def request_json(detail: RequestDetail) -> dict[str, Any]:
+    s = detail.summary
+    return {
+        "id": s.id,
+        "title": s.title,
+        "authority": s.authority,
+        "regime": s.regime,
+        "status": s.status,
+        "sent": iso(s.sent_on),
+        "received": iso(detail.received_on),
+        "reference": s.reference,
+        "tags": list(s.tags),
+        "body": detail.body,
+        "notes": detail.notes,
+        "status_history": [
+            {"status": h.status, "on": iso(h.changed_on), "note": h.note}
+            for h in detail.status_history
+        ],
+        "messages": [message_json(m) for m in detail.messages],
+    }
+
+
+def message_json(message: MessageRecord) -> dict[str, Any]:
+    return {
+        "id": message.id,
+        "direction": message.direction,
+        "kind": message.kind,
+        "date": iso(message.date),
+        "sent_at": message.sent_at.isoformat() if message.sent_at else None,
+        "received_at": message.received_at.isoformat() if message.received_at else None,
+        "from": message.from_addr,
+        "to": list(message.to),
+        "subject": message.subject,
+        "message_id": message.message_id,
+        "attachments": [
+            {
+                "id": a.id,
+                "filename": a.filename,
+                "media_type": a.media_type,
+                "size": a.size,
+                "sha256": a.sha256,
+            }
+            for a in message.attachments
+        ],
+    }
+
+
+def request_text(detail: RequestDetail) -> str:
+    s = detail.summary
+    lines = [
+        f"#{s.id} {s.title}",
+        f"  to {s.authority} under {s.regime}",
+        f"  status: {RequestStatus(s.status).label}; sent {iso(s.sent_on) or '—'}",
+    ]
+    if s.reference:
+        lines.append(f"  reference: {s.reference}")
+    for m in detail.messages:
+        arrow = "→" if m.direction == "outgoing" else "←"
+        lines.append(f"\n{arrow} {iso(m.date) or '—'}  {m.kind}  {m.from_addr}")
+        lines.append(f"  {m.subject}")
+        lines += [f"  [attachment] {a.filename} ({a.size} bytes)" for a in m.attachments]
+    return "\n".join(lines)

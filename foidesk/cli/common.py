@@ -1,0 +1,93 @@
+"""What every command shares: the profile options, opening the desk, printing results."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from foidesk.core.desk import Desk
+from foidesk.core.errors import InvalidInputError
+from foidesk.core.profile import resolve_profile
+
+Handler = Callable[[argparse.Namespace], int]
+Subparsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def profile_options() -> argparse.ArgumentParser:
+    """Options accepted before and after the command name (SUPPRESS keeps either)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="profile folder (default: FOIDESK_DATA_DIR or the platform's)",
+    )
+    parent.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="SQLAlchemy database URL (default: SQLite in the profile)",
+    )
+    return parent
+
+
+def json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def open_desk(args: argparse.Namespace) -> Desk:
+    profile = resolve_profile(getattr(args, "data_dir", None), getattr(args, "database_url", None))
+    return Desk.open(profile)
+
+
+def parse_date(text: str) -> date:
+    """An ISO ``YYYY-MM-DD`` date, for argparse ``type=``."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def read_text_file(path: str) -> str:
+    """The contents of a file named on the command line ("-" reads standard input)."""
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInputError(f"no such file: {path}") from None
+    except UnicodeDecodeError:
+        raise InvalidInputError(f"{path} is not UTF-8 text") from None
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def to_jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return to_jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def print_json(value: Any) -> None:
+    json.dump(to_jsonable(value), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def iso(moment: date | datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.date().isoformat() if isinstance(moment, datetime) else moment.isoformat()

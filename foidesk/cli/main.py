@@ -1,0 +1,53 @@
+"""Parse the command line and run one command, turning user errors into one clear line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from foidesk import __version__
+from foidesk.core.errors import FoideskError
+
+from . import cmd_authorities, cmd_health, cmd_messages, cmd_requests
+from .common import profile_options
+
+COMMAND_MODULES = (cmd_requests, cmd_authorities, cmd_messages, cmd_health)
+
+EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = profile_options()
+    parser = argparse.ArgumentParser(
+        prog="foidesk",
+        parents=[common],
+        description="Keep Freedom of Information requests and their correspondence. "
+        "Run without a command to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"foidesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _open_window(args)
+    try:
+        return int(args.handler(args))
+    except FoideskError as exc:
+        print(f"foidesk: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("foidesk: interrupted", file=sys.stderr)
+        return 130
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from foidesk.gui.app import run
+
+    return run(getattr(args, "data_dir", None), getattr(args, "database_url", None))

@@ -1,0 +1,1 @@
+"""The GUI-free core: data model, store, deadlines, mail, search, backup."""

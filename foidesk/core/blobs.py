@@ -1,0 +1,140 @@
+"""Keeping the attachment store and the database in step, across crashes.
+
+A write that adds or drops files does so inside a database write transaction
+(which holds SQLite's write lock) and notes the digests it touches in a journal
+file first. After the transaction, files nobody refers to any more are removed
+and the journal is deleted. If the process dies in between, the next writer to
+open the profile finds the journal, and — holding the write lock, so no one else
+is mid-transaction — removes exactly those journalled files that no row uses.
+So a kill at any moment leaves no half message and no orphan file.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .models import Attachment, Blob, Message
+from .store import AttachmentStore, StagedFile, fsync_dir, is_sha256
+
+
+def blob_users(session: Session, sha256: str) -> int:
+    """How many rows refer to a stored file — the reference count, always derived."""
+    attachments = session.scalar(
+        select(func.count()).select_from(Attachment).where(Attachment.sha256 == sha256)
+    )
+    originals = session.scalar(
+        select(func.count()).select_from(Message).where(Message.raw_sha256 == sha256)
+    )
+    return int(attachments or 0) + int(originals or 0)
+
+
+class BlobTransaction:
+    """Files added and released within one database write transaction."""
+
+    def __init__(self, session: Session, store: AttachmentStore) -> None:
+        self.session = session
+        self.store = store
+        self._journal = store.journals / f"{uuid.uuid4().hex}.journal"
+        self._placed: list[str] = []
+        self._released: set[str] = set()
+        self._doomed: set[str] = set()
+
+    def __enter__(self) -> BlobTransaction:
+        self.session.connection()  # take the write lock before touching the store
+        return self
+
+    def add(self, source: bytes | BinaryIO | StagedFile) -> tuple[str, int]:
+        """Store content (once per digest) and make sure its ``blob`` row exists."""
+        staged = source if isinstance(source, StagedFile) else self.store.stage(source)
+        self._note(staged.sha256)
+        if self.session.get(Blob, staged.sha256) is None:
+            self.session.add(Blob(sha256=staged.sha256, size=staged.size))
+            self.session.flush()
+        if self.store.place(staged):
+            self._placed.append(staged.sha256)
+        return staged.sha256, staged.size
+
+    def release(self, digests: Iterable[str]) -> None:
+        """Say these files may have lost a user; unused ones go when the work commits."""
+        for sha256 in digests:
+            self._note(sha256)
+            self._released.add(sha256)
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is not None:
+            return  # the session rolls back; finish() is called after that
+        self.session.flush()
+        for sha256 in sorted(self._released):
+            if blob_users(self.session, sha256) == 0:
+                blob = self.session.get(Blob, sha256)
+                if blob is not None:
+                    self.session.delete(blob)
+                    self._doomed.add(sha256)
+        self.session.flush()
+
+    def finish(self, committed: bool) -> None:
+        """After commit or rollback: remove files no row uses, then drop the journal."""
+        for sha256 in self._doomed if committed else set(self._placed):
+            self.store.remove(sha256)
+        self._journal.unlink(missing_ok=True)
+
+    def _note(self, sha256: str) -> None:
+        self.store.journals.mkdir(parents=True, exist_ok=True)
+        with self._journal.open("a", encoding="ascii") as handle:
+            handle.write(sha256 + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        fsync_dir(self.store.journals)
+
+
+def recover(session: Session, store: AttachmentStore) -> int:
+    """Finish the file clean-up of writers that died; return how many files went.
+
+    Must run inside a write transaction so that no live writer's journal is read.
+    """
+    if not store.journals.is_dir():
+        return 0
+    removed = 0
+    for journal in sorted(store.journals.glob("*.journal")):
+        for sha256 in _journalled(journal):
+            if session.get(Blob, sha256) is None and store.exists(sha256):
+                store.remove(sha256)
+                removed += 1
+        journal.unlink(missing_ok=True)
+    _sweep_staging(store)
+    return removed
+
+
+def _journalled(journal: Path) -> set[str]:
+    lines = journal.read_text(encoding="ascii", errors="replace").splitlines()
+    return {line.strip() for line in lines if is_sha256(line.strip())}
+
+
+STALE_STAGING_SECONDS = 24 * 3600
+
+
+def _sweep_staging(store: AttachmentStore) -> None:
+    """Staged files are written outside transactions, so only old ones are surely dead."""
+    if not store.staging.is_dir():
+        return
+    cutoff = time.time() - STALE_STAGING_SECONDS
+    for part in store.staging.glob("*.part"):
+        try:
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+        except FileNotFoundError:
+            continue

@@ -1,0 +1,584 @@
+"""``Desk``: the one object a face opens to work with a profile.
+
+The window and the command line both call these methods and get frozen records
+back. Each method is one unit of work: it commits whole or changes nothing.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO, TypeVar
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session, selectinload
+
+from . import convert, db
+from .blobs import BlobTransaction, recover
+from .errors import InvalidInputError, NotFoundError
+from .mail.names import safe_filename
+from .models import (
+    Attachment,
+    Authority,
+    Blob,
+    ClockEventRow,
+    Message,
+    Request,
+    StatusChange,
+    Tag,
+    utcnow,
+)
+from .profile import Profile
+from .records import (
+    AttachmentRecord,
+    AuthorityRecord,
+    CheckReport,
+    ClockEventRecord,
+    MessageRecord,
+    NewAttachment,
+    NewMessage,
+    NewRequest,
+    RequestDetail,
+    RequestSummary,
+)
+from .store import AttachmentStore
+from .vocabulary import (
+    DEFAULT_REGIME,
+    REGIME_IDS,
+    Direction,
+    MessageKind,
+    RequestStatus,
+    parse_choice,
+)
+
+Today = Callable[[], date]
+_Row = TypeVar("_Row")
+
+
+class Desk:
+    """An open profile: its database, its attachment store, and every operation on them."""
+
+    def __init__(
+        self, profile: Profile, database: db.Database, store: AttachmentStore, today: Today
+    ) -> None:
+        self.profile = profile
+        self.db = database
+        self.store = store
+        self.today = today
+
+    @classmethod
+    def open(cls, profile: Profile, *, today: Today = date.today) -> Desk:
+        """Open (creating if needed) a profile, migrate its schema, finish crashed writes."""
+        profile.data_dir.mkdir(parents=True, exist_ok=True)
+        engine = db.make_engine(profile.database_url)
+        try:
+            db.upgrade(profile, engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        store = AttachmentStore(profile.attachments_dir)
+        store.create_dirs()
+        desk = cls(profile, db.Database(engine), store, today)
+        with desk.db.writing() as session:
+            recover(session, store)
+        return desk
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def writing_files(self) -> Iterator[tuple[Session, BlobTransaction]]:
+        """A write unit of work that may also add or release stored files."""
+        blobs: BlobTransaction | None = None
+        committed = False
+        try:
+            with self.db.writing() as session, BlobTransaction(session, self.store) as blobs:
+                yield session, blobs
+            committed = True
+        finally:
+            if blobs is not None:
+                blobs.finish(committed)
+
+    # --- authorities -------------------------------------------------------------
+
+    def add_authority(
+        self,
+        name: str,
+        *,
+        email: str | None = None,
+        regime: str | None = None,
+        short_name: str | None = None,
+        jurisdiction: str | None = None,
+        is_school: bool = False,
+        notes: str = "",
+    ) -> AuthorityRecord:
+        name = _required(name, "authority name")
+        with self.db.writing() as session:
+            if _authority_named(session, name) is not None:
+                raise InvalidInputError(f"an authority named {name!r} already exists")
+            row = Authority(
+                name=name,
+                email=_clean_email(email),
+                short_name=short_name,
+                jurisdiction=jurisdiction,
+                default_regime=check_regime(regime),
+                is_school=is_school,
+                notes=notes,
+            )
+            session.add(row)
+            session.flush()
+            return convert.authority_record(row)
+
+    def list_authorities(self) -> list[AuthorityRecord]:
+        with self.db.reading() as session:
+            rows = session.scalars(select(Authority).order_by(func.lower(Authority.name)))
+            return [convert.authority_record(r) for r in rows]
+
+    def update_authority(self, authority_id: int, **changes: object) -> AuthorityRecord:
+        allowed = {
+            "name",
+            "short_name",
+            "email",
+            "jurisdiction",
+            "default_regime",
+            "is_school",
+            "notes",
+        }
+        unknown = set(changes) - allowed
+        if unknown:
+            raise InvalidInputError(f"cannot change {', '.join(sorted(unknown))} of an authority")
+        with self.db.writing() as session:
+            row = _get(session, Authority, authority_id, "authority")
+            if "default_regime" in changes:
+                changes["default_regime"] = check_regime(str(changes["default_regime"]))
+            if "email" in changes:
+                changes["email"] = _clean_email(changes["email"])  # type: ignore[arg-type]
+            for key, value in changes.items():
+                setattr(row, key, value)
+            session.flush()
+            return convert.authority_record(row)
+
+    # --- requests ----------------------------------------------------------------
+
+    def add_request(self, new: NewRequest) -> RequestDetail:
+        """Record a request; its text becomes the first (outgoing) message of the thread."""
+        title = _required(new.title, "title")
+        status = parse_choice(RequestStatus, new.status, "status")
+        with self.db.writing() as session:
+            authority = _authority_named(session, _required(new.authority, "authority"))
+            if authority is None:
+                authority = Authority(name=new.authority.strip(), default_regime=DEFAULT_REGIME)
+                session.add(authority)
+            regime = check_regime(new.regime or authority.default_regime)
+            row = Request(
+                title=title,
+                authority=authority,
+                regime=regime,
+                sent_on=new.sent_on,
+                received_on=new.received_on,
+                body=new.body,
+                reference=new.reference,
+                status=status.value,
+                notes=new.notes,
+                tags=[_tag(session, t) for t in _unique(new.tags)],
+            )
+            session.add(row)
+            session.flush()
+            on = new.sent_on or self.today()
+            row.status_changes.append(StatusChange(status=status.value, changed_on=on))
+            if new.body.strip() and status is not RequestStatus.DRAFT:
+                session.add(
+                    Message(
+                        request=row,
+                        direction=Direction.OUTGOING.value,
+                        kind=MessageKind.REQUEST.value,
+                        subject=title,
+                        body_text=new.body,
+                        sent_at=_start_of(on),
+                        sort_at=_start_of(on),
+                        filed_by="written in foidesk",
+                    )
+                )
+            session.flush()
+            return self._detail(session, row.id)
+
+    def list_requests(self, *, status: str | None = None) -> list[RequestSummary]:
+        with self.db.reading() as session:
+            query = (
+                select(Request)
+                .where(Request.deleted_at.is_(None))
+                .options(selectinload(Request.authority), selectinload(Request.tags))
+                .order_by(Request.last_activity_at.desc(), Request.id.desc())
+            )
+            if status:
+                query = query.where(
+                    Request.status == parse_choice(RequestStatus, status, "status").value
+                )
+            rows = session.scalars(query).all()
+            counts = _message_counts(session, [r.id for r in rows])
+            return [convert.request_summary(r, counts.get(r.id, 0)) for r in rows]
+
+    def get_request(self, request_id: int) -> RequestDetail:
+        with self.db.reading() as session:
+            return self._detail(session, request_id)
+
+    def set_status(
+        self, request_id: int, status: str, *, on: date | None = None, note: str = ""
+    ) -> RequestDetail:
+        """Change a request's status and keep the change in its history."""
+        chosen = parse_choice(RequestStatus, status, "status")
+        with self.db.writing() as session:
+            row = _live_request(session, request_id)
+            row.status = chosen.value
+            row.status_changes.append(
+                StatusChange(status=chosen.value, changed_on=on or self.today(), note=note)
+            )
+            session.flush()
+            return self._detail(session, request_id)
+
+    def update_request(
+        self,
+        request_id: int,
+        *,
+        title: str | None = None,
+        authority: str | None = None,
+        regime: str | None = None,
+        sent_on: date | None = None,
+        received_on: date | None = None,
+        body: str | None = None,
+        reference: str | None = None,
+        tags: Sequence[str] | None = None,
+        notes: str | None = None,
+    ) -> RequestDetail:
+        with self.db.writing() as session:
+            row = _live_request(session, request_id)
+            if title is not None:
+                row.title = _required(title, "title")
+            if authority is not None:
+                found = _authority_named(session, authority)
+                if found is None:
+                    raise NotFoundError(f"no authority named {authority!r}")
+                row.authority = found
+            if regime is not None:
+                row.regime = check_regime(regime)
+            row.sent_on = sent_on if sent_on is not None else row.sent_on
+            row.received_on = received_on if received_on is not None else row.received_on
+            row.body = body if body is not None else row.body
+            row.reference = reference if reference is not None else row.reference
+            row.notes = notes if notes is not None else row.notes
+            if tags is not None:
+                row.tags = [_tag(session, t) for t in _unique(tags)]
+            session.flush()
+            return self._detail(session, request_id)
+
+    def delete_request(self, request_id: int) -> None:
+        """Move a request to the trash; nothing is lost until the trash is emptied."""
+        with self.db.writing() as session:
+            _live_request(session, request_id).deleted_at = utcnow()
+
+    def restore_request(self, request_id: int) -> None:
+        with self.db.writing() as session:
+            _get(session, Request, request_id, "request").deleted_at = None
+
+    def trashed_requests(self) -> list[RequestSummary]:
+        with self.db.reading() as session:
+            rows = session.scalars(
+                select(Request)
+                .where(Request.deleted_at.is_not(None))
+                .order_by(Request.deleted_at.desc())
+            ).all()
+            counts = _message_counts(session, [r.id for r in rows])
+            return [convert.request_summary(r, counts.get(r.id, 0)) for r in rows]
+
+    def purge_request(self, request_id: int) -> None:
+        """Delete a trashed request for good, with files no other message uses."""
+        with self.writing_files() as (session, blobs):
+            row = _get(session, Request, request_id, "request")
+            if row.deleted_at is None:
+                raise InvalidInputError("only a request in the trash can be deleted for good")
+            messages = session.scalars(select(Message).where(Message.request_id == request_id))
+            for message in messages:
+                blobs.release(_digests_of(message))
+                session.delete(message)
+            session.delete(row)
+
+    # --- clock events ------------------------------------------------------------
+
+    def add_clock_event(
+        self, request_id: int, kind: str, on: date, *, until: date | None = None, note: str = ""
+    ) -> ClockEventRecord:
+        with self.db.writing() as session:
+            row = _live_request(session, request_id)
+            event = ClockEventRow(kind=kind, on=on, until=until, note=note)
+            row.clock_events.append(event)
+            session.flush()
+            return convert.clock_event_record(event)
+
+    def remove_clock_event(self, event_id: int) -> None:
+        with self.db.writing() as session:
+            session.delete(_get(session, ClockEventRow, event_id, "clock event"))
+
+    # --- messages ----------------------------------------------------------------
+
+    def add_message(self, request_id: int | None, new: NewMessage) -> MessageRecord:
+        """Store a message and its attachments in one unit of work (``None``: Unfiled)."""
+        direction = parse_choice(Direction, new.direction, "direction")
+        kind = parse_choice(MessageKind, new.kind, "message kind")
+        with self.writing_files() as (session, blobs):
+            request = _live_request(session, request_id) if request_id is not None else None
+            row = _message_row(new, direction, kind)
+            session.add(row)
+            row.request = request
+            if new.original is not None:
+                row.raw_sha256, _ = blobs.add(new.original)
+            for position, attachment in enumerate(new.attachments):
+                row.attachments.append(_store_attachment(blobs, attachment, position))
+            if request is not None:
+                request.last_activity_at = max(request.last_activity_at, row.sort_at)
+            session.flush()
+            return convert.message_record(row)
+
+    def attach_files(self, message_id: int, files: Sequence[NewAttachment]) -> MessageRecord:
+        """Add files to an existing message (a drop on a message card)."""
+        with self.writing_files() as (session, blobs):
+            row = _get(session, Message, message_id, "message")
+            start = len(row.attachments)
+            for offset, attachment in enumerate(files):
+                row.attachments.append(_store_attachment(blobs, attachment, start + offset))
+            session.flush()
+            return convert.message_record(row)
+
+    def file_message(self, message_id: int, request_id: int | None, *, how: str = "") -> None:
+        """Move a message into a request's thread (or back to Unfiled with ``None``)."""
+        with self.db.writing() as session:
+            row = _get(session, Message, message_id, "message")
+            request = _live_request(session, request_id) if request_id is not None else None
+            row.request = request
+            row.filed_by = how or ("filed by hand" if request else "")
+            if request is not None:
+                request.last_activity_at = max(request.last_activity_at, row.sort_at)
+
+    def delete_message(self, message_id: int) -> None:
+        with self.db.writing() as session:
+            _get(session, Message, message_id, "message").deleted_at = utcnow()
+
+    def restore_message(self, message_id: int) -> None:
+        with self.db.writing() as session:
+            _get(session, Message, message_id, "message").deleted_at = None
+
+    def unfiled_messages(self) -> list[MessageRecord]:
+        with self.db.reading() as session:
+            rows = session.scalars(
+                select(Message)
+                .where(Message.request_id.is_(None), Message.deleted_at.is_(None))
+                .options(selectinload(Message.attachments))
+                .order_by(Message.sort_at)
+            )
+            return [convert.message_record(r) for r in rows]
+
+    def get_message(self, message_id: int) -> MessageRecord:
+        with self.db.reading() as session:
+            return convert.message_record(_get(session, Message, message_id, "message"))
+
+    # --- attachments ---------------------------------------------------------------
+
+    def get_attachment(self, attachment_id: int) -> AttachmentRecord:
+        with self.db.reading() as session:
+            return convert.attachment_record(_get(session, Attachment, attachment_id, "attachment"))
+
+    def open_blob(self, sha256: str) -> BinaryIO:
+        return self.store.open(sha256)
+
+    def blob_path(self, sha256: str) -> Path:
+        """The stored file, read-only by contract: for previews and drag-out copies."""
+        return self.store.path_for(sha256)
+
+    def original_of(self, message_id: int) -> bytes | None:
+        """The evidence copy of an imported email, byte for byte."""
+        with self.db.reading() as session:
+            row = _get(session, Message, message_id, "message")
+            return None if row.raw_sha256 is None else self.store.read_bytes(row.raw_sha256)
+
+    # --- health ------------------------------------------------------------------
+
+    def check(self) -> CheckReport:
+        """Database integrity plus a re-hash of every stored file."""
+        problems = list(self._database_problems())
+        with self.db.reading() as session:
+            expected = {b.sha256: b.size for b in session.scalars(select(Blob))}
+            dangling = session.scalars(
+                select(Attachment.sha256).where(Attachment.sha256.not_in(select(Blob.sha256)))
+            ).all()
+        problems += [f"attachment refers to unknown file {d}" for d in dangling]
+        report = self.store.verify(expected)
+        return CheckReport(
+            database_problems=tuple(problems),
+            blobs_checked=report.checked,
+            missing_blobs=report.missing,
+            corrupt_blobs=report.corrupt,
+            unreferenced_blobs=report.unreferenced,
+        )
+
+    def _database_problems(self) -> Iterator[str]:
+        if not self.db.is_sqlite:
+            return
+        with self.db.engine.connect() as conn:
+            for (line,) in conn.execute(text("PRAGMA integrity_check")):
+                if line != "ok":
+                    yield f"integrity: {line}"
+            for row in conn.execute(text("PRAGMA foreign_key_check")):
+                yield f"foreign key: {tuple(row)}"
+
+    # --- helpers -----------------------------------------------------------------
+
+    def _detail(self, session: Session, request_id: int) -> RequestDetail:
+        row = _get(session, Request, request_id, "request")
+        messages = session.scalars(
+            select(Message)
+            .where(Message.request_id == request_id, Message.deleted_at.is_(None))
+            .options(selectinload(Message.attachments))
+            .order_by(Message.sort_at, Message.id)
+        ).all()
+        return convert.request_detail(row, list(messages))
+
+
+def check_regime(regime: str | None) -> str:
+    chosen = (regime or DEFAULT_REGIME).strip().lower()
+    if chosen not in REGIME_IDS:
+        raise InvalidInputError(
+            f"unknown regime {regime!r}; choose one of: " + ", ".join(REGIME_IDS)
+        )
+    return chosen
+
+
+def _required(value: str, what: str) -> str:
+    if not value or not value.strip():
+        raise InvalidInputError(f"a {what} is required")
+    return value.strip()
+
+
+def _clean_email(email: str | None) -> str | None:
+    if email is None or not email.strip():
+        return None
+    cleaned = email.strip().lower()
+    if "@" not in cleaned or any(c.isspace() for c in cleaned):
+        raise InvalidInputError(f"{email!r} is not an email address")
+    return cleaned
+
+
+def _unique(values: Sequence[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in values:
+        if value.strip():
+            seen.setdefault(value.strip(), None)
+    return list(seen)
+
+
+def _start_of(day: date) -> datetime:
+    """A request known only by its day sorts before anything else on that day."""
+    return datetime.combine(day, time(0), tzinfo=UTC)
+
+
+def _get(session: Session, model: type[_Row], ident: int, what: str) -> _Row:
+    row = session.get(model, ident)
+    if row is None:
+        raise NotFoundError(f"no {what} with id {ident}")
+    return row
+
+
+def _live_request(session: Session, request_id: int) -> Request:
+    row = _get(session, Request, request_id, "request")
+    if row.deleted_at is not None:
+        raise NotFoundError(f"request {request_id} is in the trash")
+    return row
+
+
+def _authority_named(session: Session, name: str) -> Authority | None:
+    wanted = name.strip().lower()
+    return session.scalars(
+        select(Authority).where(
+            (func.lower(Authority.name) == wanted) | (func.lower(Authority.short_name) == wanted)
+        )
+    ).first()
+
+
+def _tag(session: Session, name: str) -> Tag:
+    found = session.scalars(select(Tag).where(Tag.name == name)).first()
+    if found is None:
+        found = Tag(name=name)
+        session.add(found)
+    return found
+
+
+def _message_counts(session: Session, request_ids: list[int]) -> dict[int, int]:
+    if not request_ids:
+        return {}
+    rows = session.execute(
+        select(Message.request_id, func.count())
+        .where(Message.deleted_at.is_(None))
+        .group_by(Message.request_id)
+    )
+    wanted = set(request_ids)
+    return {rid: n for rid, n in rows if rid in wanted}
+
+
+def _message_row(new: NewMessage, direction: Direction, kind: MessageKind) -> Message:
+    for moment in (new.sent_at, new.received_at):
+        if moment is not None and moment.tzinfo is None:
+            raise InvalidInputError("message times must carry a time zone")
+    return Message(
+        direction=direction.value,
+        kind=kind.value,
+        sent_at=new.sent_at,
+        received_at=new.received_at,
+        sort_at=new.sent_at or new.received_at or utcnow(),
+        from_addr=new.from_addr,
+        to_addrs=convert.join_addresses(new.to),
+        cc_addrs=convert.join_addresses(new.cc),
+        subject=new.subject,
+        body_text=new.body_text,
+        body_html=new.body_html,
+        message_id=new.message_id,
+        in_reply_to=new.in_reply_to,
+        references=" ".join(new.references),
+        raw_format=new.original_format,
+        filed_by=new.filed_by,
+    )
+
+
+def _store_attachment(blobs: BlobTransaction, new: NewAttachment, position: int) -> Attachment:
+    name = safe_filename(new.filename)
+    media_type = new.media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if isinstance(new.data, Path):
+        try:
+            with new.data.open("rb") as handle:
+                sha256, size = blobs.add(handle)
+        except OSError as exc:
+            raise InvalidInputError(f"cannot read {new.data.name}: {exc.strerror}") from exc
+    else:
+        sha256, size = blobs.add(new.data)
+    return Attachment(
+        position=position, filename=name, media_type=media_type, size=size, sha256=sha256
+    )
+
+
+def _digests_of(message: Message) -> list[str]:
+    digests = [a.sha256 for a in message.attachments]
+    if message.raw_sha256:
+        digests.append(message.raw_sha256)
+    return digests

@@ -1,0 +1,24 @@
+"""Errors a user can cause. Faces show their message as one clear line; anything
+else that escapes is a bug and reaches a crash report."""
+
+from __future__ import annotations
+
+
+class FoideskError(Exception):
+    """A failure the user can understand and act on (bad input, missing file, ...)."""
+
+
+class NotFoundError(FoideskError):
+    """The thing asked for does not exist (or is in the trash)."""
+
+
+class InvalidInputError(FoideskError, ValueError):
+    """Input that cannot be accepted as given."""
+
+
+class DatabaseTooNewError(FoideskError):
+    """The database was written by a newer foidesk; it is refused and left untouched."""
+
+
+class StorageError(FoideskError):
+    """The disk refused a write (full, read-only, locked) or a stored file is damaged."""

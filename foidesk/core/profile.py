@@ -1,0 +1,64 @@
+"""Where a profile's data lives: the folder, the database URL, the attachment store."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "foidesk"
+DATABASE_FILE = "foidesk.sqlite3"
+DATA_DIR_ENV = "FOIDESK_DATA_DIR"
+DATABASE_URL_ENV = "FOIDESK_DATABASE_URL"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One user's data: a folder (always local) and a database (SQLite in it by default).
+
+    The folder holds the attachment store and backups even when the database is a
+    shared server, because attachments are the user's own evidence copies.
+    """
+
+    data_dir: Path
+    database_url: str
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def safety_dir(self) -> Path:
+        """Copies of the database taken before each migration."""
+        return self.data_dir / "safety-copies"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The database file when the database is SQLite on disk, else None."""
+        prefix = "sqlite:///"
+        if not self.database_url.startswith(prefix):
+            return None
+        path = self.database_url[len(prefix) :].split("?", 1)[0]
+        return Path(path) if path and path != ":memory:" else None
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_profile(data_dir: str | Path | None = None, database_url: str | None = None) -> Profile:
+    """Pick the profile from explicit options, then the environment, then platform defaults."""
+    chosen_dir = data_dir or os.environ.get(DATA_DIR_ENV) or default_data_dir()
+    folder = Path(chosen_dir).expanduser().resolve()
+    url = database_url or os.environ.get(DATABASE_URL_ENV) or sqlite_url(folder / DATABASE_FILE)
+    return Profile(data_dir=folder, database_url=url)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"

@@ -1,0 +1,104 @@
+"""The command line, through its real entry points."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from foidesk.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> str:
+    return str(tmp_path / "profile")
+
+
+def test_request_round_trip_with_data_dir_before_or_after(
+    capsys: pytest.CaptureFixture[str], data_dir: str, tmp_path: Path
+) -> None:
+    body = tmp_path / "body.txt"
+    body.write_text("Please provide the 2023 budget.", encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", data_dir, "request", "add", "--title", "Budget",
+                       "--authority", "Leeds City Council", "--sent", "2024-02-01",
+                       "--body-file", str(body), "--ref", "FOI-1")
+    assert code == 0
+    request_id = out.strip()
+
+    attachment = tmp_path / "letter.pdf"
+    attachment.write_bytes(b"%PDF-1.4 letter")
+    code, out, _ = run(capsys, "message", "add", request_id, "--direction", "incoming",
+                       "--kind", "response", "--date", "2024-02-20", "--from", "foi@leeds.gov",
+                       "--subject", "Your request", "--attach", str(attachment),
+                       "--data-dir", data_dir)
+    assert code == 0
+
+    code, out, _ = run(capsys, "request", "status", request_id, "successful", "--on",
+                       "2024-02-21", "--data-dir", data_dir)
+    assert code == 0
+    code, out, _ = run(capsys, "request", "show", request_id, "--json", "--data-dir", data_dir)
+    shown = json.loads(out)
+    assert shown["title"] == "Budget"
+    assert shown["authority"] == "Leeds City Council"
+    assert shown["regime"] == "uk-foia"
+    assert shown["status"] == "successful"
+    assert shown["sent"] == "2024-02-01"
+    response = shown["messages"][-1]
+    assert response["direction"] == "incoming" and response["kind"] == "response"
+    assert response["date"] == "2024-02-20"
+    assert response["from"] == "foi@leeds.gov"
+    assert response["attachments"][0]["filename"] == "letter.pdf"
+    assert response["attachments"][0]["size"] == len(b"%PDF-1.4 letter")
+    assert len(response["attachments"][0]["sha256"]) == 64
+
+    code, out, _ = run(capsys, "request", "list", "--status", "successful", "--json",
+                       "--data-dir", data_dir)
+    assert [r["id"] for r in json.loads(out)] == [int(request_id)]
+
+
+def test_authorities_and_check(capsys: pytest.CaptureFixture[str], data_dir: str) -> None:
+    assert run(capsys, "authority", "add", "Home Office", "--email", "foi@homeoffice.gov.uk",
+               "--regime", "uk-foia", "--data-dir", data_dir)[0] == 0
+    code, out, _ = run(capsys, "authority", "list", "--json", "--data-dir", data_dir)
+    assert json.loads(out)[0]["email"] == "foi@homeoffice.gov.uk"
+    assert run(capsys, "sample", "--data-dir", data_dir)[0] == 0
+    code, out, _ = run(capsys, "check", "--json", "--data-dir", data_dir)
+    assert code == 0 and json.loads(out)["ok"] is True and json.loads(out)["files_checked"] == 6
+
+
+def test_user_mistakes_are_one_line_and_exit_1(
+    capsys: pytest.CaptureFixture[str], data_dir: str
+) -> None:
+    code, out, err = run(capsys, "request", "show", "42", "--data-dir", data_dir)
+    assert code == 1 and err == "foidesk: no request with id 42\n"
+    code, _, err = run(capsys, "request", "add", "--title", "T", "--authority", "A", "--sent",
+                       "2024-01-01", "--body-file", "/no/such/file", "--data-dir", data_dir)
+    assert code == 1 and "no such file" in err and "Traceback" not in err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], data_dir: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["request", "add", "--title", "T", "--authority", "A", "--sent", "yesterday"])
+    assert exit_info.value.code == 2
+    assert "is not a date" in capsys.readouterr().err
+
+
+def test_module_and_console_script_entry_points(data_dir: str) -> None:
+    script = Path(sys.executable).with_name("foidesk")
+    for command in ([sys.executable, "-m", "foidesk"], [str(script)]):
+        result = subprocess.run([*command, "--data-dir", data_dir, "request", "show", "5"],
+                                capture_output=True, text=True, check=False)
+        assert result.returncode == 1
+        assert result.stderr == "foidesk: no request with id 5\n"
+    result = subprocess.run([str(script), "--data-dir", data_dir, "sample", "--json"],
+                            capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout)["messages"][-1]["kind"] == "response"

@@ -1,0 +1,104 @@
+"""Schema migrations: upgrade keeps data, a newer database is refused untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from foidesk.core import db
+from foidesk.core.desk import Desk
+from foidesk.core.errors import DatabaseTooNewError
+from foidesk.core.models import Base
+from foidesk.core.profile import Profile
+
+
+def _open_at(profile: Profile, revision: str) -> None:
+    profile.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = db.make_engine(profile.database_url)
+    try:
+        db.upgrade(profile, engine, target=revision)
+    finally:
+        engine.dispose()
+
+
+def test_new_profile_is_created_at_head(desk: Desk) -> None:
+    assert db.current_revision(desk.db.engine) == db.head_revision()
+
+
+def test_models_and_migrations_agree(desk: Desk) -> None:
+    with desk.db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_upgrade_from_first_revision_keeps_data(profile: Profile) -> None:
+    _open_at(profile, "0001")
+    path = profile.sqlite_path
+    assert path is not None
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO authority (id, name, default_regime, is_school, notes, created_at) "
+            "VALUES (1, 'Home Office', 'uk-foia', 0, '', '2024-01-01 00:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO request (id, title, authority_id, regime, body, status, notes, "
+            "created_at, updated_at, last_activity_at, sent_on) VALUES (7, 'Visa data', 1, "
+            "'uk-foia', 'Please send', 'waiting_response', '', '2024-01-01 00:00:00', "
+            "'2024-01-01 00:00:00', '2024-01-01 00:00:00', '2024-01-02')"
+        )
+    conn.close()
+
+    with Desk.open(profile) as desk:
+        assert db.current_revision(desk.db.engine) == db.head_revision()
+        detail = desk.get_request(7)
+        assert detail.summary.title == "Visa data"
+        assert detail.summary.authority == "Home Office"
+        assert str(detail.summary.sent_on) == "2024-01-02"
+    copies = list(profile.safety_dir.glob("*before-upgrade-from-0001*"))
+    assert len(copies) == 1
+    with sqlite3.connect(copies[0]) as copy:
+        assert copy.execute("SELECT title FROM request").fetchall() == [("Visa data",)]
+    copy.close()
+
+
+def test_database_from_a_newer_foidesk_is_refused_and_untouched(profile: Profile) -> None:
+    Desk.open(profile).close()
+    path = profile.sqlite_path
+    assert path is not None
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.close()
+    before = path.read_bytes()
+
+    with pytest.raises(DatabaseTooNewError, match="newer foidesk"):
+        Desk.open(profile)
+
+    assert path.read_bytes() == before
+    assert not profile.safety_dir.exists() or not any(profile.safety_dir.iterdir())
+
+
+def test_sqlite_connections_are_tuned(desk: Desk) -> None:
+    with desk.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == db.BUSY_TIMEOUT_MS
+
+
+def test_safety_copy_is_whole_even_while_open(tmp_path: Path) -> None:
+    source = tmp_path / "live.sqlite3"
+    conn = sqlite3.connect(source)
+    conn.execute("CREATE TABLE t (x)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(i,) for i in range(1000)])
+    conn.commit()
+    conn.execute("INSERT INTO t VALUES ('uncommitted')")  # a writer mid-transaction
+    target = tmp_path / "copy.sqlite3"
+    db.copy_sqlite(source, target)
+    conn.close()
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("SELECT count(*) FROM t").fetchone() == (1000,)
+    copy.close()
+    assert not (tmp_path / "copy.sqlite3.part").exists()
