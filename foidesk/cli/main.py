@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
 
 from foidesk import __version__
 from foidesk.core.errors import FoideskError
 
-from . import cmd_authorities, cmd_health, cmd_messages, cmd_requests
 from .common import profile_options
-
-COMMAND_MODULES = (cmd_requests, cmd_authorities, cmd_messages, cmd_health)
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -27,9 +28,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"foidesk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(commands, common)
     return parser
+
+
+def command_modules() -> list[ModuleType]:
+    """Every ``cmd_*`` module of this package: each registers its own commands."""
+    folder = str(Path(__file__).parent)
+    names = sorted(i.name for i in pkgutil.iter_modules([folder]) if i.name.startswith("cmd_"))
+    return [importlib.import_module(f"foidesk.cli.{name}") for name in names]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -28,6 +28,7 @@ from .models import (
     ClockEventRow,
     Message,
     Request,
+    Setting,
     StatusChange,
     Tag,
     utcnow,
@@ -413,6 +414,25 @@ class Desk:
         with self.db.reading() as session:
             row = _get(session, Message, message_id, "message")
             return None if row.raw_sha256 is None else self.store.read_bytes(row.raw_sha256)
+
+    # --- settings ----------------------------------------------------------------
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        with self.db.reading() as session:
+            row = session.get(Setting, key)
+            return default if row is None else row.value
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Store a profile setting (``None`` removes it)."""
+        with self.db.writing() as session:
+            row = session.get(Setting, key)
+            if value is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
 
     # --- health ------------------------------------------------------------------
 

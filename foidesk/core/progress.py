@@ -1,0 +1,41 @@
+"""How long work reports progress and hears a request to stop.
+
+The window implements these with a progress dialog and a Cancel button; the
+command line with a line on stderr; tests with plain objects.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from .errors import FoideskError
+
+
+class Cancelled(FoideskError):
+    """The user asked long work to stop; what was finished is kept, nothing is half-done."""
+
+    def __init__(self, message: str = "cancelled") -> None:
+        super().__init__(message)
+
+
+class Progress(Protocol):
+    def report(self, done: int, total: int | None, message: str = "") -> None:
+        """``done`` steps of ``total`` (None when unknown) are finished."""
+
+    def cancelled(self) -> bool:
+        """True once the user has asked to stop; long work checks it between steps."""
+
+
+class NoProgress:
+    """For callers that neither show progress nor cancel."""
+
+    def report(self, done: int, total: int | None, message: str = "") -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        return False
+
+
+def check_cancelled(progress: Progress) -> None:
+    if progress.cancelled():
+        raise Cancelled()
