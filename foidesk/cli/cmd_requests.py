@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from foidesk.core.deadlines import Deadline
 from foidesk.core.records import MessageRecord, NewRequest, RequestDetail
 from foidesk.core.vocabulary import RequestStatus
 
+from .cmd_deadlines import deadline_json
 from .common import iso, json_option, open_desk, parse_date, print_json, read_text_file
 
 
@@ -96,10 +98,11 @@ def _list(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         detail = desk.get_request(args.id)
+        deadlines = desk.deadlines(args.id)
     if args.json:
-        print_json(request_json(detail))
+        print_json({**request_json(detail), "deadlines": [deadline_json(d) for d in deadlines]})
     else:
-        print(request_text(detail))
+        print(request_text(detail, deadlines))
     return 0
 
 
@@ -160,7 +163,7 @@ def message_json(message: MessageRecord) -> dict[str, Any]:
     }
 
 
-def request_text(detail: RequestDetail) -> str:
+def request_text(detail: RequestDetail, deadlines: tuple[Deadline, ...] = ()) -> str:
     s = detail.summary
     lines = [
         f"#{s.id} {s.title}",
@@ -169,6 +172,7 @@ def request_text(detail: RequestDetail) -> str:
     ]
     if s.reference:
         lines.append(f"  reference: {s.reference}")
+    lines += [f"  {d.label}: {iso(d.due)} ({d.status_text()})" for d in deadlines]
     for m in detail.messages:
         arrow = "→" if m.direction == "outgoing" else "←"
         lines.append(f"\n{arrow} {iso(m.date) or '—'}  {m.kind}  {m.from_addr}")

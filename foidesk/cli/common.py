@@ -9,14 +9,14 @@ from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from foidesk.core.desk import Desk
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.profile import resolve_profile
 
 Handler = Callable[[argparse.Namespace], int]
-Subparsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def profile_options() -> argparse.ArgumentParser:

@@ -14,20 +14,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import DatabaseTooNewError, StorageError
 from .profile import Profile
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 30_000
@@ -104,7 +103,15 @@ def _storage_error(exc: OperationalError) -> Exception:
 # --- migrations -------------------------------------------------------------------
 
 
+#: The newest schema revision this foidesk ships. Opening a database already at
+#: it skips loading Alembic, which keeps start-up quick; a test keeps it equal
+#: to the head of ``migrations/versions``.
+SCHEMA_HEAD = "0002"
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -113,14 +120,19 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "the package ships no migrations"
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision stamped in the database, or None for a new one."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(profile: Profile, engine: Engine, target: str = "head") -> None:
@@ -130,6 +142,11 @@ def upgrade(profile: Profile, engine: Engine, target: str = "head") -> None:
     version: it is left exactly as it is.
     """
     current = current_revision(engine)
+    if current == SCHEMA_HEAD and target == "head":
+        return
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     if current is not None and not _known(script, current):
         raise DatabaseTooNewError(
@@ -146,6 +163,8 @@ def upgrade(profile: Profile, engine: Engine, target: str = "head") -> None:
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
+    from alembic.util import CommandError
+
     try:
         return script.get_revision(revision) is not None
     except CommandError:

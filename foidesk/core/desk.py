@@ -6,26 +6,34 @@ back. Each method is one unit of work: it commits whole or changes nothing.
 
 from __future__ import annotations
 
-import mimetypes
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from . import convert, db
+from . import clocks, convert, db, messages
 from .blobs import BlobTransaction, recover
+from .deadlines import (
+    REGIMES,
+    ClockEvent,
+    ClockEventKind,
+    Deadline,
+    DeadlineState,
+    request_deadlines,
+)
+from .deadlines.ics import CalendarEntry, write_ics
 from .errors import InvalidInputError, NotFoundError
-from .mail.names import safe_filename
 from .models import (
     Attachment,
     Authority,
     Blob,
     ClockEventRow,
+    ClosureDay,
     Message,
     Request,
     Setting,
@@ -34,11 +42,14 @@ from .models import (
     utcnow,
 )
 from .profile import Profile
+from .progress import Progress
 from .records import (
     AttachmentRecord,
     AuthorityRecord,
     CheckReport,
     ClockEventRecord,
+    ClosureRecord,
+    DayCount,
     MessageRecord,
     NewAttachment,
     NewMessage,
@@ -55,6 +66,9 @@ from .vocabulary import (
     RequestStatus,
     parse_choice,
 )
+
+if TYPE_CHECKING:
+    from .importer import ImportReport
 
 Today = Callable[[], date]
 _Row = TypeVar("_Row")
@@ -174,6 +188,15 @@ class Desk:
             session.flush()
             return convert.authority_record(row)
 
+    def delete_authority(self, authority_id: int) -> None:
+        """Remove an authority no request refers to (e.g. to undo adding it)."""
+        with self.db.writing() as session:
+            row = _get(session, Authority, authority_id, "authority")
+            used = session.scalar(select(func.count()).where(Request.authority_id == row.id))
+            if used:
+                raise InvalidInputError(f"{row.name} still has {used} request(s)")
+            session.delete(row)
+
     # --- requests ----------------------------------------------------------------
 
     def add_request(self, new: NewRequest) -> RequestDetail:
@@ -252,6 +275,18 @@ class Desk:
             session.flush()
             return self._detail(session, request_id)
 
+    def undo_status_change(self, request_id: int) -> RequestDetail:
+        """Take back the latest status change (for Undo): history as if it never happened."""
+        with self.db.writing() as session:
+            row = _live_request(session, request_id)
+            if len(row.status_changes) < 2:
+                raise InvalidInputError("the request has no status change to take back")
+            session.delete(row.status_changes[-1])
+            row.status_changes.pop()
+            row.status = row.status_changes[-1].status
+            session.flush()
+            return self._detail(session, request_id)
+
     def update_request(
         self,
         request_id: int,
@@ -312,9 +347,9 @@ class Desk:
             row = _get(session, Request, request_id, "request")
             if row.deleted_at is None:
                 raise InvalidInputError("only a request in the trash can be deleted for good")
-            messages = session.scalars(select(Message).where(Message.request_id == request_id))
-            for message in messages:
-                blobs.release(_digests_of(message))
+            thread = session.scalars(select(Message).where(Message.request_id == request_id))
+            for message in thread:
+                blobs.release(messages.digests_of(message))
                 session.delete(message)
             session.delete(row)
 
@@ -323,12 +358,19 @@ class Desk:
     def add_clock_event(
         self, request_id: int, kind: str, on: date, *, until: date | None = None, note: str = ""
     ) -> ClockEventRecord:
+        """Record an event that moves the clock: an extension, a fee notice, a promise…"""
+        try:
+            event = ClockEvent(ClockEventKind(kind), on, until)
+        except ValueError as exc:
+            choices = ", ".join(k.value for k in ClockEventKind)
+            detail = str(exc) if kind in set(ClockEventKind) else f"choose one of: {choices}"
+            raise InvalidInputError(f"cannot record {kind!r}: {detail}") from None
         with self.db.writing() as session:
             row = _live_request(session, request_id)
-            event = ClockEventRow(kind=kind, on=on, until=until, note=note)
-            row.clock_events.append(event)
+            stored = ClockEventRow(kind=event.kind.value, on=on, until=until, note=note)
+            row.clock_events.append(stored)
             session.flush()
-            return convert.clock_event_record(event)
+            return convert.clock_event_record(stored)
 
     def remove_clock_event(self, event_id: int) -> None:
         with self.db.writing() as session:
@@ -338,20 +380,9 @@ class Desk:
 
     def add_message(self, request_id: int | None, new: NewMessage) -> MessageRecord:
         """Store a message and its attachments in one unit of work (``None``: Unfiled)."""
-        direction = parse_choice(Direction, new.direction, "direction")
-        kind = parse_choice(MessageKind, new.kind, "message kind")
         with self.writing_files() as (session, blobs):
             request = _live_request(session, request_id) if request_id is not None else None
-            row = _message_row(new, direction, kind)
-            session.add(row)
-            row.request = request
-            if new.original is not None:
-                row.raw_sha256, _ = blobs.add(new.original)
-            for position, attachment in enumerate(new.attachments):
-                row.attachments.append(_store_attachment(blobs, attachment, position))
-            if request is not None:
-                request.last_activity_at = max(request.last_activity_at, row.sort_at)
-            session.flush()
+            row = messages.insert_message(session, blobs, request, new)
             return convert.message_record(row)
 
     def attach_files(self, message_id: int, files: Sequence[NewAttachment]) -> MessageRecord:
@@ -360,9 +391,19 @@ class Desk:
             row = _get(session, Message, message_id, "message")
             start = len(row.attachments)
             for offset, attachment in enumerate(files):
-                row.attachments.append(_store_attachment(blobs, attachment, start + offset))
+                row.attachments.append(messages.store_attachment(blobs, attachment, start + offset))
             session.flush()
             return convert.message_record(row)
+
+    def remove_attachment(self, attachment_id: int) -> MessageRecord:
+        """Detach a file from its message; the stored file goes only if nothing else uses it."""
+        with self.writing_files() as (session, blobs):
+            row = _get(session, Attachment, attachment_id, "attachment")
+            message = row.message
+            blobs.release([row.sha256])
+            message.attachments.remove(row)
+            session.flush()
+            return convert.message_record(message)
 
     def file_message(self, message_id: int, request_id: int | None, *, how: str = "") -> None:
         """Move a message into a request's thread (or back to Unfiled with ``None``)."""
@@ -396,6 +437,18 @@ class Desk:
         with self.db.reading() as session:
             return convert.message_record(_get(session, Message, message_id, "message"))
 
+    def import_paths(
+        self,
+        paths: Sequence[Path],
+        *,
+        request_id: int | None = None,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        """Import emails, mailboxes and documents; see ``importer`` for the rules."""
+        from . import importer  # mail parsers load only when first needed
+
+        return importer.import_paths(self, paths, request_id=request_id, progress=progress)
+
     # --- attachments ---------------------------------------------------------------
 
     def get_attachment(self, attachment_id: int) -> AttachmentRecord:
@@ -414,6 +467,80 @@ class Desk:
         with self.db.reading() as session:
             row = _get(session, Message, message_id, "message")
             return None if row.raw_sha256 is None else self.store.read_bytes(row.raw_sha256)
+
+    # --- deadlines ----------------------------------------------------------------
+
+    def deadlines(self, request_id: int) -> tuple[Deadline, ...]:
+        """Every deadline of a request, judged against today, each able to explain itself."""
+        with self.db.reading() as session:
+            _live_request(session, request_id)
+            found = clocks.request_clocks(session, [request_id])
+        return request_deadlines(found[0].clock, self.today()) if found else ()
+
+    def next_deadlines(self) -> dict[int, Deadline]:
+        """The most pressing open deadline of each live request that has one."""
+        with self.db.reading() as session:
+            found = clocks.request_clocks(session)
+        today = self.today()
+        pressing = (
+            (c.request_id, clocks.most_pressing(d)) for c, d in clocks.deadlines_of(found, today)
+        )
+        return {rid: d for rid, d in pressing if d is not None}
+
+    def calendar(self, start: date | None = None, end: date | None = None) -> list[CalendarEntry]:
+        """Deadlines of all live requests between two days (inclusive), in date order."""
+        with self.db.reading() as session:
+            found = clocks.request_clocks(session)
+        entries = [
+            CalendarEntry(c.request_id, c.title, c.authority, d)
+            for c, deadlines in clocks.deadlines_of(found, self.today())
+            for d in deadlines
+            if d.state is not DeadlineState.NOT_APPLICABLE
+            and (start is None or d.due >= start)
+            and (end is None or d.due <= end)
+        ]
+        return sorted(entries, key=lambda e: (e.deadline.due, e.title.lower(), e.request_id))
+
+    def deadline_counts(self, start: date, end: date) -> dict[date, DayCount]:
+        """How many deadlines fall on each day, and the worst state among them."""
+        counts: dict[date, DayCount] = {}
+        for entry in self.calendar(start, end):
+            day, state = entry.deadline.due, entry.deadline.state
+            before = counts.get(day)
+            counts[day] = (
+                DayCount(1, state)
+                if before is None
+                else DayCount(before.count + 1, clocks.worse(before.worst, state))
+            )
+        return counts
+
+    def export_ics(self, path: Path, start: date | None = None, end: date | None = None) -> int:
+        """Write the calendar as an .ics file (atomically); returns the number of events."""
+        return write_ics(self.calendar(start, end), path)
+
+    @staticmethod
+    def regimes() -> list[tuple[str, str]]:
+        return [(regime.id, regime.name) for regime in REGIMES.values()]
+
+    def closure_days(self) -> list[ClosureRecord]:
+        with self.db.reading() as session:
+            rows = session.scalars(select(ClosureDay).order_by(ClosureDay.day))
+            return [ClosureRecord(r.day, r.name, r.closed) for r in rows]
+
+    def set_closure(self, day: date, name: str, *, closed: bool = True) -> None:
+        """Mark a day closed (a one-off closure) or open (a holiday the office works)."""
+        with self.db.writing() as session:
+            row = session.scalars(select(ClosureDay).where(ClosureDay.day == day)).first()
+            if row is None:
+                session.add(ClosureDay(day=day, name=_required(name, "name"), closed=closed))
+            else:
+                row.name, row.closed = _required(name, "name"), closed
+
+    def clear_closure(self, day: date) -> None:
+        with self.db.writing() as session:
+            row = session.scalars(select(ClosureDay).where(ClosureDay.day == day)).first()
+            if row is not None:
+                session.delete(row)
 
     # --- settings ----------------------------------------------------------------
 
@@ -555,50 +682,3 @@ def _message_counts(session: Session, request_ids: list[int]) -> dict[int, int]:
     )
     wanted = set(request_ids)
     return {rid: n for rid, n in rows if rid in wanted}
-
-
-def _message_row(new: NewMessage, direction: Direction, kind: MessageKind) -> Message:
-    for moment in (new.sent_at, new.received_at):
-        if moment is not None and moment.tzinfo is None:
-            raise InvalidInputError("message times must carry a time zone")
-    return Message(
-        direction=direction.value,
-        kind=kind.value,
-        sent_at=new.sent_at,
-        received_at=new.received_at,
-        sort_at=new.sent_at or new.received_at or utcnow(),
-        from_addr=new.from_addr,
-        to_addrs=convert.join_addresses(new.to),
-        cc_addrs=convert.join_addresses(new.cc),
-        subject=new.subject,
-        body_text=new.body_text,
-        body_html=new.body_html,
-        message_id=new.message_id,
-        in_reply_to=new.in_reply_to,
-        references=" ".join(new.references),
-        raw_format=new.original_format,
-        filed_by=new.filed_by,
-    )
-
-
-def _store_attachment(blobs: BlobTransaction, new: NewAttachment, position: int) -> Attachment:
-    name = safe_filename(new.filename)
-    media_type = new.media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    if isinstance(new.data, Path):
-        try:
-            with new.data.open("rb") as handle:
-                sha256, size = blobs.add(handle)
-        except OSError as exc:
-            raise InvalidInputError(f"cannot read {new.data.name}: {exc.strerror}") from exc
-    else:
-        sha256, size = blobs.add(new.data)
-    return Attachment(
-        position=position, filename=name, media_type=media_type, size=size, sha256=sha256
-    )
-
-
-def _digests_of(message: Message) -> list[str]:
-    digests = [a.sha256 for a in message.attachments]
-    if message.raw_sha256:
-        digests.append(message.raw_sha256)
-    return digests

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from .deadlines import DeadlineState
+
 
 @dataclass(frozen=True)
 class AuthorityRecord:
@@ -167,3 +169,20 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return not (self.database_problems or self.missing_blobs or self.corrupt_blobs)
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """A calendar day's deadlines: how many, and the most pressing state among them."""
+
+    count: int
+    worst: DeadlineState
+
+
+@dataclass(frozen=True)
+class ClosureRecord:
+    """A day the user marked closed (``closed``) or open despite a holiday."""
+
+    day: date
+    name: str
+    closed: bool

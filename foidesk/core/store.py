@@ -62,6 +62,10 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def sha256_of(path: Path) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0

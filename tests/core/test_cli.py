@@ -28,22 +28,61 @@ def test_request_round_trip_with_data_dir_before_or_after(
 ) -> None:
     body = tmp_path / "body.txt"
     body.write_text("Please provide the 2023 budget.", encoding="utf-8")
-    code, out, _ = run(capsys, "--data-dir", data_dir, "request", "add", "--title", "Budget",
-                       "--authority", "Leeds City Council", "--sent", "2024-02-01",
-                       "--body-file", str(body), "--ref", "FOI-1")
+    code, out, _ = run(
+        capsys,
+        "--data-dir",
+        data_dir,
+        "request",
+        "add",
+        "--title",
+        "Budget",
+        "--authority",
+        "Leeds City Council",
+        "--sent",
+        "2024-02-01",
+        "--body-file",
+        str(body),
+        "--ref",
+        "FOI-1",
+    )
     assert code == 0
     request_id = out.strip()
 
     attachment = tmp_path / "letter.pdf"
     attachment.write_bytes(b"%PDF-1.4 letter")
-    code, out, _ = run(capsys, "message", "add", request_id, "--direction", "incoming",
-                       "--kind", "response", "--date", "2024-02-20", "--from", "foi@leeds.gov",
-                       "--subject", "Your request", "--attach", str(attachment),
-                       "--data-dir", data_dir)
+    code, out, _ = run(
+        capsys,
+        "message",
+        "add",
+        request_id,
+        "--direction",
+        "incoming",
+        "--kind",
+        "response",
+        "--date",
+        "2024-02-20",
+        "--from",
+        "foi@leeds.gov",
+        "--subject",
+        "Your request",
+        "--attach",
+        str(attachment),
+        "--data-dir",
+        data_dir,
+    )
     assert code == 0
 
-    code, out, _ = run(capsys, "request", "status", request_id, "successful", "--on",
-                       "2024-02-21", "--data-dir", data_dir)
+    code, out, _ = run(
+        capsys,
+        "request",
+        "status",
+        request_id,
+        "successful",
+        "--on",
+        "2024-02-21",
+        "--data-dir",
+        data_dir,
+    )
     assert code == 0
     code, out, _ = run(capsys, "request", "show", request_id, "--json", "--data-dir", data_dir)
     shown = json.loads(out)
@@ -60,14 +99,28 @@ def test_request_round_trip_with_data_dir_before_or_after(
     assert response["attachments"][0]["size"] == len(b"%PDF-1.4 letter")
     assert len(response["attachments"][0]["sha256"]) == 64
 
-    code, out, _ = run(capsys, "request", "list", "--status", "successful", "--json",
-                       "--data-dir", data_dir)
+    code, out, _ = run(
+        capsys, "request", "list", "--status", "successful", "--json", "--data-dir", data_dir
+    )
     assert [r["id"] for r in json.loads(out)] == [int(request_id)]
 
 
 def test_authorities_and_check(capsys: pytest.CaptureFixture[str], data_dir: str) -> None:
-    assert run(capsys, "authority", "add", "Home Office", "--email", "foi@homeoffice.gov.uk",
-               "--regime", "uk-foia", "--data-dir", data_dir)[0] == 0
+    assert (
+        run(
+            capsys,
+            "authority",
+            "add",
+            "Home Office",
+            "--email",
+            "foi@homeoffice.gov.uk",
+            "--regime",
+            "uk-foia",
+            "--data-dir",
+            data_dir,
+        )[0]
+        == 0
+    )
     code, out, _ = run(capsys, "authority", "list", "--json", "--data-dir", data_dir)
     assert json.loads(out)[0]["email"] == "foi@homeoffice.gov.uk"
     assert run(capsys, "sample", "--data-dir", data_dir)[0] == 0
@@ -78,10 +131,23 @@ def test_authorities_and_check(capsys: pytest.CaptureFixture[str], data_dir: str
 def test_user_mistakes_are_one_line_and_exit_1(
     capsys: pytest.CaptureFixture[str], data_dir: str
 ) -> None:
-    code, out, err = run(capsys, "request", "show", "42", "--data-dir", data_dir)
+    code, _out, err = run(capsys, "request", "show", "42", "--data-dir", data_dir)
     assert code == 1 and err == "foidesk: no request with id 42\n"
-    code, _, err = run(capsys, "request", "add", "--title", "T", "--authority", "A", "--sent",
-                       "2024-01-01", "--body-file", "/no/such/file", "--data-dir", data_dir)
+    code, _, err = run(
+        capsys,
+        "request",
+        "add",
+        "--title",
+        "T",
+        "--authority",
+        "A",
+        "--sent",
+        "2024-01-01",
+        "--body-file",
+        "/no/such/file",
+        "--data-dir",
+        data_dir,
+    )
     assert code == 1 and "no such file" in err and "Traceback" not in err
 
 
@@ -95,10 +161,18 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], data_dir: str) 
 def test_module_and_console_script_entry_points(data_dir: str) -> None:
     script = Path(sys.executable).with_name("foidesk")
     for command in ([sys.executable, "-m", "foidesk"], [str(script)]):
-        result = subprocess.run([*command, "--data-dir", data_dir, "request", "show", "5"],
-                                capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            [*command, "--data-dir", data_dir, "request", "show", "5"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert result.returncode == 1
         assert result.stderr == "foidesk: no request with id 5\n"
-    result = subprocess.run([str(script), "--data-dir", data_dir, "sample", "--json"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [str(script), "--data-dir", data_dir, "sample", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(result.stdout)["messages"][-1]["kind"] == "response"

@@ -29,6 +29,10 @@ def test_new_profile_is_created_at_head(desk: Desk) -> None:
     assert db.current_revision(desk.db.engine) == db.head_revision()
 
 
+def test_the_quick_start_up_check_knows_the_newest_migration() -> None:
+    assert db.SCHEMA_HEAD == db.head_revision()
+
+
 def test_models_and_migrations_agree(desk: Desk) -> None:
     with desk.db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)

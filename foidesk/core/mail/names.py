@@ -40,6 +40,8 @@ _EXTENSIONS = {
     "application/zip": ".zip",
     "application/octet-stream": ".bin",
     "message/rfc822": ".eml",
+    "message/delivery-status": ".txt",
+    "message/disposition-notification": ".txt",
     "text/plain": ".txt",
     "text/html": ".html",
     "text/csv": ".csv",
@@ -163,3 +165,9 @@ def _bound(name: str, keep_suffix: str = "") -> str:
 
 def _fits(name: str) -> bool:
     return len(name) <= MAX_NAME_CHARS and len(name.encode("utf-8")) <= MAX_NAME_BYTES
+
+
+def media_type_for(name: str) -> str:
+    """A media type guessed from a file name, for files that came without one."""
+    guessed, _ = mimetypes.guess_type(name, strict=False)
+    return guessed or "application/octet-stream"

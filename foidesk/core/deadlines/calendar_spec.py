@@ -1,0 +1,108 @@
+"""Which public holidays a regime's calendar uses, and loading them from `holidays`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import holidays
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarSpec:
+    """A holiday calendar as the `holidays` package names it.
+
+    `subdivisions` lists regions whose holidays are *all* non-working days (the
+    UK FOIA counts a bank holiday in any UK nation); empty means national
+    holidays only. `market` names a financial calendar instead of a country,
+    for the EU whose institutions have no country calendar in the package.
+    `nz_summer_break` adds the NZ OIA s.2 block of 25 December to 15 January.
+    """
+
+    country: str
+    subdivisions: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ("public",)
+    market: str | None = None
+    nz_summer_break: bool = False
+    description: str = ""
+
+    @property
+    def subdivision(self) -> str | None:
+        """The one subdivision, if the calendar is one region's; None for national or union."""
+        return self.subdivisions[0] if len(self.subdivisions) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def holiday_names(spec: CalendarSpec, year: int) -> Mapping[date, str]:
+    """Every holiday in `year` with its name; cached because the package is slow to build.
+
+    Constructing a `holidays` object costs about a millisecond; a deadline
+    costs microseconds. So each calendar+year is built once per process.
+    """
+    if spec.market is not None:
+        return dict(holidays.financial_holidays(spec.market, years=year).items())
+    if len(spec.subdivisions) <= 1:
+        found = holidays.country_holidays(
+            spec.country, subdiv=spec.subdivision, years=year, categories=spec.categories
+        )
+        return dict(found.items())
+    return _union_of_subdivisions(spec, year)
+
+
+def _union_of_subdivisions(spec: CalendarSpec, year: int) -> dict[date, str]:
+    """Holidays of any listed subdivision, naming the regions where not all share it."""
+    per_region = {
+        sub: holidays.country_holidays(
+            spec.country, subdiv=sub, years=year, categories=spec.categories
+        )
+        for sub in spec.subdivisions
+    }
+    labels = subdivision_labels(spec.country)
+    days = sorted({day for found in per_region.values() for day in found})
+    return {day: _union_name(day, per_region, labels) for day in days}
+
+
+def _union_name(
+    day: date, per_region: Mapping[str, Mapping[date, str]], labels: Mapping[str, str]
+) -> str:
+    """'Christmas Day' when every region has it; "Saint Andrew's Day (Scotland)" when not."""
+    regions_by_name: dict[str, list[str]] = {}
+    for sub, found in per_region.items():
+        name = found.get(day)
+        if name is not None:
+            regions_by_name.setdefault(name, []).append(labels.get(sub, sub))
+    parts = [
+        name if len(regions) == len(per_region) else f"{name} ({', '.join(regions)})"
+        for name, regions in regions_by_name.items()
+    ]
+    return "; ".join(parts)
+
+
+@lru_cache(maxsize=256)
+def subdivision_labels(country: str) -> Mapping[str, str]:
+    """Code -> readable name ('SCT' -> 'Scotland') where the package knows one."""
+    entity = holidays.country_holidays(country, years=())
+    aliases: Mapping[str, str] = getattr(entity, "subdivisions_aliases", {})
+    return {code: alias for alias, code in aliases.items()}
+
+
+@lru_cache(maxsize=256)
+def check_calendar(country: str, subdivision: str | None) -> None:
+    """Raise ValueError, with the valid choices, if the package has no such calendar."""
+    supported = holidays.list_supported_countries()
+    if country not in supported:
+        raise ValueError(
+            f"unknown holiday country {country!r}; use an ISO 3166 code such as "
+            f"GB, US, IE, NZ, AU, CA, DE or BE"
+        )
+    if subdivision is None:
+        return
+    try:
+        holidays.country_holidays(country, subdiv=subdivision, years=())
+    except NotImplementedError:
+        codes = ", ".join(supported[country]) or "none"
+        raise ValueError(
+            f"unknown subdivision {subdivision!r} for {country}; valid subdivisions: {codes}"
+        ) from None

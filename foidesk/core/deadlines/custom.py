@@ -1,0 +1,102 @@
+"""A user-defined rule: N working days, calendar days or months on a chosen holiday calendar."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from typing import Any, Literal, cast, get_args
+
+from foidesk.core.deadlines.calendar_spec import CalendarSpec, check_calendar
+from foidesk.core.deadlines.periods import Period, PeriodUnit
+from foidesk.core.deadlines.regime import Regime, Rule
+
+CustomUnit = Literal["working_days", "calendar_days", "months"]
+_UNITS: tuple[str, ...] = get_args(CustomUnit)
+_FIELDS = ("count", "unit", "country", "subdivision")
+# A sanity bound, not a legal one: longer than any statute, short enough to catch typos.
+MAX_COUNT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class CustomRule:
+    """For a law foidesk does not know, or a local variation of one it does.
+
+    Validated on construction, so a stored rule that no longer makes sense
+    (a country the holiday library dropped) fails loudly with a message
+    rather than producing a wrong date.
+    """
+
+    count: int
+    unit: CustomUnit
+    country: str
+    subdivision: str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.count, bool) or not isinstance(self.count, int):
+            raise ValueError(f"custom rule count must be a whole number, not {self.count!r}")
+        if not 1 <= self.count <= MAX_COUNT:
+            raise ValueError(f"custom rule count must be 1 to {MAX_COUNT}, not {self.count}")
+        if self.unit not in _UNITS:
+            raise ValueError(
+                f"custom rule unit must be one of {', '.join(_UNITS)}, not {self.unit!r}"
+            )
+        if not isinstance(self.country, str) or not self.country:
+            raise ValueError("custom rule needs a country code such as GB or US")
+        if self.subdivision is not None and not isinstance(self.subdivision, str):
+            raise ValueError(f"custom rule subdivision must be text, not {self.subdivision!r}")
+        object.__setattr__(self, "country", self.country.upper())
+        check_calendar(self.country, self.subdivision or None)
+
+    def to_json(self) -> str:
+        """Compact JSON with stable key order, for storing beside a request."""
+        return json.dumps(
+            {
+                "count": self.count,
+                "unit": self.unit,
+                "country": self.country,
+                "subdivision": self.subdivision,
+            },
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> CustomRule:
+        """Parse what `to_json` wrote; ValueError saying what is wrong otherwise."""
+        try:
+            data: Any = json.loads(text)
+        except (json.JSONDecodeError, TypeError) as error:
+            raise ValueError(f"custom rule is not valid JSON: {error}") from None
+        if not isinstance(data, dict):
+            raise ValueError("custom rule must be a JSON object")
+        unknown = sorted(set(data) - set(_FIELDS))
+        if unknown:
+            raise ValueError(f"custom rule has unknown fields: {', '.join(unknown)}")
+        missing = [name for name in ("count", "unit", "country") if name not in data]
+        if missing:
+            raise ValueError(f"custom rule is missing: {', '.join(missing)}")
+        return cls(
+            count=data["count"],
+            unit=cast(CustomUnit, data["unit"]),
+            country=data["country"],
+            subdivision=data.get("subdivision"),
+        )
+
+    def calendar(self) -> CalendarSpec:
+        """The holiday calendar this rule counts on."""
+        regions = (self.subdivision,) if self.subdivision else ()
+        where = f"{self.country}-{self.subdivision}" if self.subdivision else self.country
+        return CalendarSpec(
+            self.country, regions, description=f"Saturdays, Sundays and {where} public holidays"
+        )
+
+    def as_regime(self, template: Regime) -> Regime:
+        """The template regime with this rule's period and calendar in place."""
+        period = Period(self.count, PeriodUnit(self.unit))
+        where = f"{self.country}-{self.subdivision}" if self.subdivision else self.country
+        return replace(
+            template,
+            name=f"Custom rule: {period.describe()} ({where} holidays)",
+            calendar=self.calendar(),
+            response=Rule(period, "custom rule"),
+            notes=(),
+        )

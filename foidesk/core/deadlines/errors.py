@@ -1,0 +1,19 @@
+"""Errors the deadline engine raises for input a user or caller can get wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class UnknownRegime(ValueError):
+    """A regime id that foidesk has no rules for.
+
+    A ValueError, so a face that already turns bad input into one clear message
+    handles it without knowing the engine; the message lists the valid ids so
+    the user can correct a typo without reading the docs.
+    """
+
+    def __init__(self, regime: str, valid: Iterable[str]) -> None:
+        self.regime = regime
+        self.valid = tuple(sorted(valid))
+        super().__init__(f"unknown regime {regime!r}; valid regimes: {', '.join(self.valid)}")

@@ -1,0 +1,143 @@
+"""Deadlines as an iCalendar (.ics) file that any calendar app can import or subscribe to.
+
+Each deadline is one all-day event whose UID depends only on the request and
+the kind of deadline, so importing a newer file moves the event instead of
+adding a second one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from icalendar import Alarm, Calendar, Event
+
+from foidesk.core.deadlines.deadline import Deadline, DeadlineState
+
+PRODID = "-//foidesk//FOI deadlines//EN"
+_OPEN_STATES = frozenset({DeadlineState.UPCOMING, DeadlineState.DUE_TODAY, DeadlineState.OVERDUE})
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEntry:
+    """A deadline with the request it belongs to, as the calendar shows it."""
+
+    request_id: int
+    title: str
+    authority: str
+    deadline: Deadline
+
+    @property
+    def uid(self) -> str:
+        """Stable across exports: 'request-12-response@foidesk'."""
+        return f"request-{self.request_id}-{self.deadline.kind}@foidesk"
+
+    @property
+    def summary(self) -> str:
+        """'Response due: Bus lane fines (Leeds City Council)'."""
+        return f"{self.deadline.label}: {self.title} ({self.authority})"
+
+
+def ics_bytes(
+    entries: Iterable[CalendarEntry],
+    *,
+    alarm_days_before: int = 2,
+    stamp: datetime | None = None,
+) -> bytes:
+    """The calendar as bytes. `stamp` (DTSTAMP) defaults to now; pass one for stable output.
+
+    Only deadlines still open get a reminder: an alarm for one already met
+    would be noise.
+    """
+    if alarm_days_before < 0:
+        raise ValueError(f"alarm_days_before must be 0 or more, not {alarm_days_before}")
+    stamp = stamp or datetime.now(UTC)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "FOI deadlines")
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.uid in seen:
+            raise ValueError(f"two deadlines share one calendar UID: {entry.uid}")
+        seen.add(entry.uid)
+        calendar.add_component(_event(entry, alarm_days_before, stamp))
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def write_ics(
+    entries: Iterable[CalendarEntry],
+    path: Path,
+    *,
+    alarm_days_before: int = 2,
+    stamp: datetime | None = None,
+) -> int:
+    """Write the calendar to `path` atomically and return how many events it holds.
+
+    The file is written beside the target, flushed to disk, then renamed over
+    it: a crash leaves either the old calendar or the new one, never half.
+    """
+    listed = list(entries)
+    data = ics_bytes(listed, alarm_days_before=alarm_days_before, stamp=stamp)
+    _write_atomically(Path(path), data)
+    return len(listed)
+
+
+def _event(entry: CalendarEntry, alarm_days_before: int, stamp: datetime) -> Event:
+    deadline = entry.deadline
+    event = Event()
+    event.add("uid", entry.uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", deadline.due)
+    event.add("dtend", deadline.due + timedelta(days=1))
+    event.add("summary", entry.summary)
+    event.add("description", _description(deadline))
+    event.add("transp", "TRANSPARENT")  # a deadline does not make you busy
+    event.add("categories", ["FOI", str(deadline.kind)])
+    if deadline.state in _OPEN_STATES:
+        event.add_component(_alarm(entry, alarm_days_before))
+    return event
+
+
+def _description(deadline: Deadline) -> str:
+    return f"Status: {deadline.status_text()}.\n{deadline.explanation.text()}"
+
+
+def _alarm(entry: CalendarEntry, days_before: int) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", entry.summary)
+    alarm.add("trigger", timedelta(days=-days_before))
+    return alarm
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temp.replace(path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable where the platform allows (not on Windows)."""
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,82 @@
+"""Writing one message with its files: shared by hand entry, the importer and the sample."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from . import convert
+from .blobs import BlobTransaction
+from .errors import InvalidInputError
+from .mail.names import safe_filename
+from .models import Attachment, Message, Request, utcnow
+from .records import NewAttachment, NewMessage
+from .vocabulary import Direction, MessageKind, parse_choice
+
+
+def insert_message(
+    session: Session, blobs: BlobTransaction, request: Request | None, new: NewMessage
+) -> Message:
+    """Add ``new`` (with its original and attachments) to ``request``'s thread, or Unfiled."""
+    direction = parse_choice(Direction, new.direction, "direction")
+    kind = parse_choice(MessageKind, new.kind, "message kind")
+    row = message_row(new, direction, kind)
+    session.add(row)
+    row.request = request
+    if new.original is not None:
+        row.raw_sha256, _ = blobs.add(new.original)
+    for position, attachment in enumerate(new.attachments):
+        row.attachments.append(store_attachment(blobs, attachment, position))
+    if request is not None:
+        request.last_activity_at = max(request.last_activity_at, row.sort_at)
+    session.flush()
+    return row
+
+
+def message_row(new: NewMessage, direction: Direction, kind: MessageKind) -> Message:
+    for moment in (new.sent_at, new.received_at):
+        if moment is not None and moment.tzinfo is None:
+            raise InvalidInputError("message times must carry a time zone")
+    return Message(
+        direction=direction.value,
+        kind=kind.value,
+        sent_at=new.sent_at,
+        received_at=new.received_at,
+        sort_at=new.sent_at or new.received_at or utcnow(),
+        from_addr=new.from_addr,
+        to_addrs=convert.join_addresses(new.to),
+        cc_addrs=convert.join_addresses(new.cc),
+        subject=new.subject,
+        body_text=new.body_text,
+        body_html=new.body_html,
+        message_id=new.message_id,
+        in_reply_to=new.in_reply_to,
+        references=" ".join(new.references),
+        raw_format=new.original_format,
+        filed_by=new.filed_by,
+    )
+
+
+def store_attachment(blobs: BlobTransaction, new: NewAttachment, position: int) -> Attachment:
+    name = safe_filename(new.filename)
+    media_type = new.media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if isinstance(new.data, Path):
+        try:
+            with new.data.open("rb") as handle:
+                sha256, size = blobs.add(handle)
+        except OSError as exc:
+            raise InvalidInputError(f"cannot read {new.data.name}: {exc.strerror}") from exc
+    else:
+        sha256, size = blobs.add(new.data)
+    return Attachment(
+        position=position, filename=name, media_type=media_type, size=size, sha256=sha256
+    )
+
+
+def digests_of(message: Message) -> list[str]:
+    digests = [a.sha256 for a in message.attachments]
+    if message.raw_sha256:
+        digests.append(message.raw_sha256)
+    return digests
