@@ -16,6 +16,8 @@ def register(
     check = commands.add_parser(
         "check", parents=[common], help="check the database and re-hash every stored file"
     )
+    check.add_argument("--repair", action="store_true",
+                       help="also delete stored files that nothing refers to")
     json_option(check)
     check.set_defaults(handler=_check)
 
@@ -26,7 +28,10 @@ def register(
 
 def _check(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
+        removed = desk.remove_unreferenced_files() if args.repair else 0
         report = desk.check()
+    if removed and not args.json:
+        print(f"removed {removed} unused stored file(s)")
     if args.json:
         print_json(
             {

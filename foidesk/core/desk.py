@@ -581,6 +581,17 @@ class Desk:
             unreferenced_blobs=report.unreferenced,
         )
 
+    def remove_unreferenced_files(self) -> int:
+        """Delete stored files no row refers to (left by a power cut mid-write)."""
+        removed = 0
+        with self.db.writing() as session:
+            known = set(session.scalars(select(Blob.sha256)))
+            for digest in list(self.store.stored_digests()):
+                if digest not in known:
+                    self.store.remove(digest)
+                    removed += 1
+        return removed
+
     def _database_problems(self) -> Iterator[str]:
         if not self.db.is_sqlite:
             return

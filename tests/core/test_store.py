@@ -169,3 +169,13 @@ def test_killed_writer_leaves_no_half_message_and_no_orphan_file(
         assert report.ok
         assert report.unreferenced_blobs == ()
         assert list(desk.store.stored_digests()) == [kept.attachments[0].sha256]
+
+
+def test_check_repair_removes_files_nothing_refers_to(desk: Desk) -> None:
+    request_id = _request(desk)
+    kept = desk.add_message(request_id, _message(("kept.pdf", b"kept"))).attachments[0].sha256
+    stray = desk.store.stage(b"left behind by a power cut")
+    desk.store.place(stray)
+    assert desk.check().unreferenced_blobs == (stray.sha256,)
+    assert desk.remove_unreferenced_files() == 1
+    assert list(desk.store.stored_digests()) == [kept]

@@ -1,0 +1,127 @@
+"""Reads one RFC 5322 / MIME message from bytes into a ``ParsedMessage``.
+
+The order matters for memory: the parsed tree is dropped as soon as bodies
+and attachments are out of it, so a large attachment is held once as the
+original bytes and once decoded, not many times over.
+"""
+
+from __future__ import annotations
+
+import re
+from email.message import Message
+
+from foidesk.core.mail.addresses import address_list, bare_email, display_form, display_forms
+from foidesk.core.mail.autoreply import AUTO_HEADERS, is_auto_submitted
+from foidesk.core.mail.dates import sent_date
+from foidesk.core.mail.defects import note_defects
+from foidesk.core.mail.errors import MailError
+from foidesk.core.mail.header_values import RawHeaders
+from foidesk.core.mail.html_text import html_to_text
+from foidesk.core.mail.limits import MAX_SUBJECT_CHARS
+from foidesk.core.mail.model import ParsedAttachment, ParsedMessage, SourceFormat
+from foidesk.core.mail.msgids import all_ids, first_id
+from foidesk.core.mail.names import dedupe_names, media_type_for, safe_filename
+from foidesk.core.mail.notes import Notes
+from foidesk.core.mail.parts import Content, FoundFile, extract_content
+from foidesk.core.mail.text_clean import one_line
+from foidesk.core.mail.tree import parse_tree
+
+_BOM = b"\xef\xbb\xbf"
+_LEADING_BLANK_LINES = re.compile(rb"(?:[ \t]*\r?\n)*")
+_NON_SPACE = re.compile(rb"\S")
+_END_OF_HEADERS = re.compile(rb"\r?\n\r?\n")
+_HEADER_SNIFF = 8192
+#: At least one of these must be present for bytes to count as an email.
+MAIL_HEADERS = frozenset(
+    {
+        "from", "to", "cc", "bcc", "subject", "date", "message-id", "received", "return-path",
+        "mime-version", "content-type", "sender", "reply-to", "in-reply-to", "references",
+        "delivered-to",
+    }
+)  # fmt: skip
+
+
+def parse_rfc822(data: bytes, source_format: SourceFormat) -> ParsedMessage:
+    """Parse one message; raise ``MailError`` if ``data`` is not an email at all."""
+    start = content_start(data)
+    notes = Notes()
+    root = parse_tree(data, start, notes)
+    headers = RawHeaders(root, notes)
+    if not headers.names() & MAIL_HEADERS:
+        raise MailError("not an email: no headers found")
+    content = _read_content(root, notes)
+    del root  # release the tree before building the result
+    return _build(data, source_format, headers, content, notes)
+
+
+def content_start(data: bytes) -> int:
+    """Where the headers begin, after a byte-order mark and blank lines.
+
+    Raises ``MailError`` for empty input and for binary data where the
+    headers should be.
+    """
+    start = len(_BOM) if data.startswith(_BOM) else 0
+    match = _LEADING_BLANK_LINES.match(data, start)
+    start = match.end() if match else start
+    if not _NON_SPACE.search(data, start):
+        raise MailError("not an email: the file is empty")
+    head = data[start : start + _HEADER_SNIFF]
+    end = _END_OF_HEADERS.search(head)
+    if b"\x00" in (head[: end.start()] if end else head):
+        raise MailError("not an email: the file holds binary data, not headers")
+    return start
+
+
+def _read_content(root: Message, notes: Notes) -> Content:
+    note_defects(root, notes)
+    return extract_content(root, notes)
+
+
+def _build(
+    data: bytes, source_format: SourceFormat, headers: RawHeaders, content: Content, notes: Notes
+) -> ParsedMessage:
+    subject = one_line(headers.decoded("subject") or "", MAX_SUBJECT_CHARS)
+    senders = address_list(headers, "from") or address_list(headers, "sender")
+    body_html = "\n".join(content.html_parts) or None
+    body_text = "\n".join(content.text_parts) or (html_to_text(body_html) if body_html else "")
+    auto_headers = {name: value for name in AUTO_HEADERS if (value := headers.first(name))}
+    return ParsedMessage(
+        message_id=first_id(headers.first("message-id")),
+        in_reply_to=first_id(headers.first("in-reply-to")),
+        references=all_ids(" ".join(headers.all("references"))),
+        subject=subject,
+        from_addr=display_form(*senders[0]) if senders else _fallback_from(headers),
+        from_email=bare_email(senders[0][1]) if senders else None,
+        to=display_forms(address_list(headers, "to")),
+        cc=display_forms(address_list(headers, "cc")),
+        sent_at=sent_date(headers, notes),
+        body_text=body_text,
+        body_html=body_html,
+        attachments=name_files(content.files),
+        auto_submitted=is_auto_submitted(auto_headers, subject, body_text),
+        raw=data,
+        source_format=source_format,
+        warnings=notes.as_tuple(),
+    )
+
+
+def name_files(files: list[FoundFile]) -> tuple[ParsedAttachment, ...]:
+    """Give every file a safe, unique display name and a media type."""
+    names = dedupe_names(
+        safe_filename(file.name_hint, fallback_stem=file.fallback_stem, media_type=file.media_type)
+        for file in files
+    )
+    return tuple(
+        ParsedAttachment(filename=name, media_type=_media_type(file, name), data=file.data)
+        for name, file in zip(names, files, strict=True)
+    )
+
+
+def _media_type(file: FoundFile, name: str) -> str:
+    if file.media_type != "application/octet-stream":
+        return file.media_type
+    return media_type_for(name)
+
+
+def _fallback_from(headers: RawHeaders) -> str:
+    return one_line(headers.decoded("from") or "", MAX_SUBJECT_CHARS)

@@ -1,0 +1,74 @@
+"""Plain frozen records that the mail parsers hand to the rest of foidesk.
+
+They carry no live ``email`` or Outlook objects, so a face or a worker thread
+can keep them without holding parser state or open files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parseaddr
+from typing import Literal
+
+SourceFormat = Literal["eml", "msg", "mbox"]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedAttachment:
+    """One file carried by a message.
+
+    ``filename`` is a display name already passed through ``safe_filename``
+    and unique within its message; it is never a path.
+    """
+
+    filename: str
+    media_type: str
+    data: bytes
+
+    @property
+    def size(self) -> int:
+        """Size of the decoded content in bytes."""
+        return len(self.data)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMessage:
+    """One message, read and normalised, with its original bytes kept as evidence.
+
+    ``body_html`` is the message's own HTML, *not* sanitised: pass it through
+    ``sanitize_html`` before showing it. ``warnings`` lists what was repaired
+    or guessed while reading.
+    """
+
+    message_id: str | None
+    in_reply_to: str | None
+    references: tuple[str, ...]
+    subject: str
+    from_addr: str
+    from_email: str | None
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    sent_at: datetime | None
+    body_text: str
+    body_html: str | None
+    attachments: tuple[ParsedAttachment, ...]
+    auto_submitted: bool
+    raw: bytes
+    source_format: SourceFormat
+    warnings: tuple[str, ...]
+
+    @property
+    def to_emails(self) -> tuple[str, ...]:
+        """Bare lower-cased addresses of ``to``, for matching against known parties."""
+        return _bare_emails(self.to)
+
+    @property
+    def cc_emails(self) -> tuple[str, ...]:
+        """Bare lower-cased addresses of ``cc``."""
+        return _bare_emails(self.cc)
+
+
+def _bare_emails(displays: tuple[str, ...]) -> tuple[str, ...]:
+    found = (parseaddr(display)[1].strip().lower() for display in displays)
+    return tuple(address for address in found if "@" in address)
