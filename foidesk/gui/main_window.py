@@ -1,38 +1,56 @@
-"""The main window: the request list beside the selected request's thread."""
+"""The main window: request list and thread side by side, a calendar tab, the unfiled tray.
+
+The window owns the long-lived machinery (database worker, file pool, undo
+stack) and wires the panes to it. Panes never reach into each other: they
+emit signals, and every data change comes back as an ``Operations.changed``
+that each pane answers by reloading only what it shows.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
+    QTabWidget,
     QWidget,
 )
 
-from foidesk import __version__
 from foidesk.core.desk import Desk
-from foidesk.core.errors import FoideskError
+from foidesk.core.records import MessageRecord, RequestDetail
 from foidesk.core.sample import load_sample
 
-from .request_list import RequestListModel
-from .thread_view import ThreadView
+from . import edits
+from .about_dialog import AboutDialog
+from .actions import WindowActions, WindowMenus, build_menus, make_actions
+from .attachments import AttachmentActions
+from .calendar_view import CalendarPane, ask_ics_path
+from .editing import EditingController
+from .empty_state import EmptyState
+from .errors_ui import report_failure, show_user_error
+from .importing import ImportController
+from .mime import paths_from
+from .operations import Change, Operations, Touches
+from .palette import Theme, apply_theme
+from .preferences_dialog import PreferencesDialog
+from .request_list import RequestListPane
+from .request_list_model import RequestListModel
+from .resources import icon
+from .tasks import FileTasks
+from .thread_pane import ThreadPane
+from .unfiled_tray import UnfiledTray
+from .window_state import WindowState
+from .worker import DeskWorker
 
-EMPTY_TEXT = (
-    "<h2>No requests yet</h2>"
-    "<p>foidesk keeps your Freedom of Information requests and everything the authority "
-    "sends back, and tells you when each answer is due.</p>"
-    "<p>Load the example request to look around, or add your own with "
-    "<code>foidesk request add</code> on the command line.</p>"
-)
+REQUESTS_TAB, CALENDAR_TAB = 0, 1
 
 
 class MainWindow(QMainWindow):
@@ -40,93 +58,347 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.desk = desk
         self.setWindowTitle("foidesk")
-        self.resize(1100, 700)
-        self.model = RequestListModel()
-        self.table = self._make_table()
-        self.thread_view = ThreadView()
-        self.empty_state = self._make_empty_state()
+        self.setWindowIcon(icon("foidesk"))
+        self.setObjectName("main-window")
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self.worker = DeskWorker(desk, self)
+        self.files = FileTasks(self)
+        self.undo_stack = QUndoStack(self)
+        self.ops = Operations(self.worker, self.undo_stack, self)
+        self.attachments = AttachmentActions(desk, self.files, self)
+        self.importer = ImportController(desk, self.files, self)
+        self.list_pane = RequestListPane(self.worker)
+        self.thread_pane = ThreadPane(self.worker)
+        self.calendar = CalendarPane(self.worker)
+        self.unfiled = UnfiledTray(self.worker)
+        self.empty_state = EmptyState()
+        self.editing = EditingController(
+            self.ops, lambda: self.thread_pane.detail, self.list_pane.select_request, self
+        )
+        self._build_central()
+        self.unfiled_dock = self._build_unfiled_dock()
+        # SEARCH PANEL: the lead docks SearchPanel here, e.g.
+        #     self.search_dock = QDockWidget("Search", self); set widget; addDockWidget(Right);
+        #     panel.open_hit.connect(self.open_hit)   (open_hit is defined below)
+        self.commands: WindowActions = make_actions(self, self.undo_stack)
+        self.menus: WindowMenus = build_menus(self, self.commands)
+        self.menus.view.addAction(self.unfiled_dock.toggleViewAction())
+        self.backup_anchor = self.commands.trash
+        self._build_status_bar()
+        self._connect()
+        self.state = WindowState(desk.profile.data_dir)
+        self._restore_state()
+        self.refresh_all()
+
+    # --- building ----------------------------------------------------------------------
+
+    @property
+    def model(self) -> RequestListModel:
+        return self.list_pane.model
+
+    def _build_central(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.list_pane)
+        self.splitter.addWidget(self.thread_pane)
+        self.splitter.setStretchFactor(1, 1)
         self.pages = QStackedWidget()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.thread_view)
-        splitter.setSizes([420, 680])
         self.pages.addWidget(self.empty_state)
-        self.pages.addWidget(splitter)
-        self.setCentralWidget(self.pages)
-        self._make_menus()
-        self.refresh()
+        self.pages.addWidget(self.splitter)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("main-tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.pages, icon("list"), "Requests")
+        self.tabs.addTab(self.calendar, icon("calendar"), "Calendar")
+        self.setCentralWidget(self.tabs)
 
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName("Requests")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.setWordWrap(False)
-        table.selectionModel().selectionChanged.connect(self._on_selection)
-        return table
+    def _build_unfiled_dock(self) -> QDockWidget:
+        dock = QDockWidget("Unfiled", self)
+        dock.setObjectName("unfiled-dock")
+        dock.setWidget(self.unfiled)
+        dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea
+            | Qt.DockWidgetArea.RightDockWidgetArea
+            | Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        dock.hide()
+        return dock
 
-    def _make_empty_state(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        text = QLabel(EMPTY_TEXT)
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(560)
-        self.load_example_button = QPushButton("Load example request")
-        self.load_example_button.setAccessibleName("Load example request")
-        self.load_example_button.clicked.connect(self.load_example)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.load_example_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        return page
+    def _build_status_bar(self) -> None:
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Request count")
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.count_label)
 
-    def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        example = QAction("Load &example request", self)
-        example.triggered.connect(self.load_example)
-        file_menu.addAction(example)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About foidesk", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+    def _connect(self) -> None:
+        a = self.commands
+        e = self.editing
+        a.new_request.triggered.connect(e.new_request)
+        a.new_authority.triggered.connect(e.new_authority)
+        a.import_files.triggered.connect(self.choose_import)
+        a.export_ics.triggered.connect(self.export_ics)
+        a.load_example.triggered.connect(self.load_example)
+        a.trash.triggered.connect(e.show_trash)
+        a.quit.triggered.connect(self.close)
+        a.edit_request.triggered.connect(e.edit_request)
+        a.edit_authority.triggered.connect(e.edit_authority)
+        a.delete_request.triggered.connect(e.delete_request)
+        a.find.triggered.connect(self.focus_filter)
+        a.preferences.triggered.connect(self.show_preferences)
+        a.add_message.triggered.connect(e.add_message)
+        a.record_event.triggered.connect(e.record_event)
+        a.change_status.triggered.connect(self._focus_status)
+        a.show_requests.triggered.connect(lambda: self.tabs.setCurrentIndex(REQUESTS_TAB))
+        a.show_calendar.triggered.connect(lambda: self.tabs.setCurrentIndex(CALENDAR_TAB))
+        a.next_pane.triggered.connect(self.focus_next_pane)
+        a.about.triggered.connect(self.show_about)
+        es = self.empty_state
+        es.new_button.clicked.connect(e.new_request)
+        es.import_button.clicked.connect(self.choose_import)
+        es.example_button.clicked.connect(self.load_example)
+        self.load_example_button = es.example_button
+        self.list_pane.request_selected.connect(self._request_selected)
+        self.list_pane.loaded.connect(self._list_loaded)
+        self.list_pane.connect_drops(self.import_into, self.file_messages)
+        header = self.thread_pane.header
+        header.status_chosen.connect(e.set_status)
+        header.edit_requested.connect(e.edit_request)
+        header.add_message_requested.connect(e.add_message)
+        header.record_event_requested.connect(e.record_event)
+        view = self.thread_pane.view
+        view.drag_files = self.attachments.temporary_copy
+        view.attachment_opened.connect(self.attachments.open)
+        view.attachment_save_requested.connect(self.attachments.save_as)
+        view.link_opened.connect(lambda url: self.attachments.system_open(url))
+        view.files_dropped.connect(self._dropped_on_thread)
+        view.files_dropped_on_message.connect(self._dropped_on_message)
+        self.calendar.open_request.connect(self.open_request)
+        self.calendar.export_requested.connect(self.export_ics)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.unfiled.count_changed.connect(self._unfiled_count)
+        self.ops.changed.connect(self._on_change)
+        self.ops.failed.connect(lambda what, exc, _tb: report_failure(self, what, exc, ""))
+        self.worker.unhandled_error.connect(
+            lambda exc, tb: report_failure(self, "foidesk", exc, tb)
+        )
+        self.worker.busy_changed.connect(
+            lambda busy: self.busy_label.setText("Working…" if busy else "")
+        )
+        self.files.unhandled_error.connect(lambda exc, tb: report_failure(self, "foidesk", exc, tb))
+        self.importer.finished.connect(lambda _r: self._on_change(Change(Touches.EVERYTHING)))
+        self._enable_request_actions(False)
+
+    # --- state ---------------------------------------------------------------------
+
+    def _layout_parts(self) -> tuple[dict[str, QSplitter], dict[str, QHeaderView]]:
+        splitters = {"main": self.splitter, "calendar": self.calendar.splitter}
+        headers = {"requests": self.list_pane.table.horizontalHeader()}
+        return splitters, headers
+
+    def _restore_state(self) -> None:
+        splitters, headers = self._layout_parts()
+        self._first_run = not self.state.restore(self, splitters, headers)
+        header = self.list_pane.table.horizontalHeader()
+        self.list_pane.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On a first run, give the list a little under half the width (the thread the rest)."""
+        super().showEvent(event)
+        if self._first_run:
+            self._first_run = False
+            QTimer.singleShot(0, self._split_evenly)
+
+    def _split_evenly(self) -> None:
+        width = self.splitter.width()
+        self.splitter.setSizes([int(width * 0.46), width - int(width * 0.46)])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        splitters, headers = self._layout_parts()
+        self.state.save(self, splitters, headers)
+        self.shut_down()
+        super().closeEvent(event)
+
+    def shut_down(self) -> None:
+        """Finish queued work before the desk closes: nothing outlives it."""
+        self.files.wait()
+        self.worker.stop()
+
+    # --- refreshing ------------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        self._on_change(Change(Touches.EVERYTHING))
 
     def refresh(self) -> None:
-        rows = self.desk.list_requests()
-        self.model.set_rows(rows)
-        self.pages.setCurrentIndex(1 if rows else 0)
-        if rows:
-            self.table.selectRow(0)
+        self.refresh_all()
+
+    def _on_change(self, change: Change) -> None:
+        t = change.touches
+        if t & (Touches.REQUESTS | Touches.DEADLINES | Touches.AUTHORITIES):
+            self.list_pane.refresh(deadlines_changed=bool(t & Touches.DEADLINES))
+        if t & Touches.THREAD and change.concerns(self.thread_pane.request_id):
+            self.thread_pane.reload()
+        if t & Touches.DEADLINES:
+            self.calendar.refresh()
+        if t & Touches.UNFILED:
+            self.unfiled.refresh()
+
+    def _list_loaded(self, shown: int, total: int) -> None:
+        self.pages.setCurrentIndex(1 if total else 0)
+        self.count_label.setText(
+            f"{total} request{'s' if total != 1 else ''}"
+            if shown == total
+            else f"{shown} of {total} requests shown"
+        )
+        if total and self.list_pane.selected_request() is None:
+            self.list_pane.select_first()
+
+    def _request_selected(self, request_id: int | None) -> None:
+        self.thread_pane.show_request(request_id)
+        self._enable_request_actions(request_id is not None)
+
+    def _enable_request_actions(self, enabled: bool) -> None:
+        for action in self.commands.request_actions():
+            action.setEnabled(enabled)
+
+    def _unfiled_count(self, count: int) -> None:
+        self.unfiled_dock.setWindowTitle(f"Unfiled ({count})" if count else "Unfiled")
+        if count:
+            self.unfiled_dock.show()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == CALENDAR_TAB:
+            self.calendar.refresh()
+
+    # --- user paths ------------------------------------------------------------------
+
+    def open_request(self, request_id: int) -> None:
+        """Show a request in the list and its thread (from the calendar or a search hit)."""
+        self.tabs.setCurrentIndex(REQUESTS_TAB)
+        self.list_pane.select_request(request_id)
+
+    def open_hit(self, request_id: int, message_id: int, attachment_id: int) -> None:
+        """Where the search panel's ``open_hit`` goes: open the request (then the file)."""
+        if request_id:
+            self.open_request(request_id)
+        if attachment_id:
+            self.worker.submit(
+                lambda desk: desk.get_attachment(attachment_id), self.attachments.open
+            )
 
     def load_example(self) -> None:
-        try:
-            load_sample(self.desk)
-        except FoideskError as exc:
-            QMessageBox.warning(self, "Could not load the example", str(exc))
-            return
-        self.refresh()
-
-    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if not indexes:
-            self.thread_view.show_nothing()
-            return
-        request_id = self.model.request_id(indexes[0].row())
-        self.thread_view.show_request(self.desk.get_request(request_id))
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About foidesk",
-            f"<b>foidesk {__version__}</b><br>Freedom of Information requests "
-            f"and their correspondence.<br><br>Data folder:<br>"
-            f"<code>{self.desk.profile.data_dir}</code>",
+        self.ops.perform(
+            "Load the example request",
+            load_sample,
+            lambda detail: Change(Touches.EVERYTHING, detail.id),
+            on_done=lambda detail: self.list_pane.select_request(detail.id),
         )
+
+    def choose_import(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import emails or documents",
+            "",
+            "Mail and documents (*.eml *.msg *.mbox *.pdf *.docx *.xlsx *.txt);;All files (*)",
+        )
+        self.import_into(None, [Path(n) for n in names])
+
+    def import_into(self, request_id: int | None, paths: list[Path]) -> None:
+        if paths:
+            self.statusBar().showMessage(f"Importing {len(paths)} file(s)…")
+            self.importer.import_paths(paths, request_id)
+
+    def file_messages(self, request_id: int, message_ids: list[int]) -> None:
+        edits.file_messages(self.ops, message_ids, request_id)
+
+    def _dropped_on_thread(self, paths: list[Path]) -> None:
+        self.import_into(self.thread_pane.request_id, paths)
+
+    def _dropped_on_message(self, message: MessageRecord, paths: list[Path]) -> None:
+        edits.attach_files(self.ops, message, paths)
+
+    def export_ics(self) -> None:
+        path = ask_ics_path(self)
+        if path is None:
+            return
+        self.export_ics_to(path)
+
+    def export_ics_to(self, path: Path) -> None:
+        self.worker.submit(
+            lambda desk: desk.export_ics(path),
+            lambda count: self.statusBar().showMessage(
+                f"Exported {count} deadline{'s' if count != 1 else ''} to {path.name}", 8000
+            ),
+            on_error=lambda exc: report_failure(self, "Could not export the calendar", exc, ""),
+        )
+
+    def focus_filter(self) -> None:
+        self.tabs.setCurrentIndex(REQUESTS_TAB)
+        self.list_pane.filters.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.list_pane.filters.text.selectAll()
+
+    def focus_next_pane(self) -> None:
+        """F6 moves list → thread → filter box, like the panes of a mail client."""
+        order: list[QWidget] = [
+            self.list_pane.table,
+            self.thread_pane.view,
+            self.list_pane.filters.text,
+        ]
+        current = self.focusWidget()
+        index = next((n for n, w in enumerate(order) if w is current), -1)
+        order[(index + 1) % len(order)].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_status(self) -> None:
+        self.tabs.setCurrentIndex(REQUESTS_TAB)
+        self.thread_pane.header.status.setFocus()
+        self.thread_pane.header.status.showPopup()
+
+    def current_request(self) -> RequestDetail | None:
+        return self.thread_pane.detail
+
+    # --- dialogs ---------------------------------------------------------------------
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.desk.profile.data_dir, self.desk.profile.database_url, self)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def theme(self) -> Theme:
+        return Theme(self.state.value("appearance/theme", Theme.SYSTEM.value))
+
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.theme(), str(self.desk.profile.data_dir), self)
+        dialog.theme_chosen.connect(self.set_theme)
+        # BACKUP SETTINGS PAGE goes here: dialog.add_page(<backup settings page>, "Backups")
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def set_theme(self, theme: Theme) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+        self.state.set_value("appearance/theme", theme.value)
+
+    # --- drops anywhere else on the window: import and let the core file them ----------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if paths_from(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = paths_from(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_into(None, paths)
+
+    def user_error(self, title: str, message: str) -> None:
+        show_user_error(self, title, message)
+
+    def open_url(self, url: QUrl) -> None:
+        self.attachments.system_open(url)

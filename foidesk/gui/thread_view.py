@@ -1,66 +1,229 @@
-"""The thread of one request, oldest message first, as readable cards."""
+"""The thread of one request, oldest message first, as readable cards.
+
+A ``QTextBrowser`` renders the cards (``thread_html``); this class adds what a
+reader does with them: fold and unfold, open or save an attachment, drag an
+attachment out as a real file, and drop files on the thread (import them into
+this request) or on one message (attach them to it). It never loads anything
+from the network: ``loadResource`` only knows the window's own icons.
+"""
 
 from __future__ import annotations
 
-from html import escape
+from bisect import bisect_right
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QMouseEvent,
+    QTextCursor,
+    QTextFrame,
+)
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
-from foidesk.core.formatting import human_size
-from foidesk.core.records import MessageRecord, RequestDetail
-from foidesk.core.vocabulary import MessageKind, RequestStatus
+from foidesk.core.records import AttachmentRecord, MessageRecord, RequestDetail
+
+from .mime import file_urls_mime, is_mail_file, paths_from
+from .resources import icon
+from .thread_html import ICON_SIZE, Folding, ThreadColours, thread_html
+
+#: Gives a real file to hand to the desktop for an attachment dragged out.
+DragFiles = Callable[[AttachmentRecord], Path]
 
 
 class ThreadView(QTextBrowser):
-    """Renders a request's messages; never loads anything from the network."""
+    """Renders a request's messages and turns clicks and drops into signals."""
+
+    attachment_opened = Signal(object)  # AttachmentRecord
+    attachment_save_requested = Signal(object)  # AttachmentRecord
+    link_opened = Signal(QUrl)
+    files_dropped = Signal(object)  # list[Path]: import into the shown request
+    files_dropped_on_message = Signal(object, object)  # MessageRecord, list[Path]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("thread-view")
         self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
         self.setAccessibleName("Request thread")
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.anchorClicked.connect(self._on_anchor)
+        self.drag_files: DragFiles | None = None
+        self._detail: RequestDetail | None = None
+        self._folding = Folding()
+        self._card_starts: list[int] = []
+        self._press: tuple[QPoint, str] | None = None
         self.show_nothing()
 
-    def show_nothing(self) -> None:
-        self.setHtml("<p style='color:gray'>Select a request to read its thread.</p>")
+    # --- content ---------------------------------------------------------------------
+
+    @property
+    def detail(self) -> RequestDetail | None:
+        return self._detail
+
+    def show_nothing(self, text: str = "Select a request to read its thread.") -> None:
+        self._detail = None
+        self._card_starts = []
+        self.setHtml(f"<p style='color:gray'>{text}</p>")
 
     def show_request(self, detail: RequestDetail) -> None:
-        s = detail.summary
-        parts = [
-            f"<h2>{escape(s.title)}</h2>",
-            f"<p>To <b>{escape(s.authority)}</b> under <code>{escape(s.regime)}</code>"
-            + (f" · reference {escape(s.reference)}" if s.reference else "")
-            + f" · {escape(RequestStatus(s.status).label)}</p>",
+        """Show a request's thread; folds are kept while the same request is re-shown."""
+        same = self._detail is not None and self._detail.id == detail.id
+        if not same:
+            self._folding = Folding()
+        self._detail = detail
+        self._render(keep_scroll=same)
+
+    def _render(self, keep_scroll: bool) -> None:
+        assert self._detail is not None
+        position = self.verticalScrollBar().value()
+        colours = ThreadColours.from_palette(self.palette())
+        self.setHtml(thread_html(self._detail, self._folding, colours))
+        self._card_starts = [
+            frame.firstPosition() for frame in self.document().rootFrame().childFrames()
         ]
-        parts += [_card(m) for m in detail.messages]
-        if not detail.messages:
-            parts.append("<p style='color:gray'>No correspondence yet.</p>")
-        self.setHtml("".join(parts))
+        if keep_scroll:
+            self.verticalScrollBar().setValue(position)
 
-    def loadResource(self, kind: int, name: object) -> object:
-        return None  # never fetch images or style sheets named by a message
+    def changeEvent(self, event: QEvent) -> None:
+        """Card colours come from the palette: a new scheme redraws the cards."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._detail is not None:
+            self._render(keep_scroll=True)
+
+    def message_at(self, point: QPoint) -> MessageRecord | None:
+        """The message whose card is under ``point`` (viewport coordinates)."""
+        if self._detail is None or len(self._card_starts) != len(self._detail.messages):
+            return None
+        position = self.cursorForPosition(point).position()
+        index = bisect_right(self._card_starts, position) - 1
+        if index < 0:
+            return None
+        frame = self.document().rootFrame().childFrames()[index]
+        if position > _last_position(frame):
+            return None
+        return self._detail.messages[index]
+
+    def message_rect_center(self, message_id: int) -> QPoint:
+        """Where a card is on screen (viewport coordinates): for tests and drop hints."""
+        assert self._detail is not None
+        index = [m.id for m in self._detail.messages].index(message_id)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._card_starts[index] + 1)
+        return self.cursorRect(cursor).center()
+
+    # --- links -------------------------------------------------------------------------
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() != "foidesk":
+            if url.scheme() in ("http", "https", "mailto"):
+                self.link_opened.emit(url)
+            return
+        action, _, ident = url.path().partition("/")
+        if not ident.isdigit() or self._detail is None:
+            return
+        number = int(ident)
+        if action == "toggle":
+            self._toggle(number)
+        elif action == "quote":
+            self._folding = self._folding.quote_toggled(number)
+            self._render(keep_scroll=True)
+        elif action in ("open", "save"):
+            found = self.attachment(number)
+            if found is not None:
+                signal = (
+                    self.attachment_opened if action == "open" else self.attachment_save_requested
+                )
+                signal.emit(found)
+
+    def _toggle(self, message_id: int) -> None:
+        assert self._detail is not None
+        for message in self._detail.messages:
+            if message.id == message_id:
+                self._folding = self._folding.toggled(message)
+                self._render(keep_scroll=True)
+                return
+
+    def attachment(self, attachment_id: int) -> AttachmentRecord | None:
+        if self._detail is None:
+            return None
+        for message in self._detail.messages:
+            for attachment in message.attachments:
+                if attachment.id == attachment_id:
+                    return attachment
+        return None
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        """Only the window's own icons: nothing a message names is ever fetched."""
+        url = QUrl(name) if isinstance(name, str) else name
+        if url.scheme() == "icon":
+            size = QSize(ICON_SIZE + 4, ICON_SIZE + 4)
+            return icon(url.path()).pixmap(size, self.devicePixelRatioF()).toImage()
+        return None
+
+    # --- drag out: an attachment chip becomes a real file ---------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        anchor = self.anchorAt(event.position().toPoint())
+        is_chip = anchor.startswith("foidesk:open/") and event.button() == Qt.MouseButton.LeftButton
+        self._press = (event.position().toPoint(), anchor) if is_chip else None
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            start, anchor = self._press
+            moved = (event.position().toPoint() - start).manhattanLength()
+            if moved >= QApplication.startDragDistance():
+                self._press = None
+                self._drag_out(int(anchor.rsplit("/", 1)[1]))
+                return
+        super().mouseMoveEvent(event)
+
+    def _drag_out(self, attachment_id: int) -> None:
+        found = self.attachment(attachment_id)
+        if found is None or self.drag_files is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(file_urls_mime([self.drag_files(found)]))
+        drag.setPixmap(icon("attach").pixmap(QSize(32, 32), self.devicePixelRatioF()))
+        drag.exec(Qt.DropAction.CopyAction)
+
+    # --- drops: import into the request, or attach to one message -----------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._accept_files(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._accept_files(event)
+
+    def _accept_files(self, event: QDragMoveEvent) -> None:
+        if self._detail is not None and paths_from(event.mimeData()):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = paths_from(event.mimeData())
+        if self._detail is None or not paths:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        target = self.message_at(event.position().toPoint())  # viewport coordinates
+        mail = [p for p in paths if is_mail_file(p)]
+        files = [p for p in paths if not is_mail_file(p)]
+        if target is not None and files:
+            self.files_dropped_on_message.emit(target, files)
+            files = []
+        if mail or files:
+            self.files_dropped.emit(mail + files)
 
 
-def _card(message: MessageRecord) -> str:
-    outgoing = message.direction == "outgoing"
-    background = "#eef4fb" if outgoing else "#f6f6f2"
-    who = "You" if outgoing and not message.from_addr else message.from_addr or "Unknown sender"
-    when = message.date.astimezone().strftime("%a %d %b %Y, %H:%M") if message.date else ""
-    arrow = "Sent" if outgoing else "Received"
-    chips = "".join(
-        f"<li>{escape(a.filename)} <span style='color:gray'>({human_size(a.size)})</span></li>"
-        for a in message.attachments
-    )
-    attachments = (
-        f"<p><b>{len(message.attachments)} attachments</b></p><ul>{chips}</ul>"
-        if message.attachments
-        else ""
-    )
-    body = escape(message.body_text).replace("\n", "<br>")
-    return (
-        f"<table width='100%' cellpadding='10' style='background:{background};"
-        f"margin-top:12px'><tr><td>"
-        f"<p><b>{arrow}</b> · {escape(MessageKind(message.kind).label)} · {escape(who)}"
-        f"<br><span style='color:gray'>{escape(when)}</span></p>"
-        f"<p><b>{escape(message.subject)}</b></p><p>{body}</p>{attachments}"
-        f"</td></tr></table>"
-    )
+def _last_position(frame: QTextFrame) -> int:
+    return frame.lastPosition()

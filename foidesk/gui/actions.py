@@ -1,0 +1,174 @@
+"""The window's commands as ``QAction``s with the standard shortcuts, and its menus.
+
+Every command lives in exactly one action, so a menu item, a toolbar button and
+a shortcut can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from .resources import icon
+
+
+@dataclass
+class WindowActions:
+    new_request: QAction
+    new_authority: QAction
+    import_files: QAction
+    export_ics: QAction
+    load_example: QAction
+    trash: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    edit_request: QAction
+    edit_authority: QAction
+    delete_request: QAction
+    find: QAction
+    preferences: QAction
+    add_message: QAction
+    record_event: QAction
+    change_status: QAction
+    show_requests: QAction
+    show_calendar: QAction
+    next_pane: QAction
+    about: QAction
+
+    def request_actions(self) -> tuple[QAction, ...]:
+        """Actions that need a request on screen."""
+        return (
+            self.edit_request,
+            self.edit_authority,
+            self.delete_request,
+            self.add_message,
+            self.record_event,
+            self.change_status,
+        )
+
+
+_FALLBACKS = {
+    QKeySequence.StandardKey.Quit: "Ctrl+Q",
+    QKeySequence.StandardKey.Preferences: "Ctrl+,",
+}
+
+
+def _action(
+    window: QMainWindow,
+    text: str,
+    icon_name: str | None = None,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)
+        if action.shortcut().isEmpty() and shortcut in _FALLBACKS:
+            action.setShortcut(QKeySequence(_FALLBACKS[shortcut]))  # platforms without one
+    elif shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+    return action
+
+
+def make_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
+    undo = undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts(QKeySequence.StandardKey.Undo)
+    undo.setIcon(icon("undo"))
+    redo = undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts(QKeySequence.StandardKey.Redo)
+    redo.setIcon(icon("redo"))
+    preferences = _action(
+        window, "&Preferences…", "preferences", QKeySequence.StandardKey.Preferences
+    )
+    std = QKeySequence.StandardKey
+    return WindowActions(
+        new_request=_action(window, "&New request…", "new", std.New, "Record a new request"),
+        new_authority=_action(window, "New &authority…", "authority"),
+        import_files=_action(
+            window, "&Import…", "import", "Ctrl+I", "Import emails, mailboxes or documents"
+        ),
+        export_ics=_action(window, "&Export deadlines (.ics)…", "export"),
+        load_example=_action(window, "Load &example request"),
+        trash=_action(window, "&Trash…", "trash", tip="Restore or purge deleted requests"),
+        quit=_action(window, "&Quit", "quit", std.Quit),
+        undo=undo,
+        redo=redo,
+        edit_request=_action(window, "&Edit request…", "edit", "Ctrl+E"),
+        edit_authority=_action(window, "Edit a&uthority…", "authority"),
+        delete_request=_action(window, "&Delete request", "trash", std.Delete, "Move to the trash"),
+        find=_action(window, "&Find", "find", std.Find, "Filter the request list"),
+        preferences=preferences,
+        add_message=_action(
+            window, "Add &message…", "message-add", "Ctrl+M", "Record a call, a letter or a note"
+        ),
+        record_event=_action(
+            window,
+            "Record &event…",
+            "event",
+            "Ctrl+Shift+E",
+            "Clarification, extension, fee notice, review…",
+        ),
+        change_status=_action(window, "Change &status…", "status", "Ctrl+Shift+S"),
+        show_requests=_action(window, "&Requests", "list", "Ctrl+1"),
+        show_calendar=_action(window, "&Calendar", "calendar", "Ctrl+2"),
+        next_pane=_action(window, "Next &pane", None, "F6", "Move between list, thread and filter"),
+        about=_action(window, "&About foidesk", "about"),
+    )
+
+
+@dataclass
+class WindowMenus:
+    file: QMenu
+    edit: QMenu
+    request: QMenu
+    view: QMenu
+    help: QMenu
+    toolbar: QToolBar
+
+
+def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
+    bar = window.menuBar()
+    file = bar.addMenu("&File")
+    file.addActions([a.new_request, a.new_authority])
+    file.addSeparator()
+    file.addActions([a.import_files, a.export_ics, a.load_example])
+    file.addSeparator()
+    # BACKUP ACTIONS: the lead inserts BackupController's "Back up now…" and "Restore…"
+    # QActions here (MainWindow.menus.file, before MainWindow.backup_anchor).
+    file.addAction(a.trash)
+    file.addSeparator()
+    file.addAction(a.quit)
+    edit = bar.addMenu("&Edit")
+    edit.addActions([a.undo, a.redo])
+    edit.addSeparator()
+    edit.addActions([a.edit_request, a.edit_authority, a.delete_request])
+    edit.addSeparator()
+    edit.addAction(a.find)
+    edit.addSeparator()
+    edit.addAction(a.preferences)
+    request = bar.addMenu("&Request")
+    request.addActions([a.add_message, a.record_event, a.change_status])
+    view = bar.addMenu("&View")
+    view.addActions([a.show_requests, a.show_calendar])
+    view.addSeparator()
+    view.addAction(a.next_pane)
+    view.addSeparator()
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(a.about)
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("main-toolbar")
+    toolbar.setMovable(False)
+    toolbar.addActions([a.new_request, a.import_files])
+    toolbar.addSeparator()
+    toolbar.addActions([a.add_message, a.record_event])
+    toolbar.addSeparator()
+    toolbar.addActions([a.undo, a.redo])
+    toolbar.addSeparator()
+    toolbar.addActions([a.show_requests, a.show_calendar])
+    return WindowMenus(file, edit, request, view, help_menu, toolbar)

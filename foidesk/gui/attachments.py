@@ -1,0 +1,116 @@
+"""Opening, previewing, saving and dragging out attachments.
+
+PDFs and images open in the window's own preview; anything else is handed to
+the system's application, as a *copy* in a private temporary folder so the
+evidence copy in the store is never edited. "Save as…" copies on the file pool.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QObject, QStandardPaths, QTemporaryDir, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from foidesk.core.desk import Desk
+from foidesk.core.errors import StorageError
+from foidesk.core.mail.names import safe_filename
+from foidesk.core.records import AttachmentRecord
+
+from .errors_ui import report_failure
+from .preview import AttachmentPreview, can_preview
+from .tasks import FileTasks
+
+#: Opens a URL with the system (swapped in tests, which must not launch programs).
+SystemOpener = Callable[[QUrl], object]
+#: Asks where to save (swapped in tests, which cannot answer a file dialog).
+SaveChooser = Callable[[QWidget, AttachmentRecord], Path | None]
+
+
+def ask_save_path(parent: QWidget, attachment: AttachmentRecord) -> Path | None:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+    start = str(Path(folder or QDir.homePath()) / safe_filename(attachment.filename))
+    chosen, _ = QFileDialog.getSaveFileName(parent, "Save attachment as", start)
+    return Path(chosen) if chosen else None
+
+
+class AttachmentActions(QObject):
+    """What the window does with an attachment the user opens, saves or drags."""
+
+    saved = Signal(object)  # Path
+    opened_externally = Signal(object)  # Path
+
+    def __init__(self, desk: Desk, files: FileTasks, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._files = files
+        self._parent = parent
+        self._temp = QTemporaryDir()
+        self.system_open: SystemOpener = QDesktopServices.openUrl
+        self.choose_save_path: SaveChooser = ask_save_path
+        self.previews: list[AttachmentPreview] = []
+
+    def open(self, attachment: AttachmentRecord) -> None:
+        """Preview PDFs and images here; give anything else to the system's application."""
+        if can_preview(attachment):
+            self.preview(attachment)
+            return
+        self._files.start(
+            lambda: self.temporary_copy(attachment),
+            self._open_externally,
+            lambda exc: report_failure(self._parent, "Could not open the attachment", exc, ""),
+        )
+
+    def preview(self, attachment: AttachmentRecord) -> AttachmentPreview:
+        preview = AttachmentPreview(
+            attachment, self._desk.blob_path(attachment.sha256), self._files, self._parent
+        )
+        preview.open_externally.connect(self.open_external)
+        preview.save_requested.connect(self.save_as)
+        preview.finished.connect(lambda _code: self._forget(preview))
+        self.previews.append(preview)
+        preview.show()
+        return preview
+
+    def open_external(self, attachment: AttachmentRecord) -> None:
+        self._files.start(lambda: self.temporary_copy(attachment), self._open_externally)
+
+    def _open_externally(self, path: Path) -> None:
+        self.system_open(QUrl.fromLocalFile(str(path)))
+        self.opened_externally.emit(path)
+
+    def save_as(self, attachment: AttachmentRecord) -> None:
+        target = self.choose_save_path(self._parent, attachment)
+        if target is None:
+            return
+        source = self._desk.blob_path(attachment.sha256)
+        self._files.start(
+            lambda: _copy(source, target),
+            self.saved.emit,
+            lambda exc: report_failure(self._parent, "Could not save the attachment", exc, ""),
+        )
+
+    def temporary_copy(self, attachment: AttachmentRecord) -> Path:
+        """A private copy under the attachment's own (made safe) name; reused if present."""
+        folder = Path(self._temp.path()) / str(attachment.id)
+        folder.mkdir(exist_ok=True)
+        target = folder / safe_filename(attachment.filename)
+        if not target.exists():
+            _copy(self._desk.blob_path(attachment.sha256), target)
+        return target
+
+    def _forget(self, preview: AttachmentPreview) -> None:
+        if preview in self.previews:
+            self.previews.remove(preview)
+        preview.deleteLater()
+
+
+def _copy(source: Path, target: Path) -> Path:
+    try:
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        raise StorageError(f"cannot write {target.name}: {exc.strerror}") from exc
+    return target

@@ -1,0 +1,174 @@
+"""Opening the editing dialogs and turning what the user entered into operations.
+
+Dialogs open with ``open()`` (never a nested ``exec`` loop), and the data a
+dialog needs (authorities, the trash) is fetched on the worker first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QWidget
+
+from foidesk.core.desk import Desk
+from foidesk.core.records import AuthorityRecord, RequestDetail
+from foidesk.core.vocabulary import RequestStatus
+
+from . import edits
+from .authority_dialog import AuthorityDialog
+from .clock_event_dialog import ClockEventDialog
+from .message_dialog import MessageDialog
+from .operations import Change, Operations, Touches
+from .request_dialog import RequestDialog
+from .trash_dialog import TrashDialog
+
+#: Gives the request on screen (its detail as last loaded), if any.
+CurrentRequest = Callable[[], RequestDetail | None]
+
+
+class EditingController(QObject):
+    def __init__(
+        self,
+        ops: Operations,
+        current: CurrentRequest,
+        select: Callable[[int | None], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._ops = ops
+        self._current = current
+        self._select = select
+        self._parent = parent
+        self.dialog: QDialog | None = None
+
+    def _show(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(on_accept)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+
+    # --- requests ----------------------------------------------------------------------
+
+    def new_request(self) -> None:
+        self._ops.worker.submit(
+            lambda desk: (desk.list_authorities(), desk.today()),
+            lambda found: self._open_request_dialog(found[0], found[1], None),
+        )
+
+    def edit_request(self) -> None:
+        detail = self._current()
+        if detail is None:
+            return
+        self._ops.worker.submit(
+            lambda desk: (desk.list_authorities(), desk.today()),
+            lambda found: self._open_request_dialog(found[0], found[1], detail),
+        )
+
+    def _open_request_dialog(
+        self, authorities: list[AuthorityRecord], today: date, detail: RequestDetail | None
+    ) -> None:
+        dialog = RequestDialog(authorities, Desk.regimes(), today, detail, self._parent)
+
+        def accepted() -> None:
+            if detail is None:
+                edits.create_request(
+                    self._ops, dialog.new_request(), on_done=lambda d: self._select(d.id)
+                )
+            else:
+                edits.edit_request(self._ops, detail, dialog.request_edit())
+
+        self._show(dialog, accepted)
+
+    def delete_request(self) -> None:
+        detail = self._current()
+        if detail is not None:
+            edits.delete_request(self._ops, detail.id, detail.summary.title)
+            self._select(None)
+
+    def set_status(self, old: str, new: str) -> None:
+        detail = self._current()
+        if detail is not None:
+            edits.set_status(self._ops, detail.id, old, new, RequestStatus(new).label)
+
+    # --- messages and clock events --------------------------------------------------------
+
+    def add_message(self) -> None:
+        detail = self._current()
+        if detail is None:
+            return
+        dialog = MessageDialog(datetime.now(UTC), self._parent)
+        self._show(dialog, lambda: edits.add_message(self._ops, detail.id, dialog.new_message()))
+
+    def record_event(self) -> None:
+        detail = self._current()
+        if detail is None:
+            return
+        self._ops.worker.submit(
+            lambda desk: desk.today(), lambda today: self._event_dialog(detail, today)
+        )
+
+    def _event_dialog(self, detail: RequestDetail, today: date) -> None:
+        dialog = ClockEventDialog(today, self._parent)
+
+        def accepted() -> None:
+            kind, on, until, note, label = dialog.values()
+            edits.add_clock_event(self._ops, detail.id, kind, on, until, note, label)
+
+        self._show(dialog, accepted)
+
+    # --- authorities -------------------------------------------------------------------
+
+    def new_authority(self) -> None:
+        dialog = AuthorityDialog(Desk.regimes(), None, self._parent)
+        self._show(dialog, lambda: edits.add_authority(self._ops, dialog.fields(), lambda _a: None))
+
+    def edit_authority(self) -> None:
+        detail = self._current()
+        if detail is None:
+            return
+        wanted = detail.summary.authority_id
+        self._ops.worker.submit(
+            lambda desk: next(a for a in desk.list_authorities() if a.id == wanted),
+            self._open_authority_dialog,
+        )
+
+    def _open_authority_dialog(self, authority: AuthorityRecord) -> None:
+        dialog = AuthorityDialog(Desk.regimes(), authority, self._parent)
+        self._show(dialog, lambda: edits.edit_authority(self._ops, authority, dialog.fields()))
+
+    # --- trash -------------------------------------------------------------------------
+
+    def show_trash(self) -> None:
+        dialog = TrashDialog(self._parent)
+        self.dialog = dialog
+
+        def reload() -> None:
+            self._ops.worker.submit(lambda desk: desk.trashed_requests(), dialog.set_requests)
+
+        def purge(request_id: int, title: str) -> None:
+            self._ops.perform(
+                f"Delete “{title}” for good",
+                lambda desk: desk.purge_request(request_id),
+                Change(Touches.TRASH, request_id),
+            )
+
+        dialog.restore_requested.connect(
+            lambda rid, title: edits.restore_request(self._ops, rid, title)
+        )
+        dialog.purge_requested.connect(purge)
+
+        def on_change(change: Change) -> None:
+            if change.touches & Touches.TRASH:
+                reload()
+
+        self._ops.changed.connect(on_change)
+
+        def closed(_result: int) -> None:
+            self._ops.changed.disconnect(on_change)
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        reload()
+        dialog.open()

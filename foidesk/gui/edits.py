@@ -1,0 +1,255 @@
+"""Every edit the window offers, as an operation with its undo.
+
+Each function captures what it needs from the first run (the new id, the old
+values) so that undo and redo can replay it exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from foidesk.core.desk import Desk
+from foidesk.core.records import (
+    AuthorityRecord,
+    ClockEventRecord,
+    MessageRecord,
+    NewAttachment,
+    NewMessage,
+    NewRequest,
+    RequestDetail,
+)
+
+from .operations import Change, Operations, Touches, UndoSteps
+
+LIST_AND_THREAD = Touches.REQUESTS | Touches.THREAD | Touches.DEADLINES
+
+
+NOTHING_MORE = Touches(0)
+
+
+def _request_change(request_id: int, extra: Touches = NOTHING_MORE) -> Change:
+    return Change(LIST_AND_THREAD | extra, request_id)
+
+
+def create_request(
+    ops: Operations, new: NewRequest, on_done: Callable[[RequestDetail], None] | None = None
+) -> None:
+    """Undo moves the new request to the trash; redo brings it back."""
+    ops.perform(
+        f"New request “{new.title}”",
+        lambda desk: desk.add_request(new),
+        lambda d: _request_change(d.id, Touches.AUTHORITIES),
+        undo=lambda d: UndoSteps(
+            undo=lambda desk: desk.delete_request(d.id),
+            redo=lambda desk: desk.restore_request(d.id),
+            change=Change(LIST_AND_THREAD | Touches.TRASH, d.id),
+        ),
+        on_done=on_done,
+    )
+
+
+@dataclass(frozen=True)
+class RequestEdit:
+    """The editable fields of a request, as the edit dialog returns them."""
+
+    title: str
+    authority: str
+    regime: str
+    sent_on: date | None
+    body: str
+    reference: str
+    tags: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def of(cls, detail: RequestDetail) -> RequestEdit:
+        s = detail.summary
+        reference = s.reference or ""
+        return cls(s.title, s.authority, s.regime, s.sent_on, detail.body, reference, s.tags)
+
+    def apply(self, desk: Desk, request_id: int) -> RequestDetail:
+        return desk.update_request(
+            request_id,
+            title=self.title,
+            authority=self.authority,
+            regime=self.regime,
+            sent_on=self.sent_on,
+            body=self.body,
+            reference=self.reference,
+            tags=self.tags,
+        )
+
+
+def edit_request(ops: Operations, before: RequestDetail, after: RequestEdit) -> None:
+    old = RequestEdit.of(before)
+    rid = before.id
+    change = _request_change(rid)
+    ops.perform(
+        f"Edit “{after.title}”",
+        lambda desk: after.apply(desk, rid),
+        change,
+        undo=lambda _: UndoSteps(
+            lambda desk: old.apply(desk, rid), lambda desk: after.apply(desk, rid), change
+        ),
+    )
+
+
+def set_status(ops: Operations, request_id: int, old: str, new: str, label: str) -> None:
+    """Undo records the old status again: the history keeps both changes."""
+    change = _request_change(request_id)
+    ops.perform(
+        f"Status “{label}”",
+        lambda desk: desk.set_status(request_id, new),
+        change,
+        undo=lambda _: UndoSteps(
+            lambda desk: desk.set_status(request_id, old),
+            lambda desk: desk.set_status(request_id, new),
+            change,
+        ),
+    )
+
+
+def delete_request(ops: Operations, request_id: int, title: str) -> None:
+    change = Change(LIST_AND_THREAD | Touches.TRASH, request_id)
+    ops.perform(
+        f"Delete “{title}”",
+        lambda desk: desk.delete_request(request_id),
+        change,
+        undo=lambda _: UndoSteps(
+            lambda desk: desk.restore_request(request_id),
+            lambda desk: desk.delete_request(request_id),
+            change,
+        ),
+    )
+
+
+def restore_request(ops: Operations, request_id: int, title: str) -> None:
+    change = Change(LIST_AND_THREAD | Touches.TRASH, request_id)
+    ops.perform(
+        f"Restore “{title}”",
+        lambda desk: desk.restore_request(request_id),
+        change,
+        undo=lambda _: UndoSteps(
+            lambda desk: desk.delete_request(request_id),
+            lambda desk: desk.restore_request(request_id),
+            change,
+        ),
+    )
+
+
+def file_messages(ops: Operations, message_ids: Sequence[int], request_id: int) -> None:
+    """Unfiled messages dragged onto a request; undo puts them back in the tray."""
+    ids = tuple(message_ids)
+    change = _request_change(request_id, Touches.UNFILED)
+
+    def file_all(desk: Desk, target: int | None) -> None:
+        for mid in ids:
+            desk.file_message(mid, target)
+
+    ops.perform(
+        f"File {len(ids)} message{'s' if len(ids) != 1 else ''}",
+        lambda desk: file_all(desk, request_id),
+        change,
+        undo=lambda _: UndoSteps(
+            lambda desk: file_all(desk, None), lambda desk: file_all(desk, request_id), change
+        ),
+    )
+
+
+def add_message(ops: Operations, request_id: int, new: NewMessage) -> None:
+    change = _request_change(request_id)
+    ops.perform(
+        f"Add {new.kind.replace('_', ' ')}",
+        lambda desk: desk.add_message(request_id, new),
+        change,
+        undo=lambda m: UndoSteps(
+            lambda desk: desk.delete_message(m.id),
+            lambda desk: desk.restore_message(m.id),
+            change,
+        ),
+    )
+
+
+def delete_message(ops: Operations, message: MessageRecord) -> None:
+    change = Change(LIST_AND_THREAD | Touches.UNFILED, message.request_id)
+    ops.perform(
+        f"Delete message “{message.subject or message.kind}”",
+        lambda desk: desk.delete_message(message.id),
+        change,
+        undo=lambda _: UndoSteps(
+            lambda desk: desk.restore_message(message.id),
+            lambda desk: desk.delete_message(message.id),
+            change,
+        ),
+    )
+
+
+def attach_files(ops: Operations, message: MessageRecord, paths: Sequence[Path]) -> None:
+    """Files dropped on a message card. Not undoable: the desk cannot detach files yet."""
+    files = tuple(NewAttachment(p.name, p) for p in paths)
+    ops.perform(
+        f"Attach {len(files)} file{'s' if len(files) != 1 else ''}",
+        lambda desk: desk.attach_files(message.id, files),
+        Change(Touches.THREAD, message.request_id),
+    )
+
+
+@dataclass
+class _EventId:
+    """The clock event's id, which changes each time redo re-creates it."""
+
+    value: int
+
+
+def add_clock_event(
+    ops: Operations,
+    request_id: int,
+    kind: str,
+    on: date,
+    until: date | None,
+    note: str,
+    label: str,
+) -> None:
+    change = _request_change(request_id)
+
+    def add(desk: Desk) -> ClockEventRecord:
+        return desk.add_clock_event(request_id, kind, on, until=until, note=note)
+
+    def steps(first: ClockEventRecord) -> UndoSteps:
+        current = _EventId(first.id)
+
+        def redo(desk: Desk) -> None:
+            current.value = add(desk).id
+
+        return UndoSteps(lambda desk: desk.remove_clock_event(current.value), redo, change)
+
+    ops.perform(f"Record “{label}”", add, change, undo=steps)
+
+
+def add_authority(
+    ops: Operations, fields: dict[str, object], on_done: Callable[[AuthorityRecord], None]
+) -> None:
+    """Not undoable: the desk has no way to remove an authority."""
+    ops.perform(
+        f"New authority “{fields['name']}”",
+        lambda desk: desk.add_authority(**fields),  # type: ignore[arg-type]
+        Change(Touches.AUTHORITIES | Touches.REQUESTS),
+        on_done=on_done,
+    )
+
+
+def edit_authority(ops: Operations, before: AuthorityRecord, after: dict[str, object]) -> None:
+    old: dict[str, object] = {key: getattr(before, key) for key in after}
+    change = Change(Touches.AUTHORITIES | Touches.REQUESTS | Touches.THREAD | Touches.DEADLINES)
+    ops.perform(
+        f"Edit authority “{before.name}”",
+        lambda desk: desk.update_authority(before.id, **after),
+        change,
+        undo=lambda _: UndoSteps(
+            lambda desk: desk.update_authority(before.id, **old),
+            lambda desk: desk.update_authority(before.id, **after),
+            change,
+        ),
+    )

@@ -1,0 +1,44 @@
+"""What a new user sees first: what foidesk does, and three ways to begin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from .resources import icon
+
+EMPTY_TEXT = (
+    "<h2>No requests yet</h2>"
+    "<p>foidesk keeps your Freedom of Information requests and everything the authority "
+    "sends back, and tells you when each answer is due — counting working days and "
+    "holidays the way the law does.</p>"
+    "<p>Record a request you have sent, drop the emails you already have onto this window "
+    "(<b>.eml</b>, <b>.msg</b> or an <b>.mbox</b> export), or load an example request "
+    "to look around first.</p>"
+)
+
+
+class EmptyState(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("empty-state")
+        logo = QLabel()
+        logo.setPixmap(icon("foidesk").pixmap(QSize(72, 72), self.devicePixelRatioF()))
+        text = QLabel(EMPTY_TEXT)
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMaximumWidth(580)
+        self.new_button = QPushButton(icon("new"), "New request…")
+        self.import_button = QPushButton(icon("import"), "Import mail…")
+        self.example_button = QPushButton(icon("list"), "Load example request")
+        for button in (self.new_button, self.import_button, self.example_button):
+            button.setAccessibleName(button.text().rstrip("…"))
+            button.setMinimumWidth(240)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(logo, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(12)
+        for button in (self.new_button, self.import_button, self.example_button):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)

@@ -1,0 +1,120 @@
+"""Add a message by hand: a phone call, a letter that came by post, a note to self."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foidesk.core.records import NewAttachment, NewMessage
+from foidesk.core.vocabulary import MessageKind
+
+#: How the correspondence travelled: (label, direction, kind, note kept with it).
+CHANNELS = (
+    ("Phone call with the authority", "incoming", MessageKind.NOTE, "phone call"),
+    ("Letter received by post", "incoming", MessageKind.RESPONSE, "letter received by post"),
+    ("Letter sent by post", "outgoing", MessageKind.FOLLOW_UP, "letter sent by post"),
+    ("Email received (typed in)", "incoming", MessageKind.RESPONSE, "email typed in by hand"),
+    ("Email sent (typed in)", "outgoing", MessageKind.FOLLOW_UP, "email typed in by hand"),
+    ("Note to self", "outgoing", MessageKind.NOTE, "note"),
+)
+
+
+class MessageDialog(QDialog):
+    def __init__(self, now: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add message")
+        self.setObjectName("message-dialog")
+        self.channel = QComboBox()
+        self.channel.setAccessibleName("How it came")
+        for label, *_ in CHANNELS:
+            self.channel.addItem(label)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of message")
+        for kind in MessageKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.when = QDateTimeEdit(QDateTime(now.astimezone()))
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.when.setAccessibleName("Date and time")
+        self.who = QLineEdit()
+        self.who.setAccessibleName("From or with")
+        self.who.setPlaceholderText("Who called or wrote (optional)")
+        self.subject = QLineEdit()
+        self.subject.setAccessibleName("Subject")
+        self.body = QPlainTextEdit()
+        self.body.setAccessibleName("What was said")
+        self.files = QListWidget()
+        self.files.setAccessibleName("Attached files")
+        self.files.setFixedHeight(70)
+        add_files = QPushButton("Attach files…")
+        add_files.clicked.connect(self._choose_files)
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.files, 1)
+        files_row.addWidget(add_files)
+        form = QFormLayout()
+        form.addRow("&How:", self.channel)
+        form.addRow("&Kind:", self.kind)
+        form.addRow("&When:", self.when)
+        form.addRow("&From / with:", self.who)
+        form.addRow("&Subject:", self.subject)
+        form.addRow("&Text:", self.body)
+        form.addRow("Files:", files_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.channel.currentIndexChanged.connect(self._channel_changed)
+        self._channel_changed(0)
+        self.resize(560, 520)
+
+    def _channel_changed(self, index: int) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(CHANNELS[index][2].value))
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Attach files")
+        self.add_files([Path(n) for n in names])
+
+    def add_files(self, paths: list[Path]) -> None:
+        for path in paths:
+            self.files.addItem(str(path))
+
+    def new_message(self) -> NewMessage:
+        _label, direction, _kind, note = CHANNELS[self.channel.currentIndex()]
+        when = self.when.dateTime().toPython()
+        assert isinstance(when, datetime)
+        moment = when.astimezone()
+        paths = [Path(self.files.item(i).text()) for i in range(self.files.count())]
+        who = self.who.text().strip()
+        return NewMessage(
+            direction=direction,
+            kind=str(self.kind.currentData()),
+            sent_at=moment,
+            received_at=moment,
+            from_addr=who if direction == "incoming" else "",
+            to=(who,) if direction == "outgoing" and who else (),
+            subject=self.subject.text().strip() or self.channel.currentText(),
+            body_text=self.body.toPlainText(),
+            attachments=tuple(NewAttachment(p.name, p) for p in paths),
+            filed_by=f"added by hand: {note}",
+        )

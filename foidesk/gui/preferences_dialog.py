@@ -1,0 +1,54 @@
+"""Preferences: a tab per area. Other areas (backups) add their own page with ``add_page``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .palette import Theme
+
+
+class PreferencesDialog(QDialog):
+    theme_chosen = Signal(object)  # Theme
+
+    def __init__(self, theme: Theme, data_dir: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.setObjectName("preferences-dialog")
+        self.tabs = QTabWidget()
+        self.theme = QComboBox()
+        self.theme.setAccessibleName("Colour scheme")
+        for choice in Theme:
+            self.theme.addItem(choice.label, choice.value)
+        self.theme.setCurrentIndex(self.theme.findData(theme.value))
+        self.theme.currentIndexChanged.connect(
+            lambda _i: self.theme_chosen.emit(Theme(str(self.theme.currentData())))
+        )
+        general = QWidget()
+        form = QFormLayout(general)
+        form.addRow("&Colour scheme:", self.theme)
+        folder = QLabel(data_dir)
+        folder.setWordWrap(True)
+        form.addRow("Data folder:", folder)
+        self.tabs.addTab(general, "General")
+        # BACKUP SETTINGS PAGE: the lead adds the backup controller's page here, e.g.
+        #     dialog.add_page(backup_controller.settings_page(dialog), "Backups")
+        # from MainWindow.show_preferences (see the marked line there).
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.resize(520, 360)
+
+    def add_page(self, page: QWidget, title: str) -> None:
+        self.tabs.addTab(page, title)

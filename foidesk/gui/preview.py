@@ -1,0 +1,176 @@
+"""A preview window for PDFs and images, so reading a response never leaves foidesk.
+
+Images are decoded by Qt; PDF pages are rendered with pypdfium2 on the file
+pool (never on the GUI thread) and appear page by page. Without pypdfium2 a PDF
+offers to open in the system's viewer instead.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foidesk.core.formatting import human_size
+from foidesk.core.records import AttachmentRecord
+
+from .tasks import FileTasks
+
+PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
+#: Pages rendered in a preview; a longer document says so and offers the full viewer.
+MAX_PAGES = 30
+PAGE_WIDTH = 780
+
+
+def has_pdf_renderer() -> bool:
+    return importlib.util.find_spec("pypdfium2") is not None
+
+
+def is_pdf(attachment: AttachmentRecord) -> bool:
+    return attachment.media_type.lower() in PDF_TYPES or attachment.filename.lower().endswith(
+        ".pdf"
+    )
+
+
+def is_image(attachment: AttachmentRecord) -> bool:
+    fmt = attachment.media_type.lower().removeprefix("image/").encode()
+    return attachment.media_type.lower().startswith("image/") and fmt in {
+        bytes(f.data()) for f in QImageReader.supportedMimeTypes()
+    } | {bytes(f.data()) for f in QImageReader.supportedImageFormats()}
+
+
+def can_preview(attachment: AttachmentRecord) -> bool:
+    return is_image(attachment) or (is_pdf(attachment) and has_pdf_renderer())
+
+
+def render_pdf(path: Path, width: int, max_pages: int = MAX_PAGES) -> tuple[list[QImage], int]:
+    """Pages as images ``width`` pixels wide, and the document's page count."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        images: list[QImage] = []
+        for index in range(min(len(document), max_pages)):
+            page = document[index]
+            scale = width / page.get_width()
+            bitmap = page.render(scale=scale, rev_byteorder=True)
+            image = QImage(
+                bitmap.buffer,
+                bitmap.width,
+                bitmap.height,
+                bitmap.stride,
+                QImage.Format.Format_RGBX8888
+                if bitmap.n_channels == 4
+                else QImage.Format.Format_RGB888,
+            ).copy()
+            images.append(image)
+            page.close()
+        return images, len(document)
+    finally:
+        document.close()
+
+
+class AttachmentPreview(QDialog):
+    """Shows one attachment; "Open with system viewer" and "Save as…" always offered."""
+
+    open_externally = Signal(object)  # AttachmentRecord
+    save_requested = Signal(object)  # AttachmentRecord
+    pages_ready = Signal(int)
+
+    def __init__(
+        self, attachment: AttachmentRecord, path: Path, files: FileTasks, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.attachment = attachment
+        self.setWindowTitle(f"{attachment.filename} — foidesk")
+        self.setObjectName("attachment-preview")
+        self.resize(900, 760)
+        self.pages = QVBoxLayout()
+        self.pages.setSpacing(12)
+        self.status = QLabel(f"{attachment.filename} · {human_size(attachment.size)}")
+        self.status.setWordWrap(True)
+        content = QWidget()
+        content.setObjectName("preview-pages")
+        content.setLayout(self.pages)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setWidget(content)
+        scroller.setAccessibleName("Preview")
+        scroller.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        external = QPushButton("Open with system viewer")
+        save = QPushButton("Save as…")
+        buttons.addButton(external, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        external.clicked.connect(lambda: self.open_externally.emit(attachment))
+        save.clicked.connect(lambda: self.save_requested.emit(attachment))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(scroller, 1)
+        layout.addWidget(buttons)
+        self._load(path, files)
+
+    def _load(self, path: Path, files: FileTasks) -> None:
+        if is_pdf(self.attachment):
+            self.status.setText(f"{self.attachment.filename} · rendering pages…")
+            files.start(lambda: render_pdf(path, PAGE_WIDTH), self._show_pdf, self._failed)
+        else:
+            files.start(lambda: _read_image(path), self._show_image, self._failed)
+
+    def _show_image(self, image: QImage) -> None:
+        self._add_page(image)
+        self.status.setText(
+            f"{self.attachment.filename} · {image.width()} × {image.height()} pixels · "
+            f"{human_size(self.attachment.size)}"
+        )
+        self.pages_ready.emit(1)
+
+    def _show_pdf(self, result: tuple[list[QImage], int]) -> None:
+        images, total = result
+        for image in images:
+            self._add_page(image)
+        more = f" (first {len(images)} shown)" if total > len(images) else ""
+        self.status.setText(
+            f"{self.attachment.filename} · {total} page{'s' if total != 1 else ''}{more} · "
+            f"{human_size(self.attachment.size)}"
+        )
+        self.pages_ready.emit(len(images))
+
+    def _add_page(self, image: QImage) -> None:
+        label = QLabel()
+        pixmap = QPixmap.fromImage(image)
+        if pixmap.width() > PAGE_WIDTH:
+            pixmap = pixmap.scaledToWidth(PAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        label.setPixmap(pixmap)
+        label.setFixedSize(QSize(pixmap.width(), pixmap.height()))
+        label.setObjectName("preview-page")
+        label.setAccessibleName(f"Page {self.pages.count() + 1}")
+        self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(
+            f"{self.attachment.filename} cannot be previewed ({exc}). "
+            "Use “Open with system viewer” or “Save as…”."
+        )
+        self.pages_ready.emit(0)
+
+
+def _read_image(path: Path) -> QImage:
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    image = reader.read()
+    if image.isNull():
+        raise ValueError(reader.errorString())
+    return image

@@ -1,0 +1,176 @@
+"""New and edit request: authority with completion, law defaulting to the authority's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foidesk.core.records import AuthorityRecord, NewRequest, RequestDetail
+
+from .edits import RequestEdit
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class RequestDialog(QDialog):
+    """Collects a request's fields; the window turns them into an (undoable) operation."""
+
+    def __init__(
+        self,
+        authorities: list[AuthorityRecord],
+        regimes: list[tuple[str, str]],
+        today: date,
+        existing: RequestDetail | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.existing = existing
+        self._authorities = {a.name.lower(): a for a in authorities}
+        self.setWindowTitle("Edit request" if existing else "New request")
+        self.setObjectName("request-dialog")
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Title")
+        self.title.setPlaceholderText("What you asked for, in a few words")
+        self.authority = QComboBox()
+        self.authority.setEditable(True)
+        self.authority.setAccessibleName("Authority")
+        self.authority.addItems([a.name for a in authorities])
+        self.authority.setCurrentText("")
+        completer = QCompleter([a.name for a in authorities], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.authority.setCompleter(completer)
+        line = self.authority.lineEdit()
+        assert line is not None  # an editable combo box always has one
+        line.setPlaceholderText("Type to find an authority, or a new name")
+        self.regime = QComboBox()
+        self.regime.setAccessibleName("Law")
+        for regime_id, name in regimes:
+            self.regime.addItem(name, regime_id)
+        self.sent = QDateEdit(to_qdate(today))
+        self.sent.setCalendarPopup(True)
+        self.sent.setDisplayFormat("ddd d MMM yyyy")
+        self.sent.setAccessibleName("Sent on")
+        self.draft = QCheckBox("Not sent yet (draft)")
+        self.reference = QLineEdit()
+        self.reference.setAccessibleName("Reference")
+        self.reference.setPlaceholderText("The authority's reference, once they give one")
+        self.tags = QLineEdit()
+        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText("comma, separated, labels")
+        self.body = QPlainTextEdit()
+        self.body.setAccessibleName("Request text")
+        self.body.setPlaceholderText("Dear …,\n\nPlease provide …")
+        self.error = QLabel()
+        self.error.setObjectName("form-error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self._build()
+        self.authority.currentTextChanged.connect(self._authority_changed)
+        self.draft.toggled.connect(lambda on: self.sent.setEnabled(not on))
+        if existing is not None:
+            self._fill(existing)
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.addRow("&Title:", self.title)
+        form.addRow("&Authority:", self.authority)
+        form.addRow("&Law:", self.regime)
+        sent_row = QHBoxLayout()
+        sent_row.addWidget(self.sent)
+        sent_row.addWidget(self.draft)
+        sent_row.addStretch(1)
+        form.addRow("&Sent on:", sent_row)
+        form.addRow("&Reference:", self.reference)
+        form.addRow("Ta&gs:", self.tags)
+        form.addRow("Re&quest text:", self.body)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(640, 560)
+
+    def _fill(self, detail: RequestDetail) -> None:
+        s = detail.summary
+        self.title.setText(s.title)
+        self.authority.setCurrentText(s.authority)
+        self.regime.setCurrentIndex(max(self.regime.findData(s.regime), 0))
+        if s.sent_on is not None:
+            self.sent.setDate(to_qdate(s.sent_on))
+        self.draft.hide()
+        self.reference.setText(s.reference or "")
+        self.tags.setText(", ".join(s.tags))
+        self.body.setPlainText(detail.body)
+
+    def _authority_changed(self, text: str) -> None:
+        """A known authority brings its own default law (the user may still change it)."""
+        known = self._authorities.get(text.strip().lower())
+        if known is not None:
+            self.regime.setCurrentIndex(max(self.regime.findData(known.default_regime), 0))
+
+    def accept(self) -> None:
+        """Stay open with a plain sentence rather than let the desk refuse empty fields."""
+        missing = []
+        if not self.title.text().strip():
+            missing.append("a title")
+        if not self.authority.currentText().strip():
+            missing.append("an authority")
+        if missing:
+            self.error.setText("Please give " + " and ".join(missing) + ".")
+            self.error.show()
+            return
+        super().accept()
+
+    def _tag_list(self) -> tuple[str, ...]:
+        return tuple(t.strip() for t in self.tags.text().split(",") if t.strip())
+
+    def new_request(self) -> NewRequest:
+        draft = self.draft.isChecked()
+        return NewRequest(
+            title=self.title.text().strip(),
+            authority=self.authority.currentText().strip(),
+            sent_on=None if draft else from_qdate(self.sent.date()),
+            regime=str(self.regime.currentData()),
+            body=self.body.toPlainText(),
+            reference=self.reference.text().strip() or None,
+            tags=self._tag_list(),
+            status="draft" if draft else "waiting_response",
+        )
+
+    def request_edit(self) -> RequestEdit:
+        return RequestEdit(
+            title=self.title.text().strip(),
+            authority=self.authority.currentText().strip(),
+            regime=str(self.regime.currentData()),
+            sent_on=from_qdate(self.sent.date()),
+            body=self.body.toPlainText(),
+            reference=self.reference.text().strip(),
+            tags=self._tag_list(),
+        )

@@ -1,0 +1,161 @@
+"""The head of a request: what it is, where it stands, and every deadline with its reasons."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foidesk.core.deadlines.deadline import Deadline
+from foidesk.core.records import RequestDetail
+from foidesk.core.vocabulary import RequestStatus
+
+from . import deadline_display
+from .resources import icon
+
+
+class RequestHeader(QFrame):
+    """Title, authority, law, reference, status (editable) and deadlines (explainable)."""
+
+    status_chosen = Signal(str, str)  # old status, new status
+    edit_requested = Signal()
+    add_message_requested = Signal()
+    record_event_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("request-header")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._detail: RequestDetail | None = None
+        self._regime_names: dict[str, str] = {}
+        self.title = QLabel()
+        self.title.setObjectName("request-title")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.meta = QLabel()
+        self.meta.setWordWrap(True)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        self.status.setToolTip("Change the status; every change is kept in the request's history")
+        for status in RequestStatus:
+            self.status.addItem(status.label, status.value)
+        self.status.activated.connect(self._on_status)
+        self.deadlines = QGridLayout()
+        self.deadlines.setHorizontalSpacing(12)
+        self.deadlines.setVerticalSpacing(2)
+        self.deadline_buttons: list[QToolButton] = []
+        self._build_layout()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        for text, name, signal in (
+            ("Edit…", "edit", self.edit_requested),
+            ("Add message…", "message-add", self.add_message_requested),
+            ("Record event…", "event", self.record_event_requested),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setIcon(icon(name))
+            button.setAccessibleName(text.rstrip("…"))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.clicked.connect(signal.emit)
+            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        status_row = QHBoxLayout()
+        label = QLabel("&Status:")
+        label.setBuddy(self.status)
+        status_row.addWidget(label)
+        status_row.addWidget(self.status)
+        status_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.meta)
+        layout.addLayout(status_row)
+        layout.addLayout(self.deadlines)
+
+    def set_regime_names(self, names: dict[str, str]) -> None:
+        self._regime_names = names
+
+    def show_request(self, detail: RequestDetail, deadlines: tuple[Deadline, ...]) -> None:
+        self._detail = detail
+        s = detail.summary
+        self.title.setText(s.title)
+        law = self._regime_names.get(s.regime, s.regime)
+        parts = [f"To <b>{escape(s.authority)}</b>", escape(law)]
+        if s.reference:
+            parts.append(f"reference <b>{escape(s.reference)}</b>")
+        if s.sent_on:
+            parts.append(f"sent {s.sent_on.strftime('%d %b %Y')}")
+        if s.tags:
+            parts.append("tags: " + ", ".join(escape(t) for t in s.tags))
+        self.meta.setText(" · ".join(parts))
+        self.status.setCurrentIndex(self.status.findData(s.status))
+        self._show_deadlines(deadlines)
+
+    def _show_deadlines(self, deadlines: tuple[Deadline, ...]) -> None:
+        for button in self.deadline_buttons:
+            self.deadlines.removeWidget(button)
+            button.deleteLater()
+        self.deadline_buttons = []
+        shown = deadlines or ()
+        for n, deadline in enumerate(shown):
+            button = _deadline_button(deadline)
+            self.deadlines.addWidget(button, n // 2, n % 2)
+            self.deadline_buttons.append(button)
+        if not shown:
+            button = QToolButton()
+            button.setText("No deadlines yet: the clock starts when the request is sent")
+            button.setAutoRaise(True)
+            button.setEnabled(False)
+            self.deadlines.addWidget(button, 0, 0)
+            self.deadline_buttons.append(button)
+
+    def _on_status(self, index: int) -> None:
+        if self._detail is None:
+            return
+        new = str(self.status.itemData(index))
+        old = self._detail.summary.status
+        if new != old:
+            self.status_chosen.emit(old, new)
+
+
+def _deadline_button(deadline: Deadline) -> QToolButton:
+    """A deadline as a button: hover shows how it was computed, a click pins that text."""
+    button = QToolButton()
+    button.setAutoRaise(True)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setIcon(icon(deadline_display.icon_name(deadline)))
+    button.setIconSize(QSize(18, 18))
+    button.setText(deadline_display.long_text(deadline))
+    explanation = deadline.explanation.text()
+    button.setToolTip(explanation)
+    button.setAccessibleName(deadline_display.long_text(deadline))
+    button.setAccessibleDescription(explanation)
+    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    if deadline_display.is_urgent(deadline):
+        font = button.font()
+        font.setBold(True)
+        button.setFont(font)
+    button.clicked.connect(
+        lambda: QToolTip.showText(
+            button.mapToGlobal(button.rect().bottomLeft()), explanation, button
+        )
+    )
+    return button
