@@ -30,7 +30,7 @@ def test_new_profile_is_created_at_head(desk: Desk) -> None:
 
 
 def test_the_quick_start_up_check_knows_the_newest_migration() -> None:
-    assert db.SCHEMA_HEAD == db.head_revision()
+    assert db.head_revision() == db.SCHEMA_HEAD
 
 
 def test_models_and_migrations_agree(desk: Desk) -> None:
