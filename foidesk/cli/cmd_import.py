@@ -38,6 +38,10 @@ def _import(args: argparse.Namespace) -> int:
             request_id=args.request,
             progress=StderrProgress("importing"),
         )
+        if any(f.attachments for f in report.files):
+            from foidesk.core.search import extract_pending  # loads only when needed
+
+            extract_pending(desk, StderrProgress("reading attachment text"))
     if args.json:
         print_json(report_json(report))
     else:

@@ -69,6 +69,7 @@ from .vocabulary import (
 
 if TYPE_CHECKING:
     from .importer import ImportReport
+    from .search import Filters, SearchHit
 
 Today = Callable[[], date]
 _Row = TypeVar("_Row")
@@ -449,6 +450,14 @@ class Desk:
 
         return importer.import_paths(self, paths, request_id=request_id, progress=progress)
 
+    def search(
+        self, text: str, *, filters: Filters | None = None, limit: int = 50
+    ) -> list[SearchHit]:
+        """Full-text search over requests, messages and attachment text, best first."""
+        from .search import search
+
+        return search(self, text, filters=filters, limit=limit)
+
     # --- attachments ---------------------------------------------------------------
 
     def get_attachment(self, attachment_id: int) -> AttachmentRecord:
@@ -572,6 +581,9 @@ class Desk:
                 select(Attachment.sha256).where(Attachment.sha256.not_in(select(Blob.sha256)))
             ).all()
         problems += [f"attachment refers to unknown file {d}" for d in dangling]
+        from .search import check_index  # the search package loads only when needed
+
+        problems += check_index(self)
         report = self.store.verify(expected)
         return CheckReport(
             database_problems=tuple(problems),

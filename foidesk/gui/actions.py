@@ -29,6 +29,7 @@ class WindowActions:
     edit_authority: QAction
     delete_request: QAction
     find: QAction
+    filter_list: QAction
     preferences: QAction
     add_message: QAction
     record_event: QAction
@@ -102,7 +103,16 @@ def make_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
         edit_request=_action(window, "&Edit request…", "edit", "Ctrl+E"),
         edit_authority=_action(window, "Edit a&uthority…", "authority"),
         delete_request=_action(window, "&Delete request", "trash", std.Delete, "Move to the trash"),
-        find=_action(window, "&Find", "find", std.Find, "Filter the request list"),
+        find=_action(
+            window,
+            "&Find in everything…",
+            "find",
+            std.Find,
+            "Search all requests, messages and attachment text",
+        ),
+        filter_list=_action(
+            window, "Fi&lter the request list", None, "Ctrl+L", "Type to narrow the request list"
+        ),
         preferences=preferences,
         add_message=_action(
             window, "Add &message…", "message-add", "Ctrl+M", "Record a call, a letter or a note"
@@ -149,7 +159,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     edit.addSeparator()
     edit.addActions([a.edit_request, a.edit_authority, a.delete_request])
     edit.addSeparator()
-    edit.addAction(a.find)
+    edit.addActions([a.find, a.filter_list])
     edit.addSeparator()
     edit.addAction(a.preferences)
     request = bar.addMenu("&Request")

@@ -44,13 +44,17 @@ from .preferences_dialog import PreferencesDialog
 from .request_list import RequestListPane
 from .request_list_model import RequestListModel
 from .resources import icon
+from .search_panel import SearchPanel
 from .tasks import FileTasks
+from .text_indexing import TextIndexer
 from .thread_pane import ThreadPane
 from .unfiled_tray import UnfiledTray
 from .window_state import WindowState
 from .worker import DeskWorker
 
 REQUESTS_TAB, CALENDAR_TAB = 0, 1
+#: Let the window settle before reading attachment text left over from earlier runs.
+INDEXING_DELAY_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -78,12 +82,13 @@ class MainWindow(QMainWindow):
         )
         self._build_central()
         self.unfiled_dock = self._build_unfiled_dock()
-        # SEARCH PANEL: the lead docks SearchPanel here, e.g.
-        #     self.search_dock = QDockWidget("Search", self); set widget; addDockWidget(Right);
-        #     panel.open_hit.connect(self.open_hit)   (open_hit is defined below)
+        self.search_panel = SearchPanel(desk)
+        self.text_indexer = TextIndexer(desk, self.files, self)
+        self.search_dock = self._build_search_dock()
         self.commands: WindowActions = make_actions(self, self.undo_stack)
         self.menus: WindowMenus = build_menus(self, self.commands)
         self.menus.view.addAction(self.unfiled_dock.toggleViewAction())
+        self.menus.view.addAction(self.search_dock.toggleViewAction())
         self.backup_anchor = self.commands.trash
         self._build_status_bar()
         self._connect()
@@ -126,6 +131,14 @@ class MainWindow(QMainWindow):
         dock.hide()
         return dock
 
+    def _build_search_dock(self) -> QDockWidget:
+        dock = QDockWidget("Search", self)
+        dock.setObjectName("search-dock")
+        dock.setWidget(self.search_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        return dock
+
     def _build_status_bar(self) -> None:
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Request count")
@@ -146,7 +159,9 @@ class MainWindow(QMainWindow):
         a.edit_request.triggered.connect(e.edit_request)
         a.edit_authority.triggered.connect(e.edit_authority)
         a.delete_request.triggered.connect(e.delete_request)
-        a.find.triggered.connect(self.focus_filter)
+        a.find.triggered.connect(self.focus_search)
+        a.filter_list.triggered.connect(self.focus_filter)
+        self.search_panel.open_hit.connect(self.open_hit)
         a.preferences.triggered.connect(self.show_preferences)
         a.add_message.triggered.connect(e.add_message)
         a.record_event.triggered.connect(e.record_event)
@@ -189,6 +204,9 @@ class MainWindow(QMainWindow):
         )
         self.files.unhandled_error.connect(lambda exc, tb: report_failure(self, "foidesk", exc, tb))
         self.importer.finished.connect(lambda _r: self._on_change(Change(Touches.EVERYTHING)))
+        self.importer.finished.connect(lambda _r: self.text_indexer.start())
+        self.text_indexer.busy_changed.connect(self._show_indexing)
+        QTimer.singleShot(INDEXING_DELAY_MS, self.text_indexer.start)
         self._enable_request_actions(False)
 
     # --- state ---------------------------------------------------------------------
@@ -223,6 +241,7 @@ class MainWindow(QMainWindow):
 
     def shut_down(self) -> None:
         """Finish queued work before the desk closes: nothing outlives it."""
+        self.text_indexer.stop()
         self.files.wait()
         self.worker.stop()
 
@@ -333,6 +352,19 @@ class MainWindow(QMainWindow):
             ),
             on_error=lambda exc: report_failure(self, "Could not export the calendar", exc, ""),
         )
+
+    def _show_indexing(self, busy: bool) -> None:
+        if busy:
+            self.statusBar().showMessage("Reading the text of new attachments for search…")
+        else:
+            self.statusBar().clearMessage()
+            self.search_panel.refresh_choices()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: search every request, message and attachment's text."""
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_search()
 
     def focus_filter(self) -> None:
         self.tabs.setCurrentIndex(REQUESTS_TAB)

@@ -49,7 +49,7 @@ class MessageDialog(QDialog):
         self.kind.setAccessibleName("Kind of message")
         for kind in MessageKind:
             self.kind.addItem(kind.label, kind.value)
-        self.when = QDateTimeEdit(QDateTime(now.astimezone()))
+        self.when = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
         self.when.setAccessibleName("Date and time")

@@ -36,14 +36,21 @@ def test_standard_shortcuts(window: MainWindow) -> None:
     assert not c.quit.shortcut().isEmpty()
 
 
-def test_find_focuses_the_quick_filter_and_typing_filters(
+def test_find_opens_the_search_panel(window: MainWindow) -> None:
+    window.show()
+    window.commands.find.trigger()
+    assert window.search_dock.isVisible()
+    assert window.search_panel.isAncestorOf(window.focusWidget())
+
+
+def test_filter_focuses_the_quick_filter_and_typing_filters(
     qtbot: QtBot, window: MainWindow, settle: Settle, new_request: Callable[..., int]
 ) -> None:
     new_request(title="Bus lane camera fines")
     new_request(title="Gritting routes", authority="Kent County Council")
     window.refresh_all()
     settle()
-    window.commands.find.trigger()
+    window.commands.filter_list.trigger()
     assert window.list_pane.filters.text.hasFocus()
     qtbot.keyClicks(window.list_pane.filters.text, "kent")
     settle()

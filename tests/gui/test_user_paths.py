@@ -23,16 +23,15 @@ def _drop_files(target: QWidget, point: QPoint, paths: list[Path]) -> None:
     """What a real drag does: enter, move over the target, then drop."""
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    args = (
-        point.toPointF(),
+    rest = (
         Qt.DropAction.CopyAction,
         data,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    QApplication.sendEvent(target, QDragEnterEvent(*args))
-    QApplication.sendEvent(target, QDragMoveEvent(*args))
-    drop = QDropEvent(*args)
+    QApplication.sendEvent(target, QDragEnterEvent(point, *rest))  # enter/move take QPoint
+    QApplication.sendEvent(target, QDragMoveEvent(point, *rest))
+    drop = QDropEvent(point.toPointF(), *rest)
     QApplication.sendEvent(target, drop)
     assert drop.isAccepted()
 

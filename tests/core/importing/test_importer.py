@@ -251,3 +251,18 @@ def test_a_killed_import_leaves_whole_messages_or_none(
         assert report.ok and report.unreferenced_blobs == ()
         finished = import_paths(desk, [folder]).files
         assert sorted(f.status for f in finished).count("unfiled") == 4 - len(stored)
+
+
+def test_cli_import_makes_attachment_text_searchable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from foidesk.core.sample_files import pdf_document
+
+    data_dir = str(tmp_path / "profile")
+    pdf = pdf_document("Annex", ["Salt stocks stood at 9,400 tonnes in December."])
+    mail = _write(tmp_path, "salt.eml", make_email(attachments=(("annex.pdf", pdf),)))
+    assert main(["import", str(mail), "--data-dir", data_dir]) == 0
+    capsys.readouterr()
+    assert main(["search", "tonnes", "--json", "--data-dir", data_dir]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert [h["kind"] for h in hits] == ["attachment"]

@@ -1,0 +1,201 @@
+"""``foidesk search QUERY`` and the index's upkeep: ``--extract``, ``--reindex``, ``--status``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+from foidesk.core.desk import Desk
+from foidesk.core.search import (
+    DEFAULT_LIMIT,
+    ExtractionReport,
+    SearchHit,
+    TextStatus,
+    extract_pending,
+    mark_all_pending,
+    rebuild_index,
+    search,
+    text_status,
+)
+
+from .common import iso, json_option, open_desk, print_json
+
+EXIT_USAGE = 2
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    found = commands.add_parser(
+        "search",
+        parents=[common],
+        help="search all correspondence and attachment text",
+        description='Words must all match; use "quoted phrases", prefix*, OR, NOT or -word, '
+        'and filters: authority:"Home Office" status:successful after:2024-01-01 '
+        "before:2024-12-31 has:attachment type:pdf. Matches are marked «like this».",
+    )
+    found.add_argument("query", nargs="?", metavar="QUERY", help="what to look for")
+    found.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="most results to show")
+    upkeep = found.add_mutually_exclusive_group()
+    upkeep.add_argument(
+        "--extract", action="store_true", help="read the text of attachments waiting for it"
+    )
+    upkeep.add_argument("--reindex", action="store_true", help="rebuild the search index")
+    upkeep.add_argument(
+        "--status", action="store_true", help="how many attachments are read; which failed"
+    )
+    found.add_argument(
+        "--re-extract",
+        action="store_true",
+        help="with --reindex: read every attachment's text again first",
+    )
+    json_option(found)
+    found.set_defaults(handler=_search, parser=found)
+
+
+def _search(args: argparse.Namespace) -> int:
+    parser: argparse.ArgumentParser = args.parser
+    upkeep = args.extract or args.reindex or args.status
+    if args.query is not None and upkeep:
+        parser.error("give either words to search for or --extract/--reindex/--status")
+    if args.query is None and not upkeep:
+        parser.error("give words to search for (or --extract, --reindex, --status)")
+    if args.re_extract and not args.reindex:
+        parser.error("--re-extract goes with --reindex")
+    with open_desk(args) as desk:
+        if args.extract:
+            return _extract(desk, args.json)
+        if args.reindex:
+            return _reindex(desk, args.re_extract, args.json)
+        if args.status:
+            return _status(desk, args.json)
+        hits = search(desk, args.query, limit=args.limit)
+    if args.json:
+        print_json([hit_json(h) for h in hits])
+    else:
+        _print_hits(hits)
+    return 0
+
+
+def hit_json(hit: SearchHit) -> dict[str, Any]:
+    return {
+        "request_id": hit.request_id,
+        "message_id": hit.message_id,
+        "attachment_id": hit.attachment_id,
+        "kind": hit.kind,
+        "snippet": hit.snippet,
+        "rank": round(hit.rank, 6),
+    }
+
+
+def _print_hits(hits: list[SearchHit]) -> None:
+    if not hits:
+        print("no matches")
+        return
+    for hit in hits:
+        where = f"#{hit.request_id}" if hit.request_id is not None else "Unfiled"
+        title = f" {hit.title}" if hit.title else ""
+        context = f' — {hit.kind} "{hit.context}"' if hit.context else f" — {hit.kind}"
+        print(f"{where}{title}{context} ({iso(hit.day) or 'undated'})")
+        print(f"    {hit.snippet}")
+
+
+class _StderrProgress:
+    """One updating line on stderr, at most a few times a second."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.shown = 0.0
+
+    def report(self, done: int, total: int | None, message: str = "") -> None:
+        now = time.monotonic()
+        if now - self.shown < 0.25 and done != total:
+            return
+        self.shown = now
+        end = "\n" if done == total or not sys.stderr.isatty() else "\r"
+        shown_total = "?" if total is None else total
+        print(f"{self.what}: {done}/{shown_total}", end=end, file=sys.stderr)
+
+    def cancelled(self) -> bool:
+        return False
+
+
+def _extract(desk: Desk, as_json: bool) -> int:
+    report = extract_pending(desk, _StderrProgress("reading attachments"))
+    _print_report(report, as_json)
+    return 0
+
+
+def _reindex(desk: Desk, re_extract: bool, as_json: bool) -> int:
+    report = None
+    if re_extract:
+        mark_all_pending(desk)
+        report = extract_pending(desk, _StderrProgress("reading attachments"))
+    rebuild_index(desk)
+    if as_json:
+        print_json({"reindexed": True, "extraction": _report_json(report) if report else None})
+    else:
+        if report is not None:
+            _print_report(report, False)
+        print("search index rebuilt")
+    return 0
+
+
+def _status(desk: Desk, as_json: bool) -> int:
+    status = text_status(desk)
+    if as_json:
+        print_json(_status_json(status))
+        return 0
+    counts = ", ".join(f"{n} {state}" for state, n in sorted(status.counts.items()))
+    print(f"attachments: {counts or 'none'}")
+    for item in status.problems:
+        where = f"request #{item.request_id}" if item.request_id is not None else "Unfiled"
+        print(f"  {item.state}: {item.filename} ({where}, attachment {item.attachment_id})")
+        print(f"      {item.reason}")
+    return 0
+
+
+def _status_json(status: TextStatus) -> dict[str, Any]:
+    return {
+        "counts": status.counts,
+        "problems": [
+            {
+                "attachment_id": p.attachment_id,
+                "message_id": p.message_id,
+                "request_id": p.request_id,
+                "filename": p.filename,
+                "state": p.state,
+                "reason": p.reason,
+            }
+            for p in status.problems
+        ],
+    }
+
+
+def _print_report(report: ExtractionReport, as_json: bool) -> None:
+    if as_json:
+        print_json(_report_json(report))
+        return
+    states = ", ".join(f"{n} {s}" for s, n in sorted(report.states.items())) or "nothing to read"
+    print(
+        f"read {report.files_read} file(s), {report.bytes_read / 1e6:.1f} MB in "
+        f"{report.seconds:.1f} s: {states}"
+    )
+    for attachment_id, filename, reason in report.failures:
+        print(f"  failed: {filename} (attachment {attachment_id}): {reason}")
+
+
+def _report_json(report: ExtractionReport) -> dict[str, Any]:
+    return {
+        "attachments": report.attachments,
+        "files_read": report.files_read,
+        "bytes_read": report.bytes_read,
+        "seconds": round(report.seconds, 3),
+        "states": report.states,
+        "failures": [
+            {"attachment_id": i, "filename": name, "reason": reason}
+            for i, name, reason in report.failures
+        ],
+    }

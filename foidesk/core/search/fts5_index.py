@@ -1,0 +1,174 @@
+"""``SearchIndex`` on SQLite FTS5: run searches, rebuild, and find drift."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
+
+from foidesk.core.errors import FoideskError, InvalidInputError
+from foidesk.core.models import Authority
+
+from . import fts5_schema as schema
+from .fts5_sql import ranking_statement
+from .fts5_syntax import fts5_match
+from .hits import SearchHit, marked_snippet
+from .query import SearchQuery
+from .snippets import snippets
+from .states import TextState
+
+REPAIR = "run `foidesk search --reindex` to rebuild it"
+_SOURCES = {
+    schema.REQUEST_FTS: ("request", "requests"),
+    schema.MESSAGE_FTS: ("message", "messages"),
+    schema.ATTACHMENT_FTS: ("attachment", "attachments"),
+}
+
+
+class SearchIndexMissingError(FoideskError):
+    """The profile's search index is gone or damaged (a hand-edited or broken database)."""
+
+
+class Fts5SearchIndex:
+    def search(self, session: Session, query: SearchQuery, limit: int) -> list[SearchHit]:
+        if query.expr is None:
+            return []
+        authorities = query.filters.authorities
+        ids = authority_ids(session, authorities) if authorities else None
+        statement, params = ranking_statement(query.filters, ids, limit)
+        match = params["match"] = fts5_match(query.expr)
+        try:
+            rows = session.execute(text(statement), params).all()
+            found = snippets(session, query, match, rows)
+        except DatabaseError as exc:
+            raise _search_error(exc) from exc
+        return _without_echoes([_hit(row, found) for row in rows])
+
+    def rebuild(self, session: Session) -> None:
+        """Drop and recreate the index objects (restoring lost triggers), then refill them."""
+        for statement in (*schema.DROP_V1, *schema.CREATE_V1, *schema.REBUILD):
+            session.execute(text(statement))
+        for table in schema.FTS_TABLES:
+            session.execute(text(f"INSERT INTO {table}({table}) VALUES ('optimize')"))
+
+    def problems(self, session: Session) -> list[str]:
+        missing = _missing_objects(session)
+        if missing:
+            return [f"search index: {', '.join(missing)} missing; {REPAIR}"]
+        found = _count_mismatches(session) or _integrity_failures(session)
+        return found + _text_state_mismatches(session)
+
+
+def authority_ids(session: Session, names: tuple[str, ...]) -> list[int]:
+    """Authorities a filter names: exact (case-insensitive) name or short name, else a
+    part of the name. Matched in Python: SQLite's ``lower()`` knows only ASCII."""
+    rows = session.execute(select(Authority.id, Authority.name, Authority.short_name)).all()
+    found: set[int] = set()
+    for wanted in (n.casefold() for n in names):
+        exact = {i for i, name, short in rows if wanted in (name.casefold(), _fold(short))}
+        found |= exact or {i for i, name, _ in rows if wanted in name.casefold()}
+    return sorted(found)
+
+
+def _without_echoes(hits: list[SearchHit]) -> list[SearchHit]:
+    """Drop a request's own hit when its thread's first message says the same words.
+
+    A request's text is also its first outgoing message, so both would match;
+    the message hit is kept because it opens the thread at the right place.
+    """
+    echoed = {(h.request_id, h.snippet) for h in hits if h.kind == "message"}
+    return [h for h in hits if h.kind != "request" or (h.request_id, h.snippet) not in echoed]
+
+
+def _fold(name: str | None) -> str:
+    return (name or "").casefold()
+
+
+def _hit(row: Any, found: dict[tuple[str, int], str]) -> SearchHit:
+    rowid = {"request": row.request_id, "message": row.message_id}.get(row.kind)
+    snippet = found.get((row.kind, row.attachment_id if rowid is None else rowid), "")
+    return SearchHit(
+        kind=row.kind,
+        request_id=row.request_id,
+        message_id=row.message_id,
+        attachment_id=row.attachment_id,
+        snippet=marked_snippet(snippet),
+        rank=-float(row.score),
+        title=row.title,
+        context=row.context,
+        authority=row.authority,
+        day=date.fromisoformat(row.day[:10]) if row.day else None,
+    )
+
+
+def _search_error(exc: DatabaseError) -> Exception:
+    message = str(exc.orig) if exc.orig is not None else str(exc)
+    if "no such table" in message:
+        return SearchIndexMissingError(f"the search index is missing; {REPAIR}")
+    if "malformed" in message:
+        return SearchIndexMissingError(f"the search index is damaged; {REPAIR}")
+    if "fts5" in message:  # the renderer should prevent this; say so rather than crash
+        return InvalidInputError(f"foidesk could not run this search ({message})")
+    return exc
+
+
+def _missing_objects(session: Session) -> list[str]:
+    rows = session.execute(text("SELECT type, name FROM sqlite_master")).all()
+    present = {(kind, name) for kind, name in rows}
+    wanted = [("table", t) for t in schema.FTS_TABLES] + [("view", schema.ATTACHMENT_VIEW)]
+    wanted += [("trigger", t) for t in schema.TRIGGERS_V1]
+    return [f"{kind} {name}" for kind, name in wanted if (kind, name) not in present]
+
+
+def _count_mismatches(session: Session) -> list[str]:
+    problems = []
+    for table, (source, plural) in _SOURCES.items():
+        indexed = session.scalar(text(f"SELECT count(*) FROM {table}_docsize"))
+        rows = session.scalar(text(f"SELECT count(*) FROM {source}"))
+        if indexed != rows:
+            problems.append(f"search index: {indexed:,} entries for {rows:,} {plural}; {REPAIR}")
+    return problems
+
+
+def _integrity_failures(session: Session) -> list[str]:
+    """FTS5 compares every index entry with its row; a savepoint keeps the check read-only."""
+    problems = []
+    for table, (_, plural) in _SOURCES.items():
+        try:
+            with session.begin_nested():
+                session.execute(
+                    text(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+                )
+        except DatabaseError:  # SQLITE_CORRUPT_VTAB: index and rows disagree
+            problems.append(f"search index: the index of {plural} has drifted; {REPAIR}")
+    return problems
+
+
+def _text_state_mismatches(session: Session) -> list[str]:
+    done = TextState.DONE.value
+    orphans = session.scalar(
+        text(
+            "SELECT count(*) FROM attachment_text t JOIN attachment a ON a.id = t.attachment_id "
+            "WHERE a.text_state != :done"
+        ),
+        {"done": done},
+    )
+    lost = session.scalar(
+        text(
+            "SELECT count(*) FROM attachment a WHERE a.text_state = :done AND NOT EXISTS "
+            "(SELECT 1 FROM attachment_text t WHERE t.attachment_id = a.id)"
+        ),
+        {"done": done},
+    )
+    problems = []
+    if orphans:
+        problems.append(f"search: {orphans} attachment(s) have text but are not marked read")
+    if lost:
+        problems.append(
+            f"search: {lost} attachment(s) are marked read but their text is missing; "
+            "run `foidesk search --reindex --re-extract`"
+        )
+    return problems

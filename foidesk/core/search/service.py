@@ -1,0 +1,78 @@
+"""The search operations a face calls: search, rebuild, check.
+
+They take anything with a ``db`` and a ``store`` — in practice the ``Desk`` —
+so that ``desk.py`` can offer them without this package importing it.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from foidesk.core.db import Database
+from foidesk.core.errors import InvalidInputError
+from foidesk.core.store import AttachmentStore
+
+from .filters import Filters
+from .hits import SearchHit
+from .index import SearchIndex, index_for
+from .query import SearchQuery, parse_query
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 1000
+
+
+class DeskLike(Protocol):
+    """What search needs of an open profile: its database and store (the ``Desk``)."""
+
+    @property
+    def db(self) -> Database: ...
+
+    @property
+    def store(self) -> AttachmentStore: ...
+
+
+def search_index(desk: DeskLike) -> SearchIndex:
+    return index_for(desk.db.engine.dialect.name)
+
+
+def search(
+    desk: DeskLike, text: str, *, filters: Filters | None = None, limit: int = DEFAULT_LIMIT
+) -> list[SearchHit]:
+    """The best hits for what the user typed, narrowed by ``filters`` (from the window).
+
+    Blank text finds nothing; text that is only filters is refused, since a
+    filter narrows a search but does not make one.
+    """
+    return run_query(desk, parse_query(text), filters=filters, limit=limit)
+
+
+def run_query(
+    desk: DeskLike,
+    query: SearchQuery,
+    *,
+    filters: Filters | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[SearchHit]:
+    """``search`` for an already parsed query (the window parses once, to highlight too)."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInputError(f"the number of results must be between 1 and {MAX_LIMIT}")
+    if filters is not None:
+        query = query.narrowed(filters)
+    if query.expr is None:
+        if query.filters.any:
+            raise InvalidInputError("type a word to search for; filters only narrow a search")
+        return []
+    with desk.db.reading() as session:
+        return search_index(desk).search(session, query, limit)
+
+
+def rebuild_index(desk: DeskLike) -> None:
+    """Rebuild the full-text index from the rows, in one transaction (``--reindex``)."""
+    with desk.db.writing() as session:
+        search_index(desk).rebuild(session)
+
+
+def check_index(desk: DeskLike) -> list[str]:
+    """Problems ``foidesk check`` should report: index drift, lost text (empty when fine)."""
+    with desk.db.reading() as session:
+        return search_index(desk).problems(session)

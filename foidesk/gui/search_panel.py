@@ -1,0 +1,306 @@
+"""Find anything: a search field with filters over a ranked, highlighted results list.
+
+Self-contained: give it the open ``Desk``; it emits ``open_hit(request_id,
+message_id, attachment_id)`` when the user picks a result (``request_id`` is
+None for an Unfiled message; the others are None when the hit is the request
+itself or a message). Queries run on a one-thread pool, debounced while the
+user types; only the newest query's results are ever shown.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date, timedelta
+
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foidesk.core.desk import Desk
+from foidesk.core.errors import FoideskError
+from foidesk.core.search import (
+    FILE_TYPES,
+    Filters,
+    Highlighter,
+    SearchHit,
+    TextState,
+    parse_query,
+    search,
+    text_status,
+)
+from foidesk.core.vocabulary import RequestStatus
+
+from .search_results import HIT_ROLE, SearchHitDelegate, SearchResultsModel
+
+DEBOUNCE_MS = 250
+RESULT_LIMIT = 100
+HINT = 'Words, "exact phrases", prefix*, OR, NOT or -word; filters like status:successful'
+TYPE_LABELS = {
+    "pdf": "PDF",
+    "word": "Documents",
+    "spreadsheet": "Spreadsheets",
+    "presentation": "Presentations",
+    "image": "Images",
+    "email": "Emails",
+    "text": "Text files",
+    "html": "Web pages",
+}
+
+
+class _Relay(QObject):
+    """Carries a finished search from the worker thread to the panel's thread."""
+
+    finished = Signal(int, object, float, str)  # generation, hits, seconds, error
+
+
+class _SearchJob(QRunnable):
+    def __init__(
+        self, desk: Desk, generation: int, text: str, filters: Filters, relay: _Relay
+    ) -> None:
+        super().__init__()
+        self.desk, self.generation, self.text = desk, generation, text
+        self.filters, self.relay = filters, relay
+
+    def run(self) -> None:
+        started = time.perf_counter()
+        hits: list[SearchHit] = []
+        error = ""
+        try:
+            hits = search(self.desk, self.text, filters=self.filters, limit=RESULT_LIMIT)
+        except FoideskError as exc:
+            error = str(exc)
+        except Exception as exc:  # a bug: say so here, and let the crash handler see it
+            error = f"foidesk could not search ({type(exc).__name__})"
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        self.relay.finished.emit(self.generation, hits, time.perf_counter() - started, error)
+
+
+class SearchPanel(QWidget):
+    open_hit = Signal(object, object, object)  # request_id, message_id, attachment_id
+    results_shown = Signal(int)  # how many hits are now listed (also 0 after an error)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setAccessibleName("Search")
+        self._pool = QThreadPool(self)  # created first, so it is destroyed (waiting) first
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._show_results)
+        self._generation = 0
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.field = self._make_field()
+        self.model = SearchResultsModel()
+        self.results = self._make_results()
+        self.status_label = QLabel(HINT)
+        self.status_label.setWordWrap(True)
+        self.text_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.field)
+        layout.addLayout(self._make_filters())
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.text_label)
+        self.refresh_choices()
+
+    # --- public ---------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """What Ctrl+F does: put the cursor in the field, with its text selected."""
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def set_query(self, text: str) -> None:
+        self.field.setText(text)
+        self.run_search()
+
+    def filters(self) -> Filters:
+        """The filter controls as search filters (``To`` includes its own day)."""
+        authority = self.authority.currentData()
+        status = self.status.currentData()
+        file_type = self.file_type.currentData()
+        return Filters(
+            authorities=(authority,) if authority else (),
+            statuses=(status,) if status else (),
+            after=_day(self.after) if self.after_check.isChecked() else None,
+            before=_day(self.before) + timedelta(days=1) if self.before_check.isChecked() else None,
+            has_attachment=self.has_attachment.isChecked(),
+            file_types=(file_type,) if file_type else (),
+        )
+
+    def highlighter(self) -> Highlighter | None:
+        """Marks the current query's words in a thread or preview (None: nothing to mark)."""
+        try:
+            query = parse_query(self.field.text())
+        except FoideskError:
+            return None
+        return Highlighter(query) if query.terms() else None
+
+    def refresh_choices(self) -> None:
+        """Reload the authority list and the attachment-reading summary (after imports)."""
+        chosen = self.authority.currentData()
+        self.authority.clear()
+        self.authority.addItem("Any authority", None)
+        for record in self.desk.list_authorities():
+            self.authority.addItem(record.name, record.name)
+        self.authority.setCurrentIndex(max(0, self.authority.findData(chosen)))
+        self._show_text_status()
+
+    def run_search(self) -> None:
+        """Search now (Enter, or the typing pause has passed)."""
+        self._debounce.stop()
+        self._generation += 1
+        text = self.field.text()
+        if not text.strip():
+            self._delegate.forget()
+            self.model.set_hits([])
+            self.status_label.setText(HINT)
+            self.results_shown.emit(0)
+            return
+        self._pool.clear()  # a query not yet started is already out of date
+        self._pool.start(_SearchJob(self.desk, self._generation, text, self.filters(), self._relay))
+
+    # --- building -------------------------------------------------------------------
+
+    def _make_field(self) -> QLineEdit:
+        field = QLineEdit()
+        field.setPlaceholderText("Search requests, messages and attachments")
+        field.setClearButtonEnabled(True)
+        field.setAccessibleName("Search text")
+        field.setToolTip(HINT)
+        field.textChanged.connect(self._schedule)
+        field.returnPressed.connect(self.run_search)
+        return field
+
+    def _make_filters(self) -> QVBoxLayout:
+        self.authority = _combo("Authority", [])
+        self.status = _combo("Status", [(s.label, s.value) for s in RequestStatus], "Any status")
+        self.file_type = _combo("File type", list(_type_choices()), "Any file type")
+        self.has_attachment = QCheckBox("Has attachment")
+        self.after_check, self.after = QCheckBox("From"), _date_edit("From date")
+        self.before_check, self.before = QCheckBox("To"), _date_edit("To date")
+        for box in (self.authority, self.status, self.file_type):
+            box.currentIndexChanged.connect(self._schedule)
+        for check in (self.has_attachment, self.after_check, self.before_check):
+            check.toggled.connect(self._schedule)
+        for edit in (self.after, self.before):
+            edit.dateChanged.connect(self._schedule)
+        kinds = QHBoxLayout()
+        kinds.addWidget(self.status, 1)
+        kinds.addWidget(self.file_type, 1)
+        kinds.addWidget(self.has_attachment)
+        dates = QHBoxLayout()
+        for widget in (self.after_check, self.after, self.before_check, self.before):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        rows = QVBoxLayout()
+        rows.addWidget(self.authority)
+        rows.addLayout(kinds)
+        rows.addLayout(dates)
+        return rows
+
+    def _make_results(self) -> QListView:
+        view = QListView()
+        view.setModel(self.model)
+        self._delegate = SearchHitDelegate(view)
+        view.setItemDelegate(self._delegate)
+        view.setAccessibleName("Search results")
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setAlternatingRowColors(True)
+        view.activated.connect(self._open)
+        view.selectionModel().currentChanged.connect(self._open)
+        return view
+
+    # --- reacting -------------------------------------------------------------------
+
+    def _schedule(self, *_: object) -> None:
+        self._debounce.start()
+
+    def _show_results(self, generation: int, hits: object, seconds: float, error: str) -> None:
+        if generation != self._generation:
+            return  # an older query finished after a newer one was asked for
+        found = hits if isinstance(hits, list) else []
+        self._delegate.forget()
+        self.model.set_hits(found)
+        if error:
+            self.status_label.setText(f"<span style='color:#b3261e'>{_html(error)}</span>")
+        elif not found:
+            self.status_label.setText("No matches.")
+        else:
+            many = f"best {len(found)}" if len(found) >= RESULT_LIMIT else str(len(found))
+            noun = "match" if len(found) == 1 else "matches"
+            self.status_label.setText(f"{many} {noun} · {seconds * 1000:.0f} ms")
+        self.results_shown.emit(len(found))
+
+    def _open(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        hit = index.data(HIT_ROLE) if index.isValid() else None
+        if isinstance(hit, SearchHit):
+            self.open_hit.emit(hit.request_id, hit.message_id, hit.attachment_id)
+
+    def _show_text_status(self) -> None:
+        status = text_status(self.desk)
+        if not status.counts:
+            self.text_label.setText("")
+            return
+        order = [TextState.DONE, TextState.PENDING, TextState.SCANNED, TextState.FAILED]
+        parts = [f"{status.counts[s.value]:,} {s.label}" for s in order if s.value in status.counts]
+        self.text_label.setText("Attachments: " + " · ".join(parts))
+        self.text_label.setToolTip(
+            "\n".join(f"{p.filename}: {p.reason}" for p in status.problems[:30])
+        )
+
+
+def _combo(name: str, choices: list[tuple[str, str]], any_label: str | None = None) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)  # long authority names must not widen a docked panel
+    if any_label is not None:
+        box.addItem(any_label, None)
+    for label, value in choices:
+        box.addItem(label, value)
+    return box
+
+
+def _type_choices() -> list[tuple[str, str]]:
+    return [(TYPE_LABELS.get(key, key), key) for key in FILE_TYPES]
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _day(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,25 @@
+"""After an import the window reads attachment text in the background, for search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mailmaker import make_email
+from pytestqt.qtbot import QtBot
+
+from foidesk.core.desk import Desk
+from foidesk.core.sample_files import pdf_document
+from foidesk.gui.main_window import MainWindow
+
+
+def test_imported_pdf_text_becomes_searchable(
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
+) -> None:
+    pdf = pdf_document("Annex", ["The gritting lorries covered 412 routes in January."])
+    path = tmp_path / "reply.eml"
+    path.write_bytes(make_email(attachments=(("annex.pdf", pdf),)))
+    with qtbot.waitSignal(window.text_indexer.finished, timeout=60_000):
+        window.import_into(None, [path])
+    hits = desk.search("gritting")
+    assert [h.kind for h in hits] == ["attachment"]
+    assert "gritting" in hits[0].snippet.lower()
