@@ -37,35 +37,38 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, {root!r})
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
-app = QApplication([])
+if {bare!r}:
+    app = QApplication([])
+    window = QLabel("foidesk")
+else:
+    # foidesk's own start-up path: the shell window paints, then the profile opens
+    from foidesk.core.profile import resolve_profile
+    from foidesk.gui.app import make_application
+    from foidesk.gui.startup import Launcher
+    app = make_application([])
+    launcher = Launcher(resolve_profile({profile!r}))
+    window = launcher.shell
+    def filled(shown, total):
+        print("filled", time.time(), flush=True)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print("rss", rss, flush=True)
+        QTimer.singleShot(0, app.quit)
+    launcher.ready.connect(lambda main: main.list_pane.loaded.connect(filled))
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not hasattr(self, "done"):
             self.done = True
             print("painted", time.time(), flush=True)
         return False
-if {bare!r}:
-    window = QLabel("foidesk")
-else:
-    from foidesk.core.desk import Desk
-    from foidesk.core.profile import resolve_profile
-    from foidesk.gui.main_window import MainWindow
-    desk = Desk.open(resolve_profile({profile!r}))
-    window = MainWindow(desk)
-    def filled(shown, total):
-        print("filled", time.time(), flush=True)
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print("rss", rss, flush=True)
-        QTimer.singleShot(0, app.quit)
-    window.list_pane.loaded.connect(filled)
 watcher = FirstPaint()
 window.installEventFilter(watcher)
 window.show()
 if {bare!r}:
     QTimer.singleShot(0, lambda: QTimer.singleShot(0, app.quit))
 app.exec()
-if not {bare!r}:
-    window.close()
+if not {bare!r} and launcher.window is not None:
+    launcher.window.shut_down()
+    launcher.window.close()
 """
 
 

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from foidesk import __version__
-from foidesk.core.desk import Desk
-from foidesk.core.errors import FoideskError
 from foidesk.core.profile import resolve_profile
 
-from .errors_ui import install_excepthook
-from .main_window import MainWindow
-from .palette import apply_theme
 from .resources import icon, stylesheet
+from .startup import Launcher
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -34,17 +30,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run(data_dir: str | None = None, database_url: str | None = None) -> int:
     app = make_application()
-    try:
-        desk = Desk.open(resolve_profile(data_dir, database_url))
-    except FoideskError as exc:
-        QMessageBox.critical(None, "foidesk cannot open its data", str(exc))
-        return 1
-    window = MainWindow(desk)
-    apply_theme(app, window.theme())
-    install_excepthook(lambda: QApplication.activeWindow() or window)
-    window.show()
+    launcher = Launcher(resolve_profile(data_dir, database_url))
+    launcher.failed.connect(lambda _message: app.exit(1))
+    launcher.start()
     try:
         return app.exec()
     finally:
-        window.shut_down()
-        desk.close()
+        window = launcher.window
+        if window is not None:
+            window.shut_down()
+            window.desk.close()

@@ -45,7 +45,8 @@ class ClockEvent:
     until: date | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", ClockEventKind(self.kind))
+        if type(self.kind) is not ClockEventKind:  # stored events arrive as text
+            object.__setattr__(self, "kind", ClockEventKind(self.kind))
         if self.until is None:
             if self.kind is ClockEventKind.PROMISED:
                 raise ValueError("a promised event needs the promised date (until)")

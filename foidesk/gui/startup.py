@@ -1,0 +1,91 @@
+"""Start-up in two steps: paint a window at once, then open the profile behind it.
+
+Loading the database layer, the deadline tables and the main window's panes
+takes most of a second; a person should see foidesk's window appear while
+that happens, not a blank screen. The shell is a plain window with the main
+window's saved geometry and a line saying what is going on; once the main
+window is built it takes the shell's place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+
+from foidesk.core.profile import Profile
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+from .window_state import FILE_NAME
+
+
+class StartupShell(QMainWindow):
+    """The first window on screen: foidesk's frame, saying it is opening the profile."""
+
+    painted = Signal()
+
+    def __init__(self, profile: Profile) -> None:
+        super().__init__()
+        self.setWindowTitle("foidesk")
+        self.resize(1280, 800)
+        saved = QSettings(str(profile.data_dir / FILE_NAME), QSettings.Format.IniFormat)
+        geometry = saved.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        label = QLabel("Opening your requests…")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAccessibleName("Opening your requests")
+        self.setCentralWidget(label)
+        self._told = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._told:
+            self._told = True
+            QTimer.singleShot(0, self.painted.emit)
+
+
+class Launcher(QObject):
+    """Shows the shell, then opens the profile and swaps in the main window."""
+
+    ready = Signal(object)  # MainWindow
+    failed = Signal(str)
+
+    def __init__(self, profile: Profile, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.shell = StartupShell(profile)
+        self.window: MainWindow | None = None
+        self.shell.painted.connect(self._open)
+
+    def start(self) -> None:
+        self.shell.show()
+
+    def _open(self) -> None:
+        from foidesk.core.desk import Desk
+        from foidesk.core.errors import FoideskError
+
+        from .errors_ui import install_excepthook
+        from .main_window import MainWindow
+        from .palette import apply_theme
+
+        try:
+            desk = Desk.open(self.profile)
+        except FoideskError as exc:
+            QMessageBox.critical(self.shell, "foidesk cannot open its data", str(exc))
+            self.shell.close()
+            self.failed.emit(str(exc))
+            return
+        window = MainWindow(desk)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, window.theme())
+        install_excepthook(lambda: QApplication.activeWindow() or window)
+        window.show()
+        self.shell.close()
+        self.window = window
+        self.ready.emit(window)
