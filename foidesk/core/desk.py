@@ -89,6 +89,9 @@ class Desk:
     @classmethod
     def open(cls, profile: Profile, *, today: Today = date.today) -> Desk:
         """Open (creating if needed) a profile, migrate its schema, finish crashed writes."""
+        from .backup.switch import finish_interrupted_restore
+
+        finish_interrupted_restore(profile)  # before mkdir: never open an empty stand-in
         profile.data_dir.mkdir(parents=True, exist_ok=True)
         engine = db.make_engine(profile.database_url)
         try:

@@ -149,8 +149,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     file.addSeparator()
     file.addActions([a.import_files, a.export_ics, a.load_example])
     file.addSeparator()
-    # BACKUP ACTIONS: the lead inserts BackupController's "Back up now…" and "Restore…"
-    # QActions here (MainWindow.menus.file, before MainWindow.backup_anchor).
+    # MainWindow puts the backup actions ("Back up now…", "Restore…") here, before Trash.
     file.addAction(a.trash)
     file.addSeparator()
     file.addAction(a.quit)

@@ -32,6 +32,7 @@ from . import edits
 from .about_dialog import AboutDialog
 from .actions import WindowActions, WindowMenus, build_menus, make_actions
 from .attachments import AttachmentActions
+from .backup_ui import BackupController
 from .calendar_view import CalendarPane, ask_ics_path
 from .editing import EditingController
 from .empty_state import EmptyState
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.menus.view.addAction(self.unfiled_dock.toggleViewAction())
         self.menus.view.addAction(self.search_dock.toggleViewAction())
         self.backup_anchor = self.commands.trash
+        self.backups = BackupController(desk, self)
+        self.menus.file.insertActions(self.backup_anchor, self.backups.actions)
         self._build_status_bar()
         self._connect()
         self.state = WindowState(desk.profile.data_dir)
@@ -206,6 +209,9 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(lambda _r: self._on_change(Change(Touches.EVERYTHING)))
         self.importer.finished.connect(lambda _r: self.text_indexer.start())
         self.text_indexer.busy_changed.connect(self._show_indexing)
+        self.backups.restore_finished.connect(lambda _result: self.refresh_all())
+        self.backups.status_message.connect(self.statusBar().showMessage)
+        self.backups.start_schedule()
         QTimer.singleShot(INDEXING_DELAY_MS, self.text_indexer.start)
         self._enable_request_actions(False)
 
@@ -236,6 +242,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         splitters, headers = self._layout_parts()
         self.state.save(self, splitters, headers)
+        self.backups.on_exit()
         self.shut_down()
         super().closeEvent(event)
 
@@ -404,7 +411,7 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.theme(), str(self.desk.profile.data_dir), self)
         dialog.theme_chosen.connect(self.set_theme)
-        # BACKUP SETTINGS PAGE goes here: dialog.add_page(<backup settings page>, "Backups")
+        dialog.add_page(self.backups.settings_page(dialog), "Backups")
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
         return dialog

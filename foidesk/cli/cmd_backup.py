@@ -1,0 +1,286 @@
+"""``foidesk backup create | list | verify | restore``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import TextIO
+
+from foidesk.core.backup import (
+    BackupInfo,
+    RotationResult,
+    back_up_and_rotate,
+    create_backup,
+    finish_interrupted_restore,
+    list_backups,
+    load_settings,
+    restore_backup,
+    verify_backup,
+)
+from foidesk.core.backup.manifest import Counts
+from foidesk.core.backup.structure import read_manifest_only
+from foidesk.core.errors import InvalidInputError
+from foidesk.core.profile import Profile, resolve_profile
+
+from .common import json_option, open_desk, print_json
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    backup = commands.add_parser(
+        "backup", parents=[common], help="create, list, verify and restore one-file backups"
+    )
+    actions = backup.add_subparsers(dest="backup_action", metavar="ACTION", required=True)
+
+    create = actions.add_parser("create", parents=[common], help="back up the profile now")
+    create.add_argument(
+        "--to",
+        metavar="PATH",
+        type=Path,
+        help="folder (or .foidesk-backup file) to write; default: the backup folder, "
+        "which is then rotated",
+    )
+    json_option(create)
+    create.set_defaults(handler=_create)
+
+    listing = actions.add_parser("list", parents=[common], help="list the backup folder")
+    json_option(listing)
+    listing.set_defaults(handler=_list)
+
+    verify = actions.add_parser("verify", parents=[common], help="check a backup file")
+    verify.add_argument("file", metavar="FILE", type=Path)
+    json_option(verify)
+    verify.set_defaults(handler=_verify)
+
+    restore = actions.add_parser(
+        "restore", parents=[common], help="replace the profile with a backup (kept aside)"
+    )
+    restore.add_argument("file", metavar="FILE", type=Path)
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    json_option(restore)
+    restore.set_defaults(handler=_restore)
+
+
+def _profile(args: argparse.Namespace) -> Profile:
+    """The profile, after finishing any restore into it that was interrupted."""
+    profile = resolve_profile(getattr(args, "data_dir", None), getattr(args, "database_url", None))
+    for line in finish_interrupted_restore(profile):
+        print(f"foidesk: {line}", file=sys.stderr)
+    return profile
+
+
+# --- create -----------------------------------------------------------------------------
+
+
+def _create(args: argparse.Namespace) -> int:
+    _profile(args)
+    rotation: RotationResult | None = None
+    with open_desk(args) as desk, TerminalProgress.for_stderr() as progress:
+        if args.to is not None:
+            info = create_backup(desk, args.to.expanduser().resolve(), progress)
+        else:
+            scheduled = back_up_and_rotate(desk, progress)
+            info, rotation = scheduled.backup, scheduled.rotation
+    removed = rotation.removed if rotation else ()
+    if args.json:
+        print_json({**_info_json(info), "rotated_out": [str(p) for p in removed]})
+        return 0
+    for warning in info.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"backed up {_counts_text(info.counts)} to {info.path} ({_size(info.size)})")
+    if removed:
+        print(f"removed {len(removed)} older backup(s) by rotation")
+    return 0
+
+
+def _info_json(info: BackupInfo) -> dict[str, object]:
+    return {
+        "path": info.path,
+        "created_at": info.created_at,
+        "size": info.size,
+        "schema_revision": info.schema_revision,
+        "counts": info.counts,
+        "warnings": info.warnings,
+    }
+
+
+# --- list -------------------------------------------------------------------------------
+
+
+def _list(args: argparse.Namespace) -> int:
+    _profile(args)
+    with open_desk(args) as desk:
+        settings = load_settings(desk)
+    entries = list_backups(settings.folder)
+    if args.json:
+        print_json(
+            {"folder": settings.folder, "last_backup_at": settings.last_at, "backups": entries}
+        )
+        return 0
+    if not entries:
+        print(f"no backups in {settings.folder}")
+        return 0
+    print(f"backups in {settings.folder}, newest first:")
+    for entry in entries:
+        when = entry.created_at.strftime("%Y-%m-%d %H:%M UTC")
+        holds = _counts_text(entry.counts) if entry.counts else "manifest unreadable"
+        print(f"  {entry.path.name}  {when}  {_size(entry.size):>9}  {holds}")
+    return 0
+
+
+# --- verify -----------------------------------------------------------------------------
+
+
+def _verify(args: argparse.Namespace) -> int:
+    with TerminalProgress.for_stderr() as progress:
+        report = verify_backup(args.file, progress)
+    manifest = report.manifest
+    if args.json:
+        print_json(
+            {
+                "ok": report.ok,
+                "file": report.path,
+                "problems": [{"kind": p.kind.value, "text": p.text} for p in report.problems],
+                "warnings": report.warnings,
+                "members_checked": report.members_checked,
+                "bytes_checked": report.bytes_checked,
+                "created_at": manifest.created_at if manifest else None,
+                "counts": manifest.counts if manifest else None,
+            }
+        )
+        return 0 if report.ok else 1
+    for problem in report.problems:
+        print(f"problem: {problem.text}")
+    for warning in report.warnings:
+        print(f"warning: {warning}")
+    if report.ok:
+        print(
+            f"ok: {report.members_checked} members, {_size(report.bytes_checked)} checked"
+            + (f"; holds {_counts_text(manifest.counts)}" if manifest else "")
+        )
+    else:
+        print(f"NOT OK: {len(report.problems)} problem(s) in {report.path}")
+    return 0 if report.ok else 1
+
+
+# --- restore ----------------------------------------------------------------------------
+
+
+def _restore(args: argparse.Namespace) -> int:
+    profile = _profile(args)
+    if not args.yes and not _confirmed(args.file, profile):
+        print("restore not confirmed; nothing was changed", file=sys.stderr)
+        return 1
+    with TerminalProgress.for_stderr() as progress:
+        result = restore_backup(args.file, profile, progress)
+    if args.json:
+        print_json(result)
+        return 0
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    when = result.backup_created_at.strftime("%Y-%m-%d %H:%M UTC")
+    print(f"restored the backup of {when} ({_counts_text(result.counts)}) into {profile.data_dir}")
+    if result.schema_from != result.schema_to:
+        print(f"updated its database from schema {result.schema_from} to {result.schema_to}")
+    if result.previous_profile is not None:
+        print(f"the previous profile is kept in {result.previous_profile}")
+    return 0
+
+
+def _confirmed(file: Path, profile: Profile) -> bool:
+    """Ask on a terminal; refuse to guess when nobody can answer."""
+    if not sys.stdin.isatty():
+        raise InvalidInputError(
+            "restore replaces the profile; use --yes to confirm when not at a terminal"
+        )
+    manifest = read_manifest_only(file) if file.is_file() else None
+    holds = f" ({_counts_text(manifest.counts)})" if manifest else ""
+    print(
+        f"Restore {file.name}{holds} into {profile.data_dir}?\n"
+        "The current profile will be kept aside, not deleted.",
+        file=sys.stderr,
+    )
+    answer = input("Restore? [y/N] ")
+    return answer.strip().lower() in ("y", "yes")
+
+
+# --- output helpers ---------------------------------------------------------------------
+
+
+def _counts_text(counts: Counts) -> str:
+    return (
+        f"{counts.requests} request(s), {counts.messages} message(s), {counts.files} stored file(s)"
+    )
+
+
+def _size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} GB"
+
+
+class TerminalProgress:
+    """One self-updating line on a terminal; nothing at all when output is redirected."""
+
+    REFRESH_SECONDS = 0.1
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._last = 0.0
+        self._shown = False
+
+    @classmethod
+    def for_stderr(cls) -> TerminalProgress | _Silent:
+        return cls(sys.stderr) if sys.stderr.isatty() else _Silent()
+
+    def report(self, done: int, total: int | None, message: str = "") -> None:
+        now = time.monotonic()
+        if now - self._last < self.REFRESH_SECONDS:
+            return
+        self._last = now
+        share = f" {100 * done // total:3d}%" if total else ""
+        self._stream.write(f"\r\x1b[K{message}{share} ({_size(done)})")
+        self._stream.flush()
+        self._shown = True
+
+    def cancelled(self) -> bool:
+        return False
+
+    def __enter__(self) -> TerminalProgress:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._shown:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+
+
+class _Silent:
+    def report(self, done: int, total: int | None, message: str = "") -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        return False
+
+    def __enter__(self) -> _Silent:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        pass

@@ -1,0 +1,49 @@
+"""Whether a member is worth compressing.
+
+PDFs, office files (ZIPs), images, audio and archives are already compressed:
+deflating them again costs time and saves nothing, so they are stored as they are.
+Content with no known signature is tried on a sample first, which also catches
+encrypted or random data.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+SAMPLE_BYTES = 64 << 10
+DEFLATE_LEVEL = 1  # fast: level 6 saves ~5% more on mail text at half the speed
+_WORTHWHILE = 0.9  # deflate only if the sample shrinks to under 90%
+
+_SIGNATURES = (
+    b"%PDF",  # PDF
+    b"PK\x03\x04",  # ZIP, DOCX, XLSX, PPTX, ODF, EPUB
+    b"\xff\xd8\xff",  # JPEG
+    b"\x89PNG",  # PNG
+    b"GIF8",  # GIF
+    b"\x1f\x8b",  # gzip
+    b"BZh",  # bzip2
+    b"\xfd7zXZ",  # xz
+    b"7z\xbc\xaf",  # 7-Zip
+    b"Rar!",  # RAR
+    b"\x28\xb5\x2f\xfd",  # zstd
+    b"OggS",  # Ogg
+    b"ID3",  # MP3
+    b"fLaC",  # FLAC
+    b"\x00\x00\x00\x0cjP  ",  # JPEG 2000
+)
+
+
+def should_store(head: bytes) -> bool:
+    """True when content starting with ``head`` should be stored rather than deflated."""
+    if head.startswith(_SIGNATURES) or _is_container(head):
+        return True
+    sample = head[:SAMPLE_BYTES]
+    if len(sample) < 64:
+        return False
+    return len(zlib.compress(sample, DEFLATE_LEVEL)) > _WORTHWHILE * len(sample)
+
+
+def _is_container(head: bytes) -> bool:
+    """RIFF (WebP, AVI, WAV) and ISO media (MP4, MOV, HEIC, AVIF) carry their tag at byte 4+."""
+    riff = head.startswith(b"RIFF") and head[8:12] in (b"WEBP", b"AVI ")
+    return riff or head[4:8] == b"ftyp"

@@ -1,0 +1,200 @@
+"""Reading a backup's content and proving it: every member against the manifest, and the
+database inside against itself and against the files it needs.
+
+Verify reads members into nothing (only the database into a scratch file); a restore
+reads the same way into the folder it is building — one code path for both, so what
+verify accepts is exactly what restore accepts. Members are read by a few threads at
+once: hashing, inflating and file I/O all release the GIL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from foidesk.core.store import is_sha256
+
+from . import layout
+from .manifest import Manifest, MemberEntry, MemberKind
+from .problems import Problem, ProblemKind
+from .reader import MemberReader, MemberUnreadable
+from .snapshot import SnapshotFacts, integrity_problems, read_facts
+from .structure import OpenedBackup
+from .syncer import BackgroundSync
+from .ticker import Ticker
+
+DAMAGED = ProblemKind.DAMAGED
+MAX_WORKERS = 4
+SinkFor = Callable[[MemberEntry], Path | None]
+
+
+@dataclass
+class Findings:
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    members: int = 0
+    bytes: int = 0
+    facts: SnapshotFacts | None = None
+
+    def add(self, other: Findings) -> None:
+        self.problems += other.problems
+        self.warnings += other.warnings
+        self.members += other.members
+        self.bytes += other.bytes
+
+
+def reading_order(manifest: Manifest) -> list[MemberEntry]:
+    """The database first (the rest is judged by it), then the others in stored order."""
+    rank = {MemberKind.DATABASE: 0, MemberKind.README: 1, MemberKind.ATTACHMENT: 2}
+    return sorted(manifest.members, key=lambda m: (rank[m.kind], m.name))
+
+
+def check_members(
+    opened: OpenedBackup,
+    entries: Sequence[MemberEntry],
+    sink_for: SinkFor,
+    ticker: Ticker,
+    *,
+    syncer: BackgroundSync | None = None,
+) -> Findings:
+    """Check ``entries`` on a few threads; the first exception (e.g. Cancelled) stops all.
+
+    Files written are handed to ``syncer`` as they are closed, when one is given.
+    """
+    pending: Iterator[MemberEntry] = iter(entries)
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def next_entry() -> MemberEntry | None:
+        with lock:
+            return None if stop.is_set() else next(pending, None)
+
+    def work() -> Findings:
+        findings = Findings()
+        with MemberReader(opened.path) as reader:
+            while (entry := next_entry()) is not None:
+                try:
+                    info = opened.info(entry.name)
+                    check_member(reader, info, entry, sink_for(entry), ticker, findings, syncer)
+                except BaseException:
+                    stop.set()
+                    raise
+        return findings
+
+    workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1, len(entries)))
+    with ThreadPoolExecutor(workers, thread_name_prefix="foidesk-backup") as pool:
+        futures = [pool.submit(work) for _ in range(workers)]
+        results = [f.result() for f in futures]
+    merged = Findings()
+    for result in results:
+        merged.add(result)
+    merged.problems.sort(key=lambda p: p.text)
+    return merged
+
+
+def check_member(
+    reader: MemberReader,
+    info: zipfile.ZipInfo,
+    entry: MemberEntry,
+    sink_path: Path | None,
+    ticker: Ticker,
+    findings: Findings,
+    syncer: BackgroundSync | None = None,
+) -> bool:
+    """Read one member (into ``sink_path`` if given); False if it is not what the manifest says."""
+    try:
+        if sink_path is None:
+            sha256, size = _digest(reader, info, None, ticker)
+        else:
+            sink_path.parent.mkdir(parents=True, exist_ok=True)
+            with sink_path.open("xb") as sink:
+                sha256, size = _digest(reader, info, sink, ticker)
+            if syncer is not None:
+                syncer.add(sink_path)
+    except MemberUnreadable as exc:
+        kind = ProblemKind.UNSAFE if exc.unsafe else DAMAGED
+        findings.problems.append(Problem(kind, f"{entry.name!r} cannot be read: {exc}", entry.name))
+        return False
+    findings.members += 1
+    findings.bytes += size
+    found = _member_mismatches(entry, sha256, size)
+    findings.problems += found
+    return not found
+
+
+def _digest(
+    reader: MemberReader, info: zipfile.ZipInfo, sink: BinaryIO | None, ticker: Ticker
+) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    for chunk in reader.chunks(info):
+        digest.update(chunk)
+        size += len(chunk)
+        if sink is not None:
+            sink.write(chunk)
+        ticker.advance(len(chunk))
+    return digest.hexdigest(), size
+
+
+def _member_mismatches(entry: MemberEntry, sha256: str, size: int) -> list[Problem]:
+    problems = []
+    if size != entry.size:
+        text = f"{entry.name!r} holds {size} bytes; the manifest says {entry.size}"
+        problems.append(Problem(DAMAGED, text, entry.name))
+    if sha256 != entry.sha256:
+        problems.append(Problem(DAMAGED, f"{entry.name!r} does not match its SHA-256", entry.name))
+    digest = layout.digest_of_member(entry.name)
+    if digest is not None and entry.sha256 != digest and not entry.damaged:
+        text = f"{entry.name!r} does not hold the file it is named by"
+        problems.append(Problem(DAMAGED, text, entry.name))
+    return problems
+
+
+def check_database(db_path: Path, manifest: Manifest, findings: Findings) -> None:
+    """Integrity, agreement with the manifest, and every file it refers to present."""
+    broken = integrity_problems(db_path)
+    if broken:
+        findings.problems += [Problem(DAMAGED, text) for text in broken]
+        return
+    try:
+        facts = read_facts(db_path)
+    except sqlite3.DatabaseError as exc:
+        findings.problems.append(Problem(DAMAGED, f"the database is not a foidesk one ({exc})"))
+        return
+    findings.facts = facts
+    if facts.schema_revision != manifest.schema_revision:
+        findings.problems.append(
+            Problem(DAMAGED, "the database's schema revision differs from the manifest's")
+        )
+    if facts.counts != manifest.counts:
+        findings.problems.append(
+            Problem(DAMAGED, "the database's row counts differ from the manifest's")
+        )
+    _check_files(facts, manifest, findings)
+
+
+def _check_files(facts: SnapshotFacts, manifest: Manifest, findings: Findings) -> None:
+    members = {digest: m for m in manifest.members if (digest := layout.digest_of_member(m.name))}
+    declared_missing = set(manifest.missing_files)
+    for sha256 in sorted(facts.needed):
+        entry = members.get(sha256)
+        if not is_sha256(sha256):
+            findings.warnings.append(f"the database refers to a file as {sha256!r}")
+        elif entry is None and sha256 in declared_missing:
+            findings.warnings.append(f"file {sha256} was already missing from the profile")
+        elif entry is None:
+            text = f"file {sha256}, which the database refers to, is not in the backup"
+            findings.problems.append(Problem(DAMAGED, text))
+        elif entry.damaged:
+            findings.warnings.append(f"file {sha256} was already damaged in the profile")
+        elif sha256 in facts.blobs and facts.blobs[sha256] != entry.size:
+            text = f"file {sha256} has a different size than the database records"
+            findings.problems.append(Problem(DAMAGED, text, entry.name))

@@ -1,0 +1,186 @@
+"""The manifest: what a backup holds and how to prove each member is intact.
+
+It is JSON so that anyone can read it without foidesk. Readers ignore keys they do
+not know (so later foidesk versions can add some), but refuse a higher
+``format_version``: that number only grows when old readers would misread the file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+FORMAT_NAME = "foidesk-backup"
+FORMAT_VERSION = 1
+MAX_MANIFEST_BYTES = 64 << 20
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class MemberKind(StrEnum):
+    DATABASE = "database"
+    ATTACHMENT = "attachment"
+    README = "readme"
+
+
+@dataclass(frozen=True)
+class MemberEntry:
+    """One member: its name in the ZIP, its size and the SHA-256 of its content.
+
+    ``damaged`` marks a stored file whose bytes already disagreed with its digest in
+    the profile when it was backed up: it is kept as found, and reported.
+    """
+
+    name: str
+    kind: MemberKind
+    size: int
+    sha256: str
+    damaged: bool = False
+
+
+@dataclass(frozen=True)
+class Counts:
+    authorities: int = 0
+    requests: int = 0
+    messages: int = 0
+    attachments: int = 0
+    status_changes: int = 0
+    files: int = 0
+
+
+@dataclass(frozen=True)
+class Manifest:
+    foidesk_version: str
+    schema_revision: str | None
+    created_at: datetime
+    counts: Counts
+    members: tuple[MemberEntry, ...]
+    missing_files: tuple[str, ...] = ()
+    format_version: int = FORMAT_VERSION
+    _by_name: dict[str, MemberEntry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {m.name: m for m in self.members})
+
+    def member(self, name: str) -> MemberEntry | None:
+        return self._by_name.get(name)
+
+    @property
+    def total_size(self) -> int:
+        return sum(m.size for m in self.members)
+
+    def to_json(self) -> bytes:
+        document = {
+            "format": FORMAT_NAME,
+            "format_version": self.format_version,
+            "foidesk_version": self.foidesk_version,
+            "schema_revision": self.schema_revision,
+            "created_at": self.created_at.isoformat(),
+            "counts": self.counts.__dict__,
+            "missing_files": list(self.missing_files),
+            "members": [_member_json(m) for m in self.members],
+        }
+        return json.dumps(document, indent=1, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+def _member_json(member: MemberEntry) -> dict[str, object]:
+    out: dict[str, object] = {
+        "name": member.name,
+        "kind": member.kind.value,
+        "size": member.size,
+        "sha256": member.sha256,
+    }
+    if member.damaged:
+        out["damaged"] = True
+    return out
+
+
+class ManifestError(Exception):
+    """The manifest cannot be understood; ``too_new`` when a newer foidesk wrote it."""
+
+    def __init__(self, message: str, *, too_new: bool = False) -> None:
+        super().__init__(message)
+        self.too_new = too_new
+
+
+def parse_manifest(data: bytes) -> Manifest:
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ManifestError(f"the manifest is not valid JSON ({exc})") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise ManifestError("the manifest does not describe a foidesk backup")
+    version = _get(document, "format_version", int)
+    if version > FORMAT_VERSION:
+        raise ManifestError(
+            f"the backup uses format version {version}, written by a newer foidesk "
+            f"(this one reads up to version {FORMAT_VERSION})",
+            too_new=True,
+        )
+    if version < 1:
+        raise ManifestError(f"unknown backup format version {version}")
+    return Manifest(
+        format_version=version,
+        foidesk_version=_get(document, "foidesk_version", str),
+        schema_revision=_optional(document, "schema_revision", str),
+        created_at=_moment(_get(document, "created_at", str)),
+        counts=_counts(_get(document, "counts", dict)),
+        members=tuple(_member(m) for m in _get(document, "members", list)),
+        missing_files=tuple(_digest(d) for d in _get(document, "missing_files", list)),
+    )
+
+
+def _get(document: dict[str, Any], key: str, kind: type[Any]) -> Any:
+    value = document.get(key)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ManifestError(f"the manifest's {key!r} is missing or not a {kind.__name__}")
+    return value
+
+
+def _optional(document: dict[str, Any], key: str, kind: type[Any]) -> Any:
+    return None if document.get(key) is None else _get(document, key, kind)
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ManifestError(f"the manifest's creation time {text!r} is not a date") from None
+    if moment.tzinfo is None:
+        raise ManifestError("the manifest's creation time has no time zone")
+    return moment
+
+
+def _counts(document: dict[str, Any]) -> Counts:
+    known = Counts.__dataclass_fields__
+    values = {k: _get(document, k, int) for k in known if k in document}
+    return Counts(**values)
+
+
+def _member(document: object) -> MemberEntry:
+    if not isinstance(document, dict):
+        raise ManifestError("a manifest member is not an object")
+    kind = _get(document, "kind", str)
+    if kind not in {k.value for k in MemberKind}:
+        raise ManifestError(f"unknown member kind {kind!r}")
+    size = _get(document, "size", int)
+    if size < 0:
+        raise ManifestError("a manifest member has a negative size")
+    damaged = document.get("damaged", False)
+    return MemberEntry(
+        name=_get(document, "name", str),
+        kind=MemberKind(kind),
+        size=size,
+        sha256=_digest(_get(document, "sha256", str)),
+        damaged=damaged is True,
+    )
+
+
+def _digest(value: object) -> str:
+    if not isinstance(value, str) or _SHA256.fullmatch(value) is None:
+        raise ManifestError(f"{value!r} in the manifest is not a SHA-256 digest")
+    return value

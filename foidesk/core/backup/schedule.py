@@ -1,0 +1,45 @@
+"""When an automatic backup is due, and the backup-then-rotate run both faces use.
+
+The window checks ``backup_due`` while it runs and once more on exit, so a profile
+used every day gets a backup every day and one used once a month gets one each time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from foidesk.core.desk import Desk
+from foidesk.core.progress import Progress
+
+from .rotation import RotationResult, rotate
+from .settings import load_settings
+from .write import BackupInfo, create_backup
+
+INTERVAL = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class ScheduledBackup:
+    backup: BackupInfo
+    rotation: RotationResult
+
+
+def backup_due(desk: Desk, now: datetime) -> bool:
+    """Automatic backups are on and the last one is a day old (or from a clock set later)."""
+    settings = load_settings(desk)
+    if not settings.automatic:
+        return False
+    last = settings.last_at
+    return last is None or now - last >= INTERVAL or last > now
+
+
+def back_up_and_rotate(
+    desk: Desk, progress: Progress | None = None, *, now: datetime | None = None
+) -> ScheduledBackup:
+    """A backup into the chosen folder, then that folder's rotation."""
+    moment = now or datetime.now(UTC)
+    info = create_backup(desk, None, progress, now=moment)
+    settings = load_settings(desk)
+    rotation = rotate(settings.folder, settings.keep_daily, settings.keep_weekly, moment)
+    return ScheduledBackup(info, rotation)

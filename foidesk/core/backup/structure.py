@@ -1,0 +1,255 @@
+"""Opening a backup file without trusting it.
+
+Before one byte of content is read, the ZIP's directory is checked: only the member
+names a backup can have, only regular files, no member claiming to expand beyond
+what DEFLATE can produce, no members sharing bytes (the overlapping-entry bomb), and
+a manifest that agrees with the directory. Anything else is refused here.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from foidesk.core.errors import NotFoundError
+
+from . import layout
+from .manifest import MAX_MANIFEST_BYTES, Manifest, ManifestError, MemberKind, parse_manifest
+from .problems import Problem, ProblemKind, Refused
+
+MAX_DEFLATE_RATIO = 1032  # DEFLATE cannot expand more than this; more is a forged size
+RATIO_SLACK = 64 << 10
+_LOCAL_HEADER = 30
+_ENCRYPTED = 0x1
+_UTF8_NAME = 0x800
+_DOS_DIRECTORY = 0x10
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+NOT_A_BACKUP, UNSAFE, DAMAGED, TOO_NEW = (
+    ProblemKind.NOT_A_BACKUP,
+    ProblemKind.UNSAFE,
+    ProblemKind.DAMAGED,
+    ProblemKind.TOO_NEW,
+)
+
+
+@dataclass
+class OpenedBackup:
+    """A backup whose directory and manifest passed every check; content not yet read."""
+
+    path: Path
+    archive: zipfile.ZipFile
+    manifest: Manifest
+
+    def info(self, name: str) -> zipfile.ZipInfo:
+        return self.archive.getinfo(name)
+
+    def close(self) -> None:
+        self.archive.close()
+
+    def __enter__(self) -> OpenedBackup:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_backup(path: Path) -> OpenedBackup:
+    """Open and check ``path``; raises ``Refused`` listing every problem found."""
+    archive = _open_zip(path)
+    try:
+        problems = directory_problems(archive)
+        if problems:
+            raise Refused(problems)
+        manifest = _read_manifest(archive)
+        problems = manifest_problems(archive, manifest)
+        if problems:
+            raise Refused(problems)
+    except BaseException:
+        archive.close()
+        raise
+    return OpenedBackup(path, archive, manifest)
+
+
+def read_manifest_only(path: Path) -> Manifest | None:
+    """The manifest of a backup for listing, or None if it cannot be read safely."""
+    try:
+        with _open_zip(path) as archive:
+            return _read_manifest(archive)
+    except Refused:
+        return None
+
+
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise NotFoundError(f"no such file: {path}") from None
+    if not path.is_file():
+        raise Refused([Problem(NOT_A_BACKUP, f"{path.name} is not a file")])
+    if size == 0:
+        raise Refused([Problem(NOT_A_BACKUP, "the file is empty")])
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        text = f"not a foidesk backup: not a ZIP file, or cut short ({exc})"
+        raise Refused([Problem(NOT_A_BACKUP, text)]) from None
+
+
+# --- the ZIP directory ----------------------------------------------------------------
+
+
+def directory_problems(archive: zipfile.ZipFile) -> list[Problem]:
+    infos = archive.infolist()
+    problems = [p for info in infos for p in member_problems(info)]
+    names = [i.filename for i in infos]
+    problems += [
+        Problem(UNSAFE, f"{name!r} appears more than once")
+        for name in sorted({n for n in names if names.count(n) > 1})
+    ]
+    return problems + _layout_problems(archive, infos)
+
+
+def member_problems(info: zipfile.ZipInfo) -> list[Problem]:
+    """What is wrong with one directory entry, judged from the entry alone."""
+    name = info.orig_filename
+    shown = repr(name)
+    unsafe = _path_problem(name) or _type_problem(info)
+    if unsafe:
+        return [Problem(UNSAFE, f"{shown} {unsafe}")]
+    problems = []
+    if not layout.is_known_member(info.filename) or info.filename != name:
+        problems.append(Problem(UNSAFE, f"{shown} is not a member a foidesk backup has"))
+    if info.flag_bits & _ENCRYPTED:
+        problems.append(Problem(UNSAFE, f"{shown} is encrypted"))
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        problems.append(Problem(UNSAFE, f"{shown} uses compression method {info.compress_type}"))
+    bomb = _size_problem(info)
+    if bomb:
+        problems.append(Problem(UNSAFE, f"{shown} {bomb}"))
+    return problems
+
+
+def _path_problem(name: str) -> str | None:
+    if name.startswith(("/", "\\")) or _DRIVE.match(name):
+        return "has an absolute path"
+    if ".." in re.split(r"[/\\]", name):
+        return "has a '..' component"
+    if "\x00" in name:
+        return "has a NUL character in its name"
+    return None
+
+
+def _type_problem(info: zipfile.ZipInfo) -> str | None:
+    """Unix mode bits say what a member is; none at all (DOS, many tools) means a file."""
+    kind = stat.S_IFMT(info.external_attr >> 16)
+    if kind == stat.S_IFLNK:
+        return "is a symbolic link"
+    if info.is_dir() or info.external_attr & _DOS_DIRECTORY or kind == stat.S_IFDIR:
+        return "is a folder"
+    if kind not in (0, stat.S_IFREG):
+        return "is not a regular file"
+    return None
+
+
+def _size_problem(info: zipfile.ZipInfo) -> str | None:
+    """Decompression bombs declare sizes no honest member of their compressed size has."""
+    if info.compress_type == zipfile.ZIP_STORED and info.file_size != info.compress_size:
+        return f"claims {info.file_size} bytes but stores {info.compress_size} without compression"
+    if info.file_size > MAX_DEFLATE_RATIO * info.compress_size + RATIO_SLACK:
+        return (
+            f"claims to expand from {info.compress_size} to {info.file_size} bytes, "
+            "beyond what DEFLATE can produce (a decompression bomb)"
+        )
+    return None
+
+
+def _layout_problems(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[Problem]:
+    """Members must not share bytes, nor extend past the ZIP's directory."""
+    ordered = sorted(infos, key=lambda i: i.header_offset)
+    limit = archive.start_dir
+    problems = []
+    for current, following in zip(ordered, [*ordered[1:], None], strict=True):
+        end = current.header_offset + _LOCAL_HEADER + _name_length(current) + current.compress_size
+        bound = limit if following is None else following.header_offset
+        if end > bound:
+            what = "runs past the end of the data" if following is None else "overlaps another"
+            kind = NOT_A_BACKUP if following is None else UNSAFE
+            problems.append(Problem(kind, f"{current.orig_filename!r} {what}"))
+    return problems
+
+
+def _name_length(info: zipfile.ZipInfo) -> int:
+    encoding = "utf-8" if info.flag_bits & _UTF8_NAME else "cp437"
+    try:
+        return len(info.orig_filename.encode(encoding))
+    except UnicodeEncodeError:
+        return len(info.orig_filename.encode("utf-8"))
+
+
+# --- the manifest ---------------------------------------------------------------------
+
+
+def _read_manifest(archive: zipfile.ZipFile) -> Manifest:
+    try:
+        info = archive.getinfo(layout.MANIFEST)
+    except KeyError:
+        raise Refused([Problem(NOT_A_BACKUP, "not a foidesk backup: it has no manifest")]) from None
+    if info.file_size > MAX_MANIFEST_BYTES:
+        raise Refused([Problem(UNSAFE, f"the manifest claims {info.file_size} bytes")])
+    try:
+        data = archive.read(info)
+    except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, ValueError) as exc:
+        raise Refused([Problem(DAMAGED, f"the manifest cannot be read ({exc})")]) from None
+    try:
+        return parse_manifest(data)
+    except ManifestError as exc:
+        raise Refused([Problem(TOO_NEW if exc.too_new else NOT_A_BACKUP, str(exc))]) from None
+
+
+def manifest_problems(archive: zipfile.ZipFile, manifest: Manifest) -> list[Problem]:
+    """The manifest and the ZIP directory must list the same members, at the same sizes."""
+    in_zip = {i.filename: i for i in archive.infolist() if i.filename != layout.MANIFEST}
+    listed = [m.name for m in manifest.members]
+    problems = [
+        Problem(DAMAGED, f"{name!r} is listed twice in the manifest")
+        for name in sorted({n for n in listed if listed.count(n) > 1})
+    ]
+    for entry in manifest.members:
+        info = in_zip.get(entry.name)
+        if info is None:
+            problems.append(Problem(DAMAGED, f"{entry.name!r} is in the manifest but not the file"))
+        elif info.file_size != entry.size:
+            problems.append(
+                Problem(
+                    DAMAGED,
+                    f"{entry.name!r} is {info.file_size} bytes in the ZIP but "
+                    f"{entry.size} in the manifest",
+                )
+            )
+        if not _kind_matches(entry.name, entry.kind):
+            problems.append(Problem(DAMAGED, f"{entry.name!r} is not a {entry.kind.value}"))
+    problems += [
+        Problem(UNSAFE, f"{name!r} is not listed in the manifest")
+        for name in sorted(set(in_zip) - set(listed))
+    ]
+    if manifest.member(layout.DATABASE) is None:
+        problems.append(Problem(NOT_A_BACKUP, "the backup holds no database"))
+    return problems
+
+
+def _kind_matches(name: str, kind: MemberKind) -> bool:
+    if kind is MemberKind.DATABASE:
+        return name == layout.DATABASE
+    if kind is MemberKind.README:
+        return name == layout.README
+    return layout.digest_of_member(name) is not None

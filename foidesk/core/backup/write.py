@@ -1,0 +1,298 @@
+"""``create_backup``: one file holding the whole profile, written so it is never half there.
+
+Order of work: a snapshot of the database; every file that snapshot needs; the
+snapshot itself; a read-me; the manifest. Each member is read back from the file and
+checked as soon as it is written (on a second thread, see ``readback.py``); then the
+closed file is fsynced and checked like any other backup, and only then renamed to its
+final name.
+
+A file can vanish between the snapshot and its copy when the user empties the trash
+meanwhile; the snapshot is then retaken, so the backup always holds every file its
+own database refers to — that is what lets it be taken while the app is writing.
+"""
+
+from __future__ import annotations
+
+import errno
+import shutil
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from foidesk import __version__
+from foidesk.core.desk import Desk
+from foidesk.core.errors import NotFoundError
+from foidesk.core.profile import Profile
+from foidesk.core.progress import Progress
+from foidesk.core.store import AttachmentStore, fsync_dir, is_sha256, sha256_of
+
+from . import layout
+from .errors import BackupError, NotEnoughSpaceError, UnsupportedProfileError
+from .manifest import Counts, Manifest, MemberEntry, MemberKind
+from .packing import MemberWriter
+from .problems import Refused, refusal
+from .readback import ReadBack
+from .readme import README_TEXT
+from .settings import load_settings, record_backup
+from .snapshot import SnapshotFacts, read_facts, take_snapshot
+from .structure import open_backup
+from .syncer import BackgroundSync
+from .ticker import Ticker
+from .verify import VerifyReport, check_contents
+from .workdir import WorkDir, sweep_abandoned
+
+SNAPSHOT_ATTEMPTS = 3
+ROOM_MARGIN = 16 << 20
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: datetime
+    size: int
+    counts: Counts
+    schema_revision: str | None
+    warnings: tuple[str, ...] = ()
+
+
+def create_backup(
+    desk: Desk,
+    target_dir: Path | None = None,
+    progress: Progress | None = None,
+    *,
+    now: datetime | None = None,
+) -> BackupInfo:
+    """Back up ``desk``'s profile into ``target_dir`` (default: the chosen backup folder)."""
+    destination = target_dir or load_settings(desk).folder
+    info = write_backup(desk.profile, destination, progress, now=now)
+    record_backup(desk, info.path, info.created_at)
+    return info
+
+
+def write_backup(
+    profile: Profile,
+    destination: Path,
+    progress: Progress | None = None,
+    *,
+    now: datetime | None = None,
+) -> BackupInfo:
+    """Write a verified backup of ``profile`` (open or closed) to ``destination``.
+
+    ``destination`` is a folder (the file is named by the time) or a full path ending
+    in ``.foidesk-backup``.
+    """
+    source = _source_database(profile)
+    moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    target = _target(profile, destination, moment)
+    sweep_abandoned(target.parent)
+    store = AttachmentStore(profile.attachments_dir)
+    suspects: frozenset[str] = frozenset()
+    with _disk_errors(target.parent):
+        while True:
+            with WorkDir(target.parent) as work:
+                attempt = _Attempt(source, store, work.path / target.name, suspects)
+                manifest, report = attempt.run(moment, progress)
+                if report.ok:
+                    final = _publish(attempt.partial, target)
+                    break
+            suspects = _damaged_in_store(store, report, suspects)
+    return BackupInfo(
+        path=final,
+        created_at=moment,
+        size=final.stat().st_size,
+        counts=manifest.counts,
+        schema_revision=manifest.schema_revision,
+        warnings=_warnings(manifest),
+    )
+
+
+def _damaged_in_store(
+    store: AttachmentStore, report: VerifyReport, known: frozenset[str]
+) -> frozenset[str]:
+    """Stored files whose bytes no longer match their name explain a failed check: they are
+    then copied again, hashed, and marked damaged. Anything else means the write failed."""
+    digests = {layout.digest_of_member(p.member or "") for p in report.problems}
+    suspects = {d for d in digests if d is not None and d not in known}
+    explained = None not in digests and all(_rehash(store, d) != d for d in suspects)
+    if not suspects or not explained:
+        raise refusal("the new backup", report.problems)
+    return known | suspects
+
+
+def _rehash(store: AttachmentStore, sha256: str) -> str | None:
+    try:
+        return sha256_of(store.path_for(sha256))[0]
+    except FileNotFoundError:
+        return None  # removed meanwhile: the next attempt retakes the snapshot
+
+
+def _source_database(profile: Profile) -> Path:
+    path = profile.sqlite_path
+    if path is None:
+        raise UnsupportedProfileError(
+            "foidesk backs up SQLite profiles; back up a server database with the server's tools"
+        )
+    if not path.is_file():
+        raise NotFoundError(f"there is no database to back up at {path}")
+    return path
+
+
+def _target(profile: Profile, destination: Path, moment: datetime) -> Path:
+    if destination.name.endswith(layout.BACKUP_SUFFIX):
+        folder, name = destination.parent, destination.name
+    else:
+        folder, name = destination, layout.backup_name(moment)
+    _prepare_folder(profile, folder)
+    target = folder / name
+    while target.exists():  # two backups in one second: the later one takes the next second
+        moment += timedelta(seconds=1)
+        target = folder / layout.backup_name(moment)
+    return target
+
+
+def _prepare_folder(profile: Profile, folder: Path) -> None:
+    """Folders inside the profile are created; elsewhere only the last level is, because a
+    missing parent usually means a drive that is not plugged in."""
+    if folder.is_dir():
+        return
+    inside = folder.resolve().is_relative_to(profile.data_dir.resolve())
+    try:
+        folder.mkdir(parents=inside, exist_ok=True)
+    except FileNotFoundError:
+        raise BackupError(f"the backup folder {folder} is not available") from None
+    except OSError as exc:
+        raise BackupError(f"cannot create the backup folder {folder}: {exc.strerror}") from None
+
+
+@contextmanager
+def _disk_errors(folder: Path) -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise NotEnoughSpaceError(f"the disk holding {folder} is full") from exc
+        raise BackupError(f"writing the backup in {folder} failed: {exc}") from exc
+
+
+class _Attempt:
+    """One pass of writing and verifying; ``suspects`` are stored files to hash as copied."""
+
+    def __init__(
+        self, source: Path, store: AttachmentStore, partial: Path, suspects: frozenset[str]
+    ) -> None:
+        self.source = source
+        self.store = store
+        self.partial = partial
+        self.work = partial.parent
+        self.suspects = suspects
+
+    def run(self, moment: datetime, progress: Progress | None) -> tuple[Manifest, VerifyReport]:
+        snapshot = self.work / "snapshot.sqlite3"
+        take_snapshot(self.source, snapshot)
+        facts = read_facts(snapshot)
+        estimate = snapshot.stat().st_size + sum(facts.blobs.values())
+        _check_room(self.work, estimate)
+        ticker = Ticker(progress, 2 * estimate)  # writing, then reading back
+        manifest, read_back = self._write(snapshot, facts, moment, ticker)
+        with BackgroundSync(1) as syncer:  # on its way to the disk while it is checked
+            syncer.add(self.partial)
+            report = _check_written(self.partial, self.work, ticker, read_back)
+        return manifest, report
+
+    def _write(
+        self, snapshot: Path, facts: SnapshotFacts, moment: datetime, ticker: Ticker
+    ) -> tuple[Manifest, ReadBack]:
+        """Write the ZIP; each member is read back and checked on a second thread as soon
+        as it is complete."""
+        with (
+            self.partial.open("xb") as raw,
+            ReadBack(self.partial, ticker) as read_back,
+            zipfile.ZipFile(raw, "w", allowZip64=True) as archive,
+        ):
+            writer = MemberWriter(archive, moment, ticker, read_back, self.suspects)
+            ticker.phase("Copying attachments")
+            facts, missing = _write_files(writer, self.store, self.source, snapshot, facts)
+            ticker.phase("Copying the database")
+            writer.add_file(layout.DATABASE, snapshot, MemberKind.DATABASE, stored=False)
+            writer.add_bytes(layout.README, README_TEXT.encode("utf-8"), MemberKind.README)
+            manifest = _manifest(facts, writer.entries, missing, moment)
+            writer.add_bytes(layout.MANIFEST, manifest.to_json(), None)
+        return manifest, read_back
+
+
+def _check_room(folder: Path, needed: int) -> None:
+    free = shutil.disk_usage(folder).free
+    if free < needed + ROOM_MARGIN:
+        raise NotEnoughSpaceError(
+            f"a backup needs up to {_mb(needed)} MB but {folder} has {_mb(free)} MB free"
+        )
+
+
+def _mb(size: int) -> int:
+    return -(-size // (1 << 20))
+
+
+def _write_files(
+    writer: MemberWriter,
+    store: AttachmentStore,
+    source: Path,
+    snapshot: Path,
+    facts: SnapshotFacts,
+) -> tuple[SnapshotFacts, tuple[str, ...]]:
+    """Copy every file the snapshot needs; retake the snapshot if files vanished meanwhile."""
+    for attempt in range(SNAPSHOT_ATTEMPTS):
+        wanted = sorted(d for d in facts.needed - writer.digests if is_sha256(d))
+        absent = [sha for sha in wanted if not writer.add_blob(store, sha)]
+        if not absent or attempt == SNAPSHOT_ATTEMPTS - 1:
+            break
+        take_snapshot(source, snapshot)
+        facts = read_facts(snapshot)
+    return facts, tuple(sorted(d for d in facts.needed - writer.digests if is_sha256(d)))
+
+
+def _manifest(
+    facts: SnapshotFacts, entries: list[MemberEntry], missing: tuple[str, ...], moment: datetime
+) -> Manifest:
+    return Manifest(
+        foidesk_version=__version__,
+        schema_revision=facts.schema_revision,
+        created_at=moment,
+        counts=facts.counts,
+        members=tuple(entries),
+        missing_files=missing,
+    )
+
+
+def _check_written(partial: Path, work: Path, ticker: Ticker, read_back: ReadBack) -> VerifyReport:
+    """The new file, checked like any other backup (members already read back excepted)."""
+    ticker.phase("Verifying the backup")
+    try:
+        opened = open_backup(partial)
+    except Refused as refused:
+        raise refusal("the new backup", refused.problems) from None
+    with opened:
+        return check_contents(opened, work, ticker, read_back)
+
+
+def _publish(partial: Path, target: Path) -> Path:
+    moment = layout.backup_time(target)
+    while target.exists() and moment is not None:
+        moment += timedelta(seconds=1)
+        target = target.with_name(layout.backup_name(moment))
+    partial.replace(target)
+    fsync_dir(target.parent)
+    return target
+
+
+def _warnings(manifest: Manifest) -> tuple[str, ...]:
+    damaged = [
+        f"stored file {layout.digest_of_member(m.name)} was damaged in the profile; "
+        "it was backed up as it is"
+        for m in manifest.members
+        if m.damaged
+    ]
+    missing = [f"stored file {sha} is missing from the profile" for sha in manifest.missing_files]
+    return tuple(damaged + missing)

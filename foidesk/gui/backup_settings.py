@@ -1,0 +1,146 @@
+"""The Backups settings page: where backups go, how many are kept, when the last was made.
+
+Every change is saved at once in the profile's settings, so the page can sit in any
+preferences dialog without an Apply button. The page reads and writes through the
+core's backup settings only; the controller runs the actual backups.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foidesk.core.backup import load_settings
+from foidesk.core.backup.settings import (
+    MAX_KEEP,
+    BackupSettings,
+    set_automatic,
+    set_folder,
+    set_keep,
+)
+from foidesk.core.desk import Desk
+
+MINIMUM_WIDTH = 560
+EXPLANATION = (
+    "Each backup is one file holding every request, message and attachment. It is "
+    "checked before it is kept, and any ZIP tool can open it. Older backups are removed "
+    "automatically: the newest of each recent day is kept, and then the newest of each "
+    "week before."
+)
+
+
+class BackupSettingsPage(QWidget):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setObjectName("backup-settings")
+        self.automatic = QCheckBox("Back up every day while foidesk runs, and when it closes")
+        self.folder = QLineEdit()
+        self.folder.setReadOnly(True)
+        self.folder.setAccessibleName("Backup folder")
+        self.choose_folder = QPushButton("Choose…")
+        self.default_folder = QPushButton("Use default")
+        self.keep_daily = _spin_box("days", minimum=1, name="Daily backups to keep")
+        self.keep_weekly = _spin_box("weeks", minimum=0, name="Weekly backups to keep")
+        self.last_backup = QLabel()
+        self.last_backup.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.last_backup.setWordWrap(True)
+        self.back_up_now = QPushButton("Back up now…")
+        self.restore = QPushButton("Restore…")
+        self._build()
+        self.refresh()
+        self._connect()
+
+    def _build(self) -> None:
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.choose_folder)
+        folder_row.addWidget(self.default_folder)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        folder_label = QLabel("&Folder:")
+        folder_label.setBuddy(self.choose_folder)
+        form.addRow("", self.automatic)
+        form.addRow(folder_label, folder_row)
+        form.addRow("Keep &daily backups for:", self.keep_daily)
+        form.addRow("Keep &weekly backups for:", self.keep_weekly)
+        form.addRow("Last backup:", self.last_backup)
+        about = QLabel(EXPLANATION)
+        about.setWordWrap(True)
+        about.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.restore)
+        buttons.addWidget(self.back_up_now)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addSpacing(6)
+        layout.addWidget(about)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(MINIMUM_WIDTH)
+
+    def _connect(self) -> None:
+        self.automatic.toggled.connect(lambda on: set_automatic(self.desk, on))
+        self.keep_daily.valueChanged.connect(lambda n: set_keep(self.desk, daily=n))
+        self.keep_weekly.valueChanged.connect(lambda n: set_keep(self.desk, weekly=n))
+        self.choose_folder.clicked.connect(self._choose_folder)
+        self.default_folder.clicked.connect(self._use_default_folder)
+
+    def refresh(self) -> None:
+        """Show the settings as stored (after a backup, a restore, or a change elsewhere)."""
+        settings = load_settings(self.desk)
+        for widget in (self.automatic, self.keep_daily, self.keep_weekly):
+            widget.blockSignals(True)
+        self.automatic.setChecked(settings.automatic)
+        self.keep_daily.setValue(settings.keep_daily)
+        self.keep_weekly.setValue(settings.keep_weekly)
+        for widget in (self.automatic, self.keep_daily, self.keep_weekly):
+            widget.blockSignals(False)
+        self.folder.setText(str(settings.folder))
+        self.folder.setToolTip(str(settings.folder))
+        self.folder.setCursorPosition(0)
+        self.default_folder.setEnabled(not settings.folder_is_default)
+        self.last_backup.setText(last_backup_text(settings))
+
+    def _choose_folder(self) -> None:
+        current = str(load_settings(self.desk).folder)
+        chosen = QFileDialog.getExistingDirectory(self, "Folder for backups", current)
+        if chosen:
+            set_folder(self.desk, Path(chosen))
+            self.refresh()
+
+    def _use_default_folder(self) -> None:
+        set_folder(self.desk, None)
+        self.refresh()
+
+
+def _spin_box(unit: str, *, minimum: int, name: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(minimum, MAX_KEEP)
+    box.setSuffix(f" {unit}")
+    box.setAccessibleName(name)
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return box
+
+
+def last_backup_text(settings: BackupSettings) -> str:
+    if settings.last_at is None:
+        return "Never"
+    when = settings.last_at.astimezone().strftime("%d %B %Y at %H:%M")
+    name = f"\n{settings.last_file.name}" if settings.last_file else ""
+    return f"{when}{name}"

@@ -1,0 +1,315 @@
+"""Backups in the window: "Back up now…", "Restore…", the daily schedule, the settings page.
+
+``BackupController`` owns the actions and runs every backup or restore as a ``Job`` on
+its own one-thread pool, behind a progress dialog that appears after half a second and
+whose Cancel stops the work between two chunks. Outcomes come back as signals, so the
+window only refreshes what a restore changed.
+
+Wiring it into a main window takes a few lines (see the report / README):
+
+    self.backups = BackupController(desk, self)
+    self.menus.file.insertActions(self.backup_anchor, self.backups.actions)
+    self.backups.restore_finished.connect(lambda _result: self.refresh_all())
+    self.backups.start_schedule()
+    ...  # in closeEvent, before the desk closes: self.backups.on_exit()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foidesk.core.backup import (
+    BackupInfo,
+    RestoreResult,
+    ScheduledBackup,
+    back_up_and_rotate,
+    backup_due,
+    load_settings,
+    restore_backup,
+)
+from foidesk.core.backup.structure import read_manifest_only
+from foidesk.core.desk import Desk
+from foidesk.core.progress import Progress
+
+from .backup_jobs import SCALE, Job, Work
+from .backup_settings import BackupSettingsPage
+
+SHOW_PROGRESS_AFTER_MS = 500
+PROGRESS_WIDTH = 380
+FIRST_CHECK_MS = 60_000  # let the window settle before a scheduled backup starts
+CHECK_INTERVAL_MS = 3_600_000
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class BackupController(QObject):
+    backup_finished = Signal(object)  # BackupInfo
+    restore_finished = Signal(object)  # RestoreResult: the window should refresh everything
+    failed = Signal(str)
+    cancelled = Signal()
+    busy_changed = Signal(bool)
+    status_message = Signal(str)  # for the status bar
+
+    def __init__(self, desk: Desk, window: QWidget, *, clock: Clock = _utc_now) -> None:
+        super().__init__(window)
+        self.desk = desk
+        self.window = window
+        self.clock = clock
+        self.progress_dialog: QProgressDialog | None = None
+        self.message_box: QMessageBox | None = None
+        self._job: Job | None = None
+        self._automatic = False
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.check_schedule)
+        self.backup_action = QAction("Back up &now…", self)
+        self.backup_action.setStatusTip("Write a backup of everything to the backup folder")
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = QAction("&Restore…", self)
+        self.restore_action.setStatusTip("Replace this profile with a backup")
+        self.restore_action.triggered.connect(self.choose_and_restore)
+        self.settings_action = QAction("&Backup settings…", self)
+        self.settings_action.triggered.connect(self.open_settings)
+
+    @property
+    def actions(self) -> list[QAction]:
+        """The File menu entries, in menu order."""
+        return [self.backup_action, self.restore_action]
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    # --- backups -----------------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        self._back_up(automatic=False)
+
+    def check_schedule(self) -> bool:
+        """Start an automatic backup if one is due; True if it started."""
+        if self.busy or not backup_due(self.desk, self.clock()):
+            return False
+        self._back_up(automatic=True)
+        return True
+
+    def start_schedule(
+        self, first_check_ms: int = FIRST_CHECK_MS, interval_ms: int = CHECK_INTERVAL_MS
+    ) -> None:
+        """Check soon after start, then every hour: a day-old backup is then replaced."""
+        QTimer.singleShot(first_check_ms, self, self.check_schedule)
+        self._timer.start(interval_ms)
+
+    def on_exit(self) -> None:
+        """At quit: finish the running job, then back up if the last is over a day old."""
+        self._timer.stop()
+        self.wait()
+        if self.check_schedule():
+            self.wait()
+
+    def wait(self) -> None:
+        """Block (in a local event loop, so progress still shows) until the job is done."""
+        if not self.busy:
+            return
+        loop = QEventLoop()
+        self.busy_changed.connect(loop.quit)
+        loop.exec()
+        self.busy_changed.disconnect(loop.quit)
+
+    def _back_up(self, *, automatic: bool) -> None:
+        if self.busy:
+            return
+        self._automatic = automatic
+        desk, now = self.desk, self.clock()
+
+        def work(progress: Progress) -> ScheduledBackup:
+            return back_up_and_rotate(desk, progress, now=now)
+
+        title = "Backing up" if not automatic else "Automatic backup"
+        self._start(work, title, self._backed_up, modal=False)
+
+    def _backed_up(self, result: object) -> None:
+        assert isinstance(result, ScheduledBackup)
+        info = result.backup
+        self.status_message.emit(f"Backed up to {info.path}")
+        if not self._automatic:
+            self._tell(QMessageBox.Icon.Information, "Backup saved", _saved_text(info))
+        self.backup_finished.emit(info)
+
+    # --- restoring ---------------------------------------------------------------------
+
+    def choose_and_restore(self) -> None:
+        folder = str(load_settings(self.desk).folder)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Restore a backup", folder, "foidesk backups (*.foidesk-backup)"
+        )
+        if name and self._confirm_restore(Path(name)):
+            self.restore_from(Path(name))
+
+    def _confirm_restore(self, path: Path) -> bool:
+        manifest = read_manifest_only(path) if path.is_file() else None
+        holds = ""
+        if manifest is not None:
+            when = manifest.created_at.astimezone().strftime("%d %B %Y at %H:%M")
+            holds = (
+                f" It was made on {when} and holds {manifest.counts.requests} request(s) "
+                f"and {manifest.counts.messages} message(s)."
+            )
+        answer = QMessageBox.question(
+            self.window,
+            "Restore a backup",
+            f"Replace everything in this profile with {path.name}?{holds}\n\n"
+            "Your current data is not deleted: it is kept in a folder beside the profile.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore_from(self, path: Path) -> None:
+        """Restore without asking (the caller asked). The desk's connections are closed
+        first, so the profile is closed while it is replaced; afterwards the same desk
+        opens the restored files."""
+        if self.busy:
+            return
+        self.desk.close()
+        profile = self.desk.profile
+
+        def work(progress: Progress) -> RestoreResult:
+            return restore_backup(path, profile, progress)
+
+        self._start(work, "Restoring", self._restored, modal=True)
+
+    def _restored(self, result: object) -> None:
+        assert isinstance(result, RestoreResult)
+        self.desk.close()  # drop any connection opened to the old files meanwhile
+        kept = (
+            f"\n\nYour previous data is kept in {result.previous_profile}."
+            if result.previous_profile
+            else ""
+        )
+        text = f"Restored {result.backup.name}.{kept}"
+        self._tell(QMessageBox.Icon.Information, "Backup restored", text)
+        self.restore_finished.emit(result)
+
+    # --- settings ----------------------------------------------------------------------
+
+    def settings_page(self, parent: QWidget | None = None) -> BackupSettingsPage:
+        page = BackupSettingsPage(self.desk, parent)
+        page.back_up_now.clicked.connect(self.backup_action.trigger)
+        page.restore.clicked.connect(self.restore_action.trigger)
+        self.backup_finished.connect(page.refresh)  # Qt disconnects when the page goes
+        self.restore_finished.connect(page.refresh)
+        return page
+
+    def open_settings(self) -> QDialog:
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle("Backups")
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(self.settings_page(dialog))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    # --- running a job -----------------------------------------------------------------
+
+    def _start(
+        self, work: Work, title: str, on_success: Callable[[object], None], *, modal: bool
+    ) -> None:
+        job = Job(work)
+        self._job = job
+        self.progress_dialog = self._make_dialog(job, title, modal=modal)
+        job.signals.progress.connect(self._show_progress)
+        job.signals.succeeded.connect(lambda result: self._finish(on_success, result))
+        job.signals.failed.connect(lambda message: self._finish(self._failed, message))
+        job.signals.crashed.connect(lambda details: self._finish(self._crashed, details))
+        job.signals.cancelled.connect(lambda: self._finish(self._cancelled, None))
+        for action in self.actions:
+            action.setEnabled(False)
+        self.busy_changed.emit(True)
+        self._pool.start(job)
+
+    def _make_dialog(self, job: Job, title: str, *, modal: bool) -> QProgressDialog:
+        """Backups let the user keep working; a restore holds the window until it is done."""
+        dialog = QProgressDialog(f"{title}…", "Cancel", 0, SCALE, self.window)
+        dialog.setWindowTitle(title)
+        dialog.setMinimumWidth(PROGRESS_WIDTH)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if modal:
+            dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+            dialog.setMinimumDuration(0)
+        else:
+            dialog.setWindowModality(Qt.WindowModality.NonModal)
+            dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        dialog.canceled.connect(job.progress.cancel)
+        dialog.setValue(0)
+        return dialog
+
+    def _show_progress(self, value: int, message: str) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.setLabelText(message or self.progress_dialog.labelText())
+            self.progress_dialog.setValue(value)
+
+    def _finish(self, handler: Callable[[object], None], outcome: object) -> None:
+        dialog, self.progress_dialog = self.progress_dialog, None
+        if dialog is not None:
+            dialog.canceled.disconnect()
+            dialog.reset()
+            dialog.deleteLater()
+        self._job = None
+        for action in self.actions:
+            action.setEnabled(True)
+        handler(outcome)
+        self.busy_changed.emit(False)
+
+    def _failed(self, message: object) -> None:
+        text = str(message)
+        self._tell(QMessageBox.Icon.Warning, "Backup or restore failed", text)
+        self.failed.emit(text)
+
+    def _crashed(self, details: object) -> None:
+        text = f"foidesk hit an unexpected error; nothing was changed.\n\n{details}"
+        self._tell(QMessageBox.Icon.Critical, "foidesk hit a bug", text)
+        self.failed.emit(text)
+
+    def _cancelled(self, _outcome: object) -> None:
+        self.status_message.emit("Cancelled: nothing was changed")
+        self.cancelled.emit()
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        """A message that does not block the event loop (``open``, not ``exec``)."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.message_box = box
+
+
+def _saved_text(info: BackupInfo) -> str:
+    counts = info.counts
+    text = (
+        f"Saved {info.path.name} in {info.path.parent}: {counts.requests} request(s), "
+        f"{counts.messages} message(s) and {counts.files} file(s), checked."
+    )
+    if info.warnings:
+        text += "\n\n" + "\n".join(info.warnings)
+    return text

@@ -1,0 +1,250 @@
+"""Backups in the window: Back up now, Restore, the daily schedule and the settings page.
+
+Every wait is on a signal or a condition (pytest-qt), never a sleep; work that must stay
+running until Cancel is pressed blocks on an event the test releases.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from foidesk.core.backup import (
+    NotEnoughSpaceError,
+    backup_due,
+    create_backup,
+    list_backups,
+    load_settings,
+    verify_backup,
+)
+from foidesk.core.backup.settings import record_backup
+from foidesk.core.desk import Desk
+from foidesk.core.progress import Progress, check_cancelled
+from foidesk.core.records import NewRequest
+from foidesk.core.sample import TITLE, load_sample
+from foidesk.gui import backup_ui
+from foidesk.gui.backup_ui import BackupController
+
+NOW = datetime(2024, 4, 10, 9, 30, tzinfo=UTC)
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    widget.resize(800, 600)
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def controller(desk: Desk, window: QWidget) -> Iterator[BackupController]:
+    load_sample(desk)
+    made = BackupController(desk, window, clock=lambda: NOW)
+    yield made
+    made.wait()  # no job outlives the desk
+
+
+def test_back_up_now_saves_a_verified_backup_and_says_where(
+    qtbot: QtBot, controller: BackupController, desk: Desk
+) -> None:
+    assert [a.text() for a in controller.actions] == ["Back up &now…", "&Restore…"]
+    with qtbot.waitSignal(controller.backup_finished, timeout=WAIT_MS) as blocker:
+        controller.backup_action.trigger()
+    info = blocker.args[0]
+    assert info.path.parent == desk.profile.backups_dir
+    assert verify_backup(info.path).ok
+    assert controller.message_box is not None
+    assert info.path.name in controller.message_box.text()
+    assert controller.backup_action.isEnabled() and not controller.busy
+
+
+def blocked_until(release: threading.Event) -> backup_ui.Work:
+    def work(_desk: Desk, progress: Progress, *, now: datetime | None = None) -> object:
+        progress.report(1, 4, "Copying attachments")
+        release.wait(WAIT_MS / 1000)
+        check_cancelled(progress)
+        raise AssertionError("Cancel was not heard")
+
+    return work  # type: ignore[return-value]
+
+
+def test_progress_shows_after_half_a_second_and_cancel_stops_the_work(
+    qtbot: QtBot, controller: BackupController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    monkeypatch.setattr(backup_ui, "back_up_and_rotate", blocked_until(release))
+    controller.backup_action.trigger()
+    dialog = controller.progress_dialog
+    assert dialog is not None
+    assert dialog.minimumDuration() == 500 and not dialog.isVisible()
+    assert not controller.backup_action.isEnabled() and not controller.restore_action.isEnabled()
+    qtbot.waitUntil(lambda: dialog.labelText() == "Copying attachments", timeout=WAIT_MS)
+    assert dialog.value() == 250
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+
+    cancel = dialog.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Cancel"
+    with qtbot.waitSignal(controller.cancelled, timeout=WAIT_MS):
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        release.set()
+    assert controller.progress_dialog is None
+    assert controller.backup_action.isEnabled() and not controller.busy
+
+
+def test_a_user_error_is_one_clear_message(
+    qtbot: QtBot, controller: BackupController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_args: object, **_kwargs: object) -> object:
+        raise NotEnoughSpaceError("the disk holding /media/usb is full")
+
+    monkeypatch.setattr(backup_ui, "back_up_and_rotate", full)
+    with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as blocker:
+        controller.backup_action.trigger()
+    assert blocker.args == ["the disk holding /media/usb is full"]
+    assert controller.message_box is not None
+    assert controller.message_box.text() == "the disk holding /media/usb is full"
+
+
+def test_a_bug_is_reported_with_its_details(
+    qtbot: QtBot, controller: BackupController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def buggy(*_args: object, **_kwargs: object) -> object:
+        raise KeyError("unexpected")
+
+    monkeypatch.setattr(backup_ui, "back_up_and_rotate", buggy)
+    with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as blocker:
+        controller.backup_action.trigger()
+    assert "KeyError: 'unexpected'" in blocker.args[0]
+
+
+def test_the_schedule_backs_up_once_a_day_without_interrupting(
+    qtbot: QtBot, controller: BackupController, desk: Desk
+) -> None:
+    assert backup_due(desk, NOW)
+    with qtbot.waitSignal(controller.backup_finished, timeout=WAIT_MS):
+        assert controller.check_schedule()
+    assert controller.message_box is None  # automatic backups do not pop up
+    assert not controller.check_schedule()
+    assert len(list_backups(desk.profile.backups_dir)) == 1
+
+
+def test_the_timer_starts_the_daily_check(qtbot: QtBot, controller: BackupController) -> None:
+    with qtbot.waitSignal(controller.backup_finished, timeout=WAIT_MS):
+        controller.start_schedule(first_check_ms=0)
+
+
+def test_on_exit_backs_up_only_when_the_last_is_a_day_old(
+    controller: BackupController, desk: Desk
+) -> None:
+    record_backup(desk, Path("old.foidesk-backup"), NOW - timedelta(days=2))
+    controller.on_exit()
+    [made] = list_backups(desk.profile.backups_dir)
+    assert made.created_at == NOW
+    controller.on_exit()
+    assert len(list_backups(desk.profile.backups_dir)) == 1
+
+
+def _answer_restore(monkeypatch: pytest.MonkeyPatch, path: Path, answer: object) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(path), ""))
+    )
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_a, **_k: answer))
+
+
+def test_restore_replaces_the_profile_and_keeps_the_previous_one(
+    qtbot: QtBot, controller: BackupController, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup = create_backup(desk, now=NOW - timedelta(hours=1)).path
+    desk.add_request(NewRequest(title="Added later", authority="Home Office", sent_on=None))
+    _answer_restore(monkeypatch, backup, QMessageBox.StandardButton.Yes)
+
+    with qtbot.waitSignal(controller.restore_finished, timeout=WAIT_MS) as blocker:
+        controller.restore_action.trigger()
+
+    result = blocker.args[0]
+    assert [r.title for r in desk.list_requests()] == [TITLE]  # the same desk, restored files
+    assert result.previous_profile is not None and result.previous_profile.is_dir()
+    assert controller.message_box is not None
+    assert str(result.previous_profile) in controller.message_box.text()
+
+
+def test_declining_the_restore_changes_nothing(
+    controller: BackupController, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup = create_backup(desk, now=NOW).path
+    _answer_restore(monkeypatch, backup, QMessageBox.StandardButton.No)
+    controller.restore_action.trigger()
+    assert not controller.busy
+    assert not list(desk.profile.data_dir.parent.glob("*.before-restore-*"))
+
+
+def test_a_refused_restore_keeps_the_profile_working(
+    qtbot: QtBot,
+    controller: BackupController,
+    desk: Desk,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "bad.foidesk-backup"
+    bad.write_bytes(b"PK\x03\x04 but nothing else")
+    _answer_restore(monkeypatch, bad, QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as blocker:
+        controller.restore_action.trigger()
+    assert "was refused" in blocker.args[0]
+    assert [r.title for r in desk.list_requests()] == [TITLE]
+
+
+def test_settings_page_saves_each_change_and_shows_the_last_backup(
+    qtbot: QtBot, controller: BackupController, desk: Desk, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    page = controller.settings_page()
+    qtbot.addWidget(page)
+    assert page.last_backup.text() == "Never"
+    assert not page.default_folder.isEnabled()
+
+    page.keep_daily.setValue(10)
+    page.keep_weekly.setValue(8)
+    page.automatic.setChecked(False)
+    chosen = tmp_path / "usb"
+    chosen.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(chosen))
+    )
+    page.choose_folder.click()
+    settings = load_settings(desk)
+    assert (settings.keep_daily, settings.keep_weekly, settings.automatic) == (10, 8, False)
+    assert settings.folder == chosen and page.folder.text() == str(chosen)
+    assert page.default_folder.isEnabled()
+
+    with qtbot.waitSignal(controller.backup_finished, timeout=WAIT_MS) as blocker:
+        page.back_up_now.click()
+    assert blocker.args[0].path.parent == chosen
+    assert blocker.args[0].path.name in page.last_backup.text()
+
+    page.default_folder.click()
+    assert load_settings(desk).folder_is_default
+
+
+def test_settings_page_renders_without_clipping(
+    qtbot: QtBot, controller: BackupController, desk: Desk
+) -> None:
+    record_backup(desk, desk.profile.backups_dir / "foidesk-20240410-093000.foidesk-backup", NOW)
+    dialog = controller.open_settings()
+    page = dialog.findChild(QWidget, "backup-settings")
+    assert page is not None
+    dialog.resize(dialog.sizeHint())
+    qtbot.waitExposed(dialog)
+    for child in page.findChildren(QWidget):
+        if child.isVisible():
+            assert child.width() >= min(child.minimumSizeHint().width(), child.sizeHint().width())
+    dialog.grab().save("/tmp/backup_settings.png")
+    dialog.close()
