@@ -135,7 +135,9 @@ def test_a_second_restore_at_the_same_time_is_refused(
 
 @pytest.fixture
 def staged(backup_file: Path, filled_profile: Profile, tmp_path: Path) -> Path:
-    """A complete, ready restore folder, as a killed restore leaves it."""
+    """A complete, ready restore folder, as a killed restore leaves it, for a profile
+    changed since the backup (changed first: opening a Desk finishes a ready restore)."""
+    _add_request(filled_profile, "Added after the backup")
     scratch = resolve_profile(tmp_path / "scratch")
     restore_backup(backup_file, scratch)
     folder = staging_dir(filled_profile.data_dir, "20240410-093000")
@@ -164,7 +166,6 @@ def test_an_unfinished_restore_folder_is_removed_and_the_profile_kept(
 def test_a_ready_restore_is_completed_before_the_first_rename(
     filled_profile: Profile, staged: Path, dump: Dump
 ) -> None:
-    _add_request(filled_profile, "Added after the backup")
     current = dump(filled_profile)
     restored = dump(resolve_profile(staged))
     finish_interrupted_restore(filled_profile)
@@ -176,7 +177,6 @@ def test_a_ready_restore_is_completed_before_the_first_rename(
 def test_a_ready_restore_is_completed_between_the_renames(
     filled_profile: Profile, staged: Path, dump: Dump
 ) -> None:
-    _add_request(filled_profile, "Added after the backup")
     current = dump(filled_profile)
     restored = dump(resolve_profile(staged))
     aside = aside_dir(filled_profile.data_dir, "20240410-093000")
@@ -260,3 +260,14 @@ def test_a_disk_error_while_unpacking_changes_nothing(
     with pytest.raises(NotEnoughSpaceError, match="nothing was changed"):
         restore_backup(backup_file, filled_profile)
     assert tree(around) == before
+
+
+def test_opening_the_profile_finishes_a_ready_restore(
+    filled_profile: Profile, staged: Path, dump: Dump
+) -> None:
+    restored = dump(resolve_profile(staged))
+    with Desk.open(filled_profile) as desk:
+        titles = [r.title for r in desk.list_requests()]
+    assert "Added after the backup" not in titles
+    assert dump(filled_profile) == restored
+    assert not staged.exists()
