@@ -40,9 +40,7 @@ class PreferencesDialog(QDialog):
         folder.setWordWrap(True)
         form.addRow("Data folder:", folder)
         self.tabs.addTab(general, "General")
-        # BACKUP SETTINGS PAGE: the lead adds the backup controller's page here, e.g.
-        #     dialog.add_page(backup_controller.settings_page(dialog), "Backups")
-        # from MainWindow.show_preferences (see the marked line there).
+        # Further pages (Backups) are added by MainWindow.show_preferences via add_page().
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
