@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import selectinload
 
 from .deadlines.deadline import Deadline, DeadlineKind, DeadlineState
@@ -199,14 +199,21 @@ def _filtered(query: ListQuery) -> Select[int, str]:
     return statement
 
 
+#: What the quick filter looks in, as one text: one lower() per row, not four.
+_FILTERED_TEXT = func.lower(
+    Request.title
+    + " "
+    + Authority.name
+    + " "
+    + func.coalesce(Authority.short_name, "")
+    + " "
+    + func.coalesce(Request.reference, "")
+)
+
+
 def _matches(word: str) -> ColumnElement[bool]:
     """One word of the quick filter: found in the title, authority or reference."""
-    return or_(
-        Request.title.icontains(word, autoescape=True),
-        Authority.name.icontains(word, autoescape=True),
-        Authority.short_name.icontains(word, autoescape=True),
-        Request.reference.icontains(word, autoescape=True),
-    )
+    return _FILTERED_TEXT.contains(word.lower(), autoescape=True)
 
 
 def _group_statuses(group: StatusGroup) -> Collection[RequestStatus] | None:

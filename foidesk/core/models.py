@@ -93,7 +93,20 @@ class Tag(Base):
 
 class Request(Base):
     __tablename__ = "request"
-    __table_args__ = (Index("ix_request_status_deleted", "status", "deleted_at"),)
+    __table_args__ = (
+        Index("ix_request_status_deleted", "status", "deleted_at"),
+        # covers the request list's filter and default order (migration 0004)
+        Index(
+            "ix_request_list",
+            "last_activity_at",
+            "id",
+            "deleted_at",
+            "status",
+            "authority_id",
+            "title",
+            "reference",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
