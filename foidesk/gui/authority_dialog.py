@@ -6,16 +6,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from foidesk.core.records import AuthorityRecord
+
+from .forms import lay_out_dialog
 
 
 class AuthorityDialog(QDialog):
@@ -57,15 +57,7 @@ class AuthorityDialog(QDialog):
         form.addRow("Default &law:", self.regime)
         form.addRow("", self.is_school)
         form.addRow("N&otes:", self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        lay_out_dialog(self, form, self.error)
         if existing is not None:
             self._fill(existing)
 

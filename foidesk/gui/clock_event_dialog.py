@@ -9,16 +9,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from foidesk.core.deadlines.events import ClockEventKind
 
+from .forms import lay_out_dialog
 from .request_dialog import from_qdate, to_qdate
 
 #: Kind → (what the user reads, what the clock does, whether a date is named).
@@ -98,14 +97,7 @@ class ClockEventDialog(QDialog):
         form.addRow("", self.named)
         form.addRow("&Until:", self.until)
         form.addRow("&Note:", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_dialog(self, form)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -18,12 +17,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from foidesk.core.records import NewAttachment, NewMessage
 from foidesk.core.vocabulary import MessageKind
+
+from .forms import lay_out_dialog
 
 #: How the correspondence travelled: (label, direction, kind, note kept with it).
 CHANNELS = (
@@ -76,14 +76,7 @@ class MessageDialog(QDialog):
         form.addRow("&Subject:", self.subject)
         form.addRow("&Text:", self.body)
         form.addRow("Files:", files_row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_dialog(self, form)
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self._channel_changed(0)
         self.resize(560, 520)

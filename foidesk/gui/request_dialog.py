@@ -11,19 +11,18 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from foidesk.core.records import AuthorityRecord, NewRequest, RequestDetail
 
 from .edits import RequestEdit
+from .forms import lay_out_dialog
 
 
 def to_qdate(day: date) -> QDate:
@@ -102,19 +101,13 @@ class RequestDialog(QDialog):
         sent_row.addWidget(self.sent)
         sent_row.addWidget(self.draft)
         sent_row.addStretch(1)
-        form.addRow("&Sent on:", sent_row)
+        sent_label = QLabel("&Sent on:")  # a row of two widgets needs its label's buddy set
+        sent_label.setBuddy(self.sent)
+        form.addRow(sent_label, sent_row)
         form.addRow("&Reference:", self.reference)
         form.addRow("Ta&gs:", self.tags)
         form.addRow("Re&quest text:", self.body)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        lay_out_dialog(self, form, self.error)
         self.resize(640, 560)
 
     def _fill(self, detail: RequestDetail) -> None:
