@@ -97,14 +97,14 @@ def edit_request(ops: Operations, before: RequestDetail, after: RequestEdit) -> 
 
 
 def set_status(ops: Operations, request_id: int, old: str, new: str, label: str) -> None:
-    """Undo records the old status again: the history keeps both changes."""
+    """Undo takes the change back out of the history, as if it had not been made."""
     change = _request_change(request_id)
     ops.perform(
         f"Status “{label}”",
         lambda desk: desk.set_status(request_id, new),
         change,
         undo=lambda _: UndoSteps(
-            lambda desk: desk.set_status(request_id, old),
+            lambda desk: desk.undo_status_change(request_id),
             lambda desk: desk.set_status(request_id, new),
             change,
         ),
@@ -187,18 +187,32 @@ def delete_message(ops: Operations, message: MessageRecord) -> None:
 
 
 def attach_files(ops: Operations, message: MessageRecord, paths: Sequence[Path]) -> None:
-    """Files dropped on a message card. Not undoable: the desk cannot detach files yet."""
+    """Files dropped on a message card; undo detaches exactly the files added."""
     files = tuple(NewAttachment(p.name, p) for p in paths)
+    change = Change(Touches.THREAD, message.request_id)
+    added: list[int] = []
+
+    def attach(desk: Desk) -> MessageRecord:
+        before = {a.id for a in desk.get_message(message.id).attachments}
+        record = desk.attach_files(message.id, files)
+        added[:] = [a.id for a in record.attachments if a.id not in before]
+        return record
+
+    def detach(desk: Desk) -> None:
+        for attachment_id in added:
+            desk.remove_attachment(attachment_id)
+
     ops.perform(
         f"Attach {len(files)} file{'s' if len(files) != 1 else ''}",
-        lambda desk: desk.attach_files(message.id, files),
-        Change(Touches.THREAD, message.request_id),
+        attach,
+        change,
+        undo=lambda _: UndoSteps(detach, attach, change),
     )
 
 
 @dataclass
 class _EventId:
-    """The clock event's id, which changes each time redo re-creates it."""
+    """A row's id, which changes each time redo re-creates the row."""
 
     value: int
 
@@ -231,11 +245,20 @@ def add_clock_event(
 def add_authority(
     ops: Operations, fields: dict[str, object], on_done: Callable[[AuthorityRecord], None]
 ) -> None:
-    """Not undoable: the desk has no way to remove an authority."""
+    """Undo removes the authority again (the desk refuses while a request uses it)."""
+    change = Change(Touches.AUTHORITIES | Touches.REQUESTS)
+    current = _EventId(0)
+
+    def add(desk: Desk) -> AuthorityRecord:
+        record = desk.add_authority(**fields)  # type: ignore[arg-type]
+        current.value = record.id
+        return record
+
     ops.perform(
         f"New authority “{fields['name']}”",
-        lambda desk: desk.add_authority(**fields),  # type: ignore[arg-type]
-        Change(Touches.AUTHORITIES | Touches.REQUESTS),
+        add,
+        change,
+        undo=lambda _: UndoSteps(lambda desk: desk.delete_authority(current.value), add, change),
         on_done=on_done,
     )
 

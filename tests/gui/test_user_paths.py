@@ -119,6 +119,11 @@ def test_files_dropped_on_a_message_become_its_attachments(
     assert names == ["phone note.txt"]
     assert "phone note.txt" in view.toPlainText()
 
+    window.commands.undo.trigger()
+    settle()
+    assert desk.get_message(first.id).attachments == ()
+    assert desk.check().ok
+
 
 def test_changing_the_status_updates_the_deadline(
     qtbot: QtBot, window: MainWindow, settle: Settle, new_request: Callable[..., int]
@@ -142,6 +147,12 @@ def test_changing_the_status_updates_the_deadline(
     row = window.model.cached_row(request_id)
     assert row is not None and row.status == "user_withdrawn"
     assert window.undo_stack.undoText().startswith("Status")
+
+    window.commands.undo.trigger()
+    settle()
+    history = [h.status for h in window.desk.get_request(request_id).status_history]
+    assert history == ["waiting_response"]  # taken back, not recorded twice
+    assert "working days left" in header.deadline_buttons[0].text()
 
 
 def test_calendar_day_lists_its_deadlines_and_opens_the_request(
