@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.unfiled_dock = self._build_unfiled_dock()
         self.search_panel = SearchPanel(desk)
         self.text_indexer = TextIndexer(desk, self.files, self)
+        self._hit_message: int | None = None
         self.search_dock = self._build_search_dock()
         self.commands: WindowActions = make_actions(self, self.undo_stack)
         self.menus: WindowMenus = build_menus(self, self.commands)
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.focus_search)
         a.filter_list.triggered.connect(self.focus_filter)
         self.search_panel.open_hit.connect(self.open_hit)
+        self.thread_pane.shown.connect(self._scroll_to_hit)
         a.preferences.triggered.connect(self.show_preferences)
         a.add_message.triggered.connect(e.add_message)
         a.record_event.triggered.connect(e.record_event)
@@ -306,13 +308,25 @@ class MainWindow(QMainWindow):
         self.list_pane.select_request(request_id)
 
     def open_hit(self, request_id: int, message_id: int, attachment_id: int) -> None:
-        """Where the search panel's ``open_hit`` goes: open the request (then the file)."""
+        """A search result: open its request at the message, matches marked (then the file)."""
         if request_id:
+            self._hit_message = message_id or None
+            self.thread_pane.view.mark_search(request_id, self.search_panel.highlighter())
+            shown = self.thread_pane.view.detail
             self.open_request(request_id)
+            if shown is not None and shown.id == request_id:  # already on screen
+                self._scroll_to_hit(request_id)
         if attachment_id:
             self.worker.submit(
                 lambda desk: desk.get_attachment(attachment_id), self.attachments.open
             )
+
+    def _scroll_to_hit(self, request_id: object) -> None:
+        """Once the hit's thread is painted, bring its message into view."""
+        shown = self.thread_pane.view.detail
+        if self._hit_message is not None and shown is not None and shown.id == request_id:
+            self.thread_pane.view.scroll_to_message(self._hit_message)
+            self._hit_message = None
 
     def load_example(self) -> None:
         self.ops.perform(

@@ -22,7 +22,7 @@ class FilterBar(QWidget):
         self._sort = SortKey.LAST_ACTIVITY
         self._descending = True
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Filter by title, authority or reference (Ctrl+F)")
+        self.text.setPlaceholderText("Filter by title, authority or reference (Ctrl+L)")
         self.text.setAccessibleName("Quick filter")
         self.text.setClearButtonEnabled(True)
         self.text.addAction(icon("find"), QLineEdit.ActionPosition.LeadingPosition)

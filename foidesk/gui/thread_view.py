@@ -26,10 +26,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from foidesk.core.records import AttachmentRecord, MessageRecord, RequestDetail
+from foidesk.core.search.highlight import Highlighter
 
 from .mime import file_urls_mime, is_mail_file, paths_from
 from .resources import icon
 from .thread_html import ICON_SIZE, Folding, ThreadColours, thread_html
+from .thread_marks import mark_matches
 
 #: Gives a real file to hand to the desktop for an attachment dragged out.
 DragFiles = Callable[[AttachmentRecord], Path]
@@ -56,6 +58,8 @@ class ThreadView(QTextBrowser):
         self.drag_files: DragFiles | None = None
         self._detail: RequestDetail | None = None
         self._folding = Folding()
+        self._marks: tuple[int, Highlighter] | None = None  # request id, what to mark
+        self._marked = 0
         self._card_starts: list[int] = []
         self._press: tuple[QPoint, str] | None = None
         self.show_nothing()
@@ -76,8 +80,43 @@ class ThreadView(QTextBrowser):
         same = self._detail is not None and self._detail.id == detail.id
         if not same:
             self._folding = Folding()
+        if self._marks is not None and self._marks[0] != detail.id:
+            self.clear_marks()  # a search's marks belong to the request it opened
         self._detail = detail
         self._render(keep_scroll=same)
+
+    def mark_search(self, request_id: int, highlighter: Highlighter | None) -> None:
+        """Highlight a search's matches whenever ``request_id`` is shown."""
+        self.clear_marks()
+        if highlighter is not None:
+            self._marks = (request_id, highlighter)
+        if self._detail is not None and self._detail.id == request_id:
+            self._render(keep_scroll=True)
+
+    def clear_marks(self) -> None:
+        if self._marks is not None:
+            self._marks[1].close()
+            self._marks = None
+
+    @property
+    def marked_matches(self) -> int:
+        return self._marked
+
+    def scroll_to_message(self, message_id: int) -> None:
+        """Unfold a message's card if needed and bring its top into view."""
+        if self._detail is None:
+            return
+        message = next((m for m in self._detail.messages if m.id == message_id), None)
+        if message is None:
+            return
+        if self._folding.is_folded(message):
+            self._folding = self._folding.toggled(message)
+            self._render(keep_scroll=True)
+        index = self._detail.messages.index(message)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._card_starts[index])
+        top = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
+        self.verticalScrollBar().setValue(int(top))
 
     def _render(self, keep_scroll: bool) -> None:
         assert self._detail is not None
@@ -87,6 +126,9 @@ class ThreadView(QTextBrowser):
         self._card_starts = [
             frame.firstPosition() for frame in self.document().rootFrame().childFrames()
         ]
+        self._marked = 0
+        if self._marks is not None and self._marks[0] == self._detail.id:
+            self._marked = mark_matches(self.document(), self._marks[1])
         if keep_scroll:
             self.verticalScrollBar().setValue(position)
 
