@@ -53,10 +53,11 @@ class AttachmentActions(QObject):
         self.choose_save_path: SaveChooser = ask_save_path
         self.previews: list[AttachmentPreview] = []
 
-    def open(self, attachment: AttachmentRecord) -> None:
-        """Preview PDFs and images here; give anything else to the system's application."""
+    def open(self, attachment: AttachmentRecord, query: str = "") -> None:
+        """Preview PDFs and images here (marking ``query``'s matches in a PDF); give anything
+        else to the system's application."""
         if can_preview(attachment):
-            self.preview(attachment)
+            self.preview(attachment, query)
             return
         self._files.start(
             lambda: self.temporary_copy(attachment),
@@ -64,9 +65,9 @@ class AttachmentActions(QObject):
             lambda exc: report_failure(self._parent, "Could not open the attachment", exc, ""),
         )
 
-    def preview(self, attachment: AttachmentRecord) -> AttachmentPreview:
+    def preview(self, attachment: AttachmentRecord, query: str = "") -> AttachmentPreview:
         preview = AttachmentPreview(
-            attachment, self._desk.blob_path(attachment.sha256), self._files, self._parent
+            attachment, self._desk.blob_path(attachment.sha256), self._files, self._parent, query
         )
         preview.open_externally.connect(self.open_external)
         preview.save_requested.connect(self.save_as)

@@ -317,8 +317,10 @@ class MainWindow(QMainWindow):
             if shown is not None and shown.id == request_id:  # already on screen
                 self._scroll_to_hit(request_id)
         if attachment_id:
+            query = self.search_panel.field.text()
             self.worker.submit(
-                lambda desk: desk.get_attachment(attachment_id), self.attachments.open
+                lambda desk: desk.get_attachment(attachment_id),
+                lambda attachment: self.attachments.open(attachment, query),
             )
 
     def _scroll_to_hit(self, request_id: object) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foidesk.core.errors import FoideskError
 from foidesk.core.formatting import human_size
 from foidesk.core.records import AttachmentRecord
+from foidesk.core.search.highlight import Highlighter
 
 from .tasks import FileTasks
 
@@ -31,6 +34,10 @@ PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
 #: Pages rendered in a preview; a longer document says so and offers the full viewer.
 MAX_PAGES = 30
 PAGE_WIDTH = 780
+
+
+#: Search matches on a page: the thread's highlight yellow, multiplied over the ink.
+MATCH_COLOUR = QColor("#ffe58a")
 
 
 def has_pdf_renderer() -> bool:
@@ -54,10 +61,17 @@ def can_preview(attachment: AttachmentRecord) -> bool:
     return is_image(attachment) or (is_pdf(attachment) and has_pdf_renderer())
 
 
-def render_pdf(path: Path, width: int, max_pages: int = MAX_PAGES) -> tuple[list[QImage], int]:
-    """Pages as images ``width`` pixels wide, and the document's page count."""
+def render_pdf(
+    path: Path, width: int, max_pages: int = MAX_PAGES, query: str = ""
+) -> tuple[list[QImage], int]:
+    """Pages as images ``width`` pixels wide, and the document's page count.
+
+    With a search ``query``, its matches are marked on the pages. The highlighter
+    is made here, on the worker thread, because it holds an SQLite connection.
+    """
     import pypdfium2
 
+    highlighter = _highlighter(query)
     document = pypdfium2.PdfDocument(str(path))
     try:
         images: list[QImage] = []
@@ -74,11 +88,49 @@ def render_pdf(path: Path, width: int, max_pages: int = MAX_PAGES) -> tuple[list
                 if bitmap.n_channels == 4
                 else QImage.Format.Format_RGB888,
             ).copy()
+            if highlighter is not None:
+                _mark_page(image, page, scale, highlighter)
             images.append(image)
             page.close()
         return images, len(document)
     finally:
         document.close()
+        if highlighter is not None:
+            highlighter.close()
+
+
+def _highlighter(query: str) -> Highlighter | None:
+    if not query.strip():
+        return None
+    try:
+        return Highlighter(query)
+    except FoideskError:
+        return None
+
+
+def _mark_page(image: QImage, page: Any, scale: float, highlighter: Highlighter) -> None:
+    """Paint the matches' text rectangles, translucent, over a rendered page."""
+    text_page = page.get_textpage()
+    try:
+        text = text_page.get_text_range()
+        painter = QPainter(image)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+        height = page.get_height()
+        for start, end in highlighter.spans(text):
+            for rect in range(text_page.count_rects(start, end - start)):
+                left, bottom, right, top = text_page.get_rect(rect)
+                painter.fillRect(
+                    QRectF(
+                        left * scale,
+                        (height - top) * scale,
+                        (right - left) * scale,
+                        (top - bottom) * scale,
+                    ),
+                    MATCH_COLOUR,
+                )
+        painter.end()
+    finally:
+        text_page.close()
 
 
 class AttachmentPreview(QDialog):
@@ -89,10 +141,16 @@ class AttachmentPreview(QDialog):
     pages_ready = Signal(int)
 
     def __init__(
-        self, attachment: AttachmentRecord, path: Path, files: FileTasks, parent: QWidget | None
+        self,
+        attachment: AttachmentRecord,
+        path: Path,
+        files: FileTasks,
+        parent: QWidget | None,
+        query: str = "",
     ) -> None:
         super().__init__(parent)
         self.attachment = attachment
+        self.query = query
         self.setWindowTitle(f"{attachment.filename} — foidesk")
         self.setObjectName("attachment-preview")
         self.resize(900, 760)
@@ -125,7 +183,9 @@ class AttachmentPreview(QDialog):
     def _load(self, path: Path, files: FileTasks) -> None:
         if is_pdf(self.attachment):
             self.status.setText(f"{self.attachment.filename} · rendering pages…")
-            files.start(lambda: render_pdf(path, PAGE_WIDTH), self._show_pdf, self._failed)
+            files.start(
+                lambda: render_pdf(path, PAGE_WIDTH, query=self.query), self._show_pdf, self._failed
+            )
         else:
             files.start(lambda: _read_image(path), self._show_image, self._failed)
 
