@@ -12,7 +12,6 @@ from foidesk.core.deadlines import (
     CustomRule,
     Deadline,
     SkippedDay,
-    UnknownRegime,
     calculate,
     format_day,
 )
@@ -92,9 +91,7 @@ def _due(args: argparse.Namespace) -> int:
             raise InvalidInputError(f"bad --custom rule: {exc}") from None
     try:
         result = calculate(args.regime, args.received, custom=custom, school=args.school)
-    except UnknownRegime as exc:
-        raise InvalidInputError(str(exc)) from None
-    except ValueError as exc:
+    except ValueError as exc:  # UnknownRegime included: its message lists the valid ids
         raise InvalidInputError(str(exc)) from None
     holidays = [day for day in result.skipped if not day.is_weekend]
     if args.json:

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from . import clocks, convert, db, messages
@@ -246,20 +246,11 @@ class Desk:
             return self._detail(session, row.id)
 
     def list_requests(self, *, status: str | None = None) -> list[RequestSummary]:
-        with self.db.reading() as session:
-            query = (
-                select(Request)
-                .where(Request.deleted_at.is_(None))
-                .options(selectinload(Request.authority), selectinload(Request.tags))
-                .order_by(Request.last_activity_at.desc(), Request.id.desc())
-            )
-            if status:
-                query = query.where(
-                    Request.status == parse_choice(RequestStatus, status, "status").value
-                )
-            rows = session.scalars(query).all()
-            counts = _message_counts(session, [r.id for r in rows])
-            return [convert.request_summary(r, counts.get(r.id, 0)) for r in rows]
+        query = select(Request).where(Request.deleted_at.is_(None))
+        if status:
+            chosen = parse_choice(RequestStatus, status, "status")
+            query = query.where(Request.status == chosen.value)
+        return self._summaries(query.order_by(Request.last_activity_at.desc(), Request.id.desc()))
 
     def get_request(self, request_id: int) -> RequestDetail:
         with self.db.reading() as session:
@@ -336,14 +327,11 @@ class Desk:
             _get(session, Request, request_id, "request").deleted_at = None
 
     def trashed_requests(self) -> list[RequestSummary]:
-        with self.db.reading() as session:
-            rows = session.scalars(
-                select(Request)
-                .where(Request.deleted_at.is_not(None))
-                .order_by(Request.deleted_at.desc())
-            ).all()
-            counts = _message_counts(session, [r.id for r in rows])
-            return [convert.request_summary(r, counts.get(r.id, 0)) for r in rows]
+        return self._summaries(
+            select(Request)
+            .where(Request.deleted_at.is_not(None))
+            .order_by(Request.deleted_at.desc())
+        )
 
     def purge_request(self, request_id: int) -> None:
         """Delete a trashed request for good, with files no other message uses."""
@@ -618,6 +606,15 @@ class Desk:
                 yield f"foreign key: {tuple(row)}"
 
     # --- helpers -----------------------------------------------------------------
+
+    def _summaries(self, query: Select[Request]) -> list[RequestSummary]:
+        """List rows for ``query``, authorities and tags loaded in two queries, not per row."""
+        with self.db.reading() as session:
+            rows = session.scalars(
+                query.options(selectinload(Request.authority), selectinload(Request.tags))
+            ).all()
+            counts = _message_counts(session, [r.id for r in rows])
+            return [convert.request_summary(r, counts.get(r.id, 0)) for r in rows]
 
     def _detail(self, session: Session, request_id: int) -> RequestDetail:
         row = _get(session, Request, request_id, "request")

@@ -168,7 +168,7 @@ def authorities_for_address(session: Session, address: str) -> list[Authority]:
     return list(session.scalars(select(Authority).where(Authority.email.like(f"%@{domain}"))))
 
 
-def guess_direction(session: Session, parsed: ParsedMessage, own_addresses: set[str]) -> str:
+def guess_direction(session: Session, parsed: ParsedMessage, own_addresses: frozenset[str]) -> str:
     """Mail from one of the user's own addresses, or to an authority, was sent by the user."""
     sender = (parsed.from_email or "").lower()
     if sender in own_addresses:

@@ -99,11 +99,12 @@ def import_paths(
     if request_id is not None:
         desk.get_request(request_id)  # fail early, and clearly, on a wrong id
     files = list(expand(paths))
+    own = own_addresses(desk)
     results: list[ImportedFile] = []
     for done, path in enumerate(files):
         check_cancelled(progress)
         progress.report(done, len(files), path.name)
-        results.append(import_file(desk, path, request_id))
+        results.append(import_file(desk, path, request_id, own))
     progress.report(len(files), len(files), "")
     return ImportReport(tuple(results))
 
@@ -119,7 +120,11 @@ def expand(paths: Sequence[Path]) -> Iterator[Path]:
             yield path
 
 
-def import_file(desk: Desk, path: Path, request_id: int | None) -> ImportedFile:
+def import_file(
+    desk: Desk, path: Path, request_id: int | None, own: frozenset[str] | None = None
+) -> ImportedFile:
+    """Import one file; ``own`` is the user's own addresses (read from settings if None)."""
+    own = own_addresses(desk) if own is None else own
     outcomes: list[_Outcome] = []
     unreadable: list[str] = []
     try:
@@ -134,7 +139,7 @@ def import_file(desk: Desk, path: Path, request_id: int | None) -> ImportedFile:
             if isinstance(item, MailError):
                 unreadable.append(str(item))
             else:
-                outcomes.append(_import_message(desk, item, request_id))
+                outcomes.append(_import_message(desk, item, request_id, own))
     except (MailError, FoideskError) as exc:
         unreadable.append(str(exc))
     except OSError as exc:
@@ -153,8 +158,9 @@ def _messages(path: Path, kind: str) -> Iterator[ParsedMessage | MailError]:
         yield parse_email_bytes(path.read_bytes())
 
 
-def _import_message(desk: Desk, parsed: ParsedMessage, request_id: int | None) -> _Outcome:
-    own = _own_addresses(desk)
+def _import_message(
+    desk: Desk, parsed: ParsedMessage, request_id: int | None, own: frozenset[str]
+) -> _Outcome:
     with desk.writing_files() as (session, blobs):
         duplicate = _find_duplicate(session, parsed)
         if duplicate is not None:
@@ -291,9 +297,10 @@ def _error_text(unreadable: list[str], handled: int) -> str:
     )
 
 
-def _own_addresses(desk: Desk) -> set[str]:
+def own_addresses(desk: Desk) -> frozenset[str]:
+    """The user's own addresses (setting ``identity.emails``): mail from them was sent."""
     stored = desk.get_setting(OWN_ADDRESSES_SETTING) or ""
-    return {a.strip().lower() for a in stored.split(",") if a.strip()}
+    return frozenset(a.strip().lower() for a in stored.split(",") if a.strip())
 
 
 def _sentence(text: str) -> str:
