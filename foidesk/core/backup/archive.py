@@ -1,45 +1,27 @@
-"""Streaming members into the ZIP (``reader.py`` reads them back).
+"""Streaming members into a new backup (``reader.py`` reads them back).
 
 Nothing is ever held whole in memory: content moves in 1 MiB chunks, so memory use
-is the same for a 1 kB note and a 2 GB profile. Every member is a plain file
-(mode 0644) so that ``unzip`` recreates regular files and nothing else.
+is the same for a 1 kB note and a 2 GB profile.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-import stat
-import sys
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime
 from typing import BinaryIO
 
-from .compression import DEFLATE_LEVEL, should_store
+from .compression import should_store
 from .ticker import Ticker
+from .zipwriter import ZipWriter
 
 CHUNK = 1 << 20
-REGULAR_FILE_ATTR = (stat.S_IFREG | 0o644) << 16
-UNIX = 3
-FORCE_ZIP64_ABOVE = 1 << 30
-_LEVEL_ATTR = "compress_level" if sys.version_info >= (3, 13) else "_compresslevel"
-
-
-def member_info(name: str, size: int, moment: datetime, *, stored: bool) -> zipfile.ZipInfo:
-    """A ZIP entry for a regular file; ``size`` is known ahead so ZIP64 is chosen correctly."""
-    local = moment.astimezone()
-    info = zipfile.ZipInfo(name, date_time=local.timetuple()[:6])
-    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-    setattr(info, _LEVEL_ATTR, DEFLATE_LEVEL)
-    info.external_attr = REGULAR_FILE_ATTR
-    info.create_system = UNIX
-    info.file_size = size
-    return info
 
 
 def write_member(
-    archive: zipfile.ZipFile,
+    archive: ZipWriter,
     name: str,
     chunks: Iterator[bytes],
     size: int,
@@ -57,14 +39,16 @@ def write_member(
     """
     head = next(chunks, b"")
     keep_as_is = should_store(head) if stored is None else stored
-    info = member_info(name, size, moment, stored=keep_as_is)
     digest = hashlib.sha256() if hashed else None
-    with archive.open(info, "w", force_zip64=size > FORCE_ZIP64_ABOVE) as out:
+
+    def counted() -> Iterator[bytes]:
         for chunk in itertools.chain((head,), chunks):
             if digest is not None:
                 digest.update(chunk)
-            out.write(chunk)
+            yield chunk
             ticker.advance(len(chunk))
+
+    info = archive.add(name, counted(), size, moment, compress=not keep_as_is)
     return (digest.hexdigest() if digest is not None else None), info
 
 

@@ -8,7 +8,6 @@ hash is checked there, from the file.
 from __future__ import annotations
 
 import os
-import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -18,7 +17,9 @@ from . import layout
 from .archive import file_chunks, write_member
 from .manifest import MemberEntry, MemberKind
 from .readback import ReadBack
+from .syncer import GrowingFile
 from .ticker import Ticker
+from .zipwriter import ZipWriter
 
 
 class MemberWriter:
@@ -26,16 +27,18 @@ class MemberWriter:
 
     def __init__(
         self,
-        archive: zipfile.ZipFile,
+        archive: ZipWriter,
         moment: datetime,
         ticker: Ticker,
         read_back: ReadBack,
+        growing: GrowingFile,
         suspects: frozenset[str] = frozenset(),
     ) -> None:
         self.archive = archive
         self.moment = moment
         self.ticker = ticker
         self.read_back = read_back
+        self.growing = growing
         self.suspects = suspects
         self.entries: list[MemberEntry] = []
         self.digests: set[str] = set()
@@ -60,6 +63,7 @@ class MemberWriter:
         self.entries.append(entry)
         self.read_back.add(info, entry)
         self.digests.add(sha256)
+        self.growing.grew_to(self.archive.size)
         return True
 
     def add_file(self, name: str, path: Path, kind: MemberKind, *, stored: bool) -> None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import struct
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
+
+from . import deflate
 
 CHUNK = 1 << 20
 _LOCAL = struct.Struct("<4s5H3L2H")
@@ -58,7 +59,7 @@ class MemberReader:
         crc = 0
         size = 0
         for chunk in content:
-            crc = zlib.crc32(chunk, crc)
+            crc = deflate.crc32(chunk, crc)
             size += len(chunk)
             yield chunk
         if size == info.file_size and crc != info.CRC:
@@ -94,7 +95,7 @@ def _encoded_name(info: zipfile.ZipInfo) -> bytes:
 
 def _inflate(raw: Iterator[bytes], info: zipfile.ZipInfo) -> Iterator[bytes]:
     """Raw DEFLATE, never producing more than one chunk beyond the declared size."""
-    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    inflater = deflate.decompressor()
     produced = 0
     try:
         for compressed in raw:
@@ -110,7 +111,7 @@ def _inflate(raw: Iterator[bytes], info: zipfile.ZipInfo) -> Iterator[bytes]:
             if inflater.eof:
                 break
         rest = inflater.flush()
-    except zlib.error as exc:
+    except deflate.Error as exc:
         raise MemberUnreadable(f"its compressed data is broken ({exc})") from None
     produced += len(rest)
     if produced > info.file_size:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import shutil
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,10 +38,11 @@ from .readme import README_TEXT
 from .settings import load_settings, record_backup
 from .snapshot import SnapshotFacts, read_facts, take_snapshot
 from .structure import open_backup
-from .syncer import BackgroundSync
+from .syncer import BackgroundSync, GrowingFile
 from .ticker import Ticker
 from .verify import VerifyReport, check_contents
 from .workdir import WorkDir, sweep_abandoned
+from .zipwriter import ZipWriter
 
 SNAPSHOT_ATTEMPTS = 3
 ROOM_MARGIN = 16 << 20
@@ -196,23 +196,26 @@ class _Attempt:
         estimate = snapshot.stat().st_size + sum(facts.blobs.values())
         _check_room(self.work, estimate)
         ticker = Ticker(progress, 2 * estimate)  # writing, then reading back
-        manifest, read_back = self._write(snapshot, facts, moment, ticker)
-        with BackgroundSync(1) as syncer:  # on its way to the disk while it is checked
-            syncer.add(self.partial)
+        with BackgroundSync(1) as syncer:  # the file goes to the disk as it is written
+            growing = GrowingFile(syncer, self.partial)
+            manifest, read_back = self._write(snapshot, facts, moment, ticker, growing)
+            syncer.add(self.partial)  # the rest, on its way while the file is checked
             report = _check_written(self.partial, self.work, ticker, read_back)
         return manifest, report
 
     def _write(
-        self, snapshot: Path, facts: SnapshotFacts, moment: datetime, ticker: Ticker
+        self,
+        snapshot: Path,
+        facts: SnapshotFacts,
+        moment: datetime,
+        ticker: Ticker,
+        growing: GrowingFile,
     ) -> tuple[Manifest, ReadBack]:
         """Write the ZIP; each member is read back and checked on a second thread as soon
         as it is complete."""
-        with (
-            self.partial.open("xb") as raw,
-            ReadBack(self.partial, ticker) as read_back,
-            zipfile.ZipFile(raw, "w", allowZip64=True) as archive,
-        ):
-            writer = MemberWriter(archive, moment, ticker, read_back, self.suspects)
+        with self.partial.open("xb") as raw, ReadBack(self.partial, ticker) as read_back:
+            archive = ZipWriter(raw)
+            writer = MemberWriter(archive, moment, ticker, read_back, growing, self.suspects)
             ticker.phase("Copying attachments")
             facts, missing = _write_files(writer, self.store, self.source, snapshot, facts)
             ticker.phase("Copying the database")
@@ -220,6 +223,7 @@ class _Attempt:
             writer.add_bytes(layout.README, README_TEXT.encode("utf-8"), MemberKind.README)
             manifest = _manifest(facts, writer.entries, missing, moment)
             writer.add_bytes(layout.MANIFEST, manifest.to_json(), None)
+            archive.close()
         return manifest, read_back
 
 

@@ -9,11 +9,11 @@ output is one JSON list of the children's exit codes (-9 for a kill).
 
 A step is the moment just before or just after any function of ``foidesk.core.backup``
 runs (every chunk of every member passes through several), any ``os`` call that
-renames, removes, creates or syncs, or ``ZipFile.close``. A job with K=0 is not killed:
+renames, removes, creates or syncs. A job with K=0 is not killed:
 it finishes and writes to its ``report`` file the number of steps, the steps just before
-each rename or replace, and the steps just before each ``ZipFile.close`` (the first is
+each rename or replace, and the steps just before each ``ZipWriter.close`` (the first is
 the new backup's: before it, the file has no central directory). Whether killed or not,
-a job that reached ``ZipFile.close`` leaves a file ``<report>.closing``: step numbers
+a job that reached ``ZipWriter.close`` leaves a file ``<report>.closing``: step numbers
 differ a little between runs (threads interleave), this tells exactly.
 """
 
@@ -29,7 +29,6 @@ import signal
 import sys
 import threading
 import traceback
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -63,7 +62,7 @@ class Steps:
             before = self.step()
             if name in ("os.rename", "os.replace"):
                 self.renames.append(before)
-            if name == "ZipFile.close":
+            if name == "ZipWriter.close":
                 self.zip_complete.append(before)
                 self.closing_marker.touch()  # from here on the ZIP may be whole
             result = function(*args, **kwargs)
@@ -85,7 +84,6 @@ def instrument(steps: Steps) -> None:
                         setattr(value, attribute, steps.wrap(member, f"{name}.{attribute}"))
     for name in OS_CALLS:
         setattr(os, name, steps.wrap(getattr(os, name), f"os.{name}"))
-    zipfile.ZipFile.close = steps.wrap(zipfile.ZipFile.close, "ZipFile.close")  # type: ignore[method-assign]
 
 
 def run(job: dict[str, Any]) -> None:

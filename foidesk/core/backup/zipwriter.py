@@ -1,0 +1,224 @@
+"""Writing a ZIP file front to back, one streamed member at a time.
+
+The standard library's writer computes CRC-32 and DEFLATE with zlib, which is where a
+backup spent most of its time; this one writes the same format (PKWARE APPNOTE 6.3)
+with ISA-L (``deflate.py``). It writes only what a backup needs: regular files,
+stored or deflated, no encryption, no data descriptors. Each member's header is
+written first and its CRC and sizes filled in once the content has gone through, so
+a member is never held in memory. ZIP64 records are written when a size or offset
+needs them, as ``zipfile`` does.
+
+``structure.py`` reads every backup's directory back with ``zipfile`` before the
+backup is accepted: a writer bug would be caught there, not by a user.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import struct
+import zipfile
+from collections.abc import Iterable
+from datetime import datetime
+from typing import BinaryIO
+
+from . import deflate
+
+ZIP64_LIMIT = (1 << 31) - 1  # as zipfile: some readers take 32-bit fields as signed
+_ZIP64_MARK = 0xFFFFFFFF
+_ZIP64_COUNT_MARK = 0xFFFF
+_ZIP64_EXTRA = 0x0001
+_UTF8_NAME = 0x800
+_UNIX = 3
+_REGULAR_FILE_ATTR = (stat.S_IFREG | 0o644) << 16
+_DEFLATE_GROWTH = 1.05  # stored-in-deflate blocks add a little to incompressible data
+
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_END64 = struct.Struct("<4sQ2H2L4Q")
+_LOCATOR64 = struct.Struct("<4sLQL")
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+_CENTRAL_SIGNATURE = b"PK\x01\x02"
+_END_SIGNATURE = b"PK\x05\x06"
+_END64_SIGNATURE = b"PK\x06\x06"
+_LOCATOR64_SIGNATURE = b"PK\x06\x07"
+_CRC_OFFSET = 14  # within the local header: CRC-32, compressed size, size
+
+
+class ZipWriter:
+    """Members added with ``add`` are complete in the file when it returns; ``close``
+    writes the directory that makes the file a ZIP. ``file`` must be seekable and
+    opened for writing only by this writer."""
+
+    def __init__(self, file: BinaryIO, *, force_zip64: bool = False) -> None:
+        self._file = file
+        self._position = file.tell()
+        self._force_zip64 = force_zip64
+        self._members: list[zipfile.ZipInfo] = []
+        self._closed = False
+
+    @property
+    def size(self) -> int:
+        """Bytes written so far."""
+        return self._position
+
+    def add(
+        self,
+        name: str,
+        chunks: Iterable[bytes],
+        size: int,
+        moment: datetime,
+        *,
+        compress: bool,
+    ) -> zipfile.ZipInfo:
+        """Write a member holding ``chunks`` (``size`` bytes, known ahead for ZIP64);
+        return its directory entry, final, with the file flushed past it."""
+        info = _new_info(name, moment, compress)
+        info.header_offset = self._position
+        zip64 = self._force_zip64 or size * _DEFLATE_GROWTH > ZIP64_LIMIT
+        self._write(_local_header(info, zip64))
+        info.CRC, info.file_size, info.compress_size = self._write_content(chunks, compress)
+        if not zip64 and max(info.file_size, info.compress_size) > ZIP64_LIMIT:
+            raise ValueError(f"{name} grew past {size} bytes while it was being written")
+        self._file.flush()
+        self._fill_in_local_header(info, zip64)
+        self._members.append(info)
+        return info
+
+    def close(self) -> None:
+        """Write the central directory and the end records; the file stays open."""
+        if self._closed:
+            return
+        start = self._position
+        for info in self._members:
+            self._write(_central_entry(info, self._force_zip64))
+        self._write_end(start, self._position - start)
+        self._file.flush()
+        self._closed = True
+
+    def _write_content(self, chunks: Iterable[bytes], compress: bool) -> tuple[int, int, int]:
+        packer = deflate.compressor() if compress else None
+        crc = size = 0
+        before = self._position
+        for chunk in chunks:
+            crc = deflate.crc32(chunk, crc)
+            size += len(chunk)
+            self._write(packer.compress(chunk) if packer is not None else chunk)
+        if packer is not None:
+            self._write(packer.flush())
+        return crc, size, self._position - before
+
+    def _fill_in_local_header(self, info: zipfile.ZipInfo, zip64: bool) -> None:
+        fd = self._file.fileno()
+        offset = info.header_offset + _CRC_OFFSET
+        if zip64:
+            os.pwrite(fd, struct.pack("<L", info.CRC), offset)
+            extra_at = info.header_offset + _LOCAL.size + len(_name_bytes(info)) + 4
+            os.pwrite(fd, struct.pack("<2Q", info.file_size, info.compress_size), extra_at)
+        else:
+            os.pwrite(fd, struct.pack("<3L", info.CRC, info.compress_size, info.file_size), offset)
+
+    def _write_end(self, start: int, size: int) -> None:
+        count = len(self._members)
+        if self._force_zip64 or count >= _ZIP64_COUNT_MARK or max(start, size) > ZIP64_LIMIT:
+            end64_at = self._position
+            record = _END64.size - 12  # the record's size leaves out its first two fields
+            self._write(
+                _END64.pack(_END64_SIGNATURE, record, 45, 45, 0, 0, count, count, size, start)
+            )
+            self._write(_LOCATOR64.pack(_LOCATOR64_SIGNATURE, 0, end64_at, 1))
+            count, size, start = (
+                min(count, _ZIP64_COUNT_MARK),
+                min(size, _ZIP64_MARK),
+                min(start, _ZIP64_MARK),
+            )
+        self._write(_END.pack(_END_SIGNATURE, 0, 0, count, count, size, start, 0))
+
+    def _write(self, data: bytes) -> None:
+        if data:
+            self._file.write(data)
+            self._position += len(data)
+
+
+def _new_info(name: str, moment: datetime, compress: bool) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=moment.astimezone().timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    info.external_attr = _REGULAR_FILE_ATTR  # so that unzip makes a plain file
+    info.create_system = _UNIX
+    info.flag_bits = 0 if name.isascii() else _UTF8_NAME
+    return info
+
+
+def _name_bytes(info: zipfile.ZipInfo) -> bytes:
+    return info.filename.encode("utf-8")
+
+
+def _version(zip64: bool) -> int:
+    return 45 if zip64 else 20
+
+
+def _dos_time(info: zipfile.ZipInfo) -> tuple[int, int]:
+    year, month, day, hour, minute, second = info.date_time
+    return hour << 11 | minute << 5 | second // 2, (year - 1980) << 9 | month << 5 | day
+
+
+def _local_header(info: zipfile.ZipInfo, zip64: bool) -> bytes:
+    """With the CRC and sizes left at zero (or ZIP64 marks): filled in after the content."""
+    name = _name_bytes(info)
+    extra = struct.pack("<2H2Q", _ZIP64_EXTRA, 16, 0, 0) if zip64 else b""
+    sizes = _ZIP64_MARK if zip64 else 0
+    time, date = _dos_time(info)
+    header = _LOCAL.pack(
+        _LOCAL_SIGNATURE,
+        _version(zip64),
+        0,
+        info.flag_bits,
+        info.compress_type,
+        time,
+        date,
+        0,
+        sizes,
+        sizes,
+        len(name),
+        len(extra),
+    )
+    return header + name + extra
+
+
+def _central_entry(info: zipfile.ZipInfo, force_zip64: bool) -> bytes:
+    """ZIP64 fields, in the order the format fixes, for each value too big for 32 bits."""
+    values = [info.file_size, info.compress_size, info.header_offset]
+    large = [force_zip64 or v > ZIP64_LIMIT for v in values]
+    if large[0] or large[1]:
+        large[0] = large[1] = True  # the two sizes go together
+    wide = [v for v, is_large in zip(values, large, strict=True) if is_large]
+    file_size, compress_size, offset = (
+        _ZIP64_MARK if is_large else v for v, is_large in zip(values, large, strict=True)
+    )
+    extra = struct.pack(f"<2H{len(wide)}Q", _ZIP64_EXTRA, 8 * len(wide), *wide) if wide else b""
+    version = _version(bool(wide))
+    name = _name_bytes(info)
+    time, date = _dos_time(info)
+    header = _CENTRAL.pack(
+        _CENTRAL_SIGNATURE,
+        version,
+        info.create_system,
+        version,
+        0,
+        info.flag_bits,
+        info.compress_type,
+        time,
+        date,
+        info.CRC,
+        compress_size,
+        file_size,
+        len(name),
+        len(extra),
+        0,
+        0,
+        0,
+        info.external_attr,
+        offset,
+    )
+    return header + name + extra
