@@ -28,6 +28,7 @@ from .deadlines import (
 )
 from .deadlines.ics import CalendarEntry, write_ics
 from .errors import InvalidInputError, NotFoundError
+from .inuse import ProfileHold
 from .models import (
     Attachment,
     Authority,
@@ -85,13 +86,29 @@ class Desk:
         self.db = database
         self.store = store
         self.today = today
+        self.hold = ProfileHold(profile.data_dir)
 
     @classmethod
     def open(cls, profile: Profile, *, today: Today = date.today) -> Desk:
-        """Open (creating if needed) a profile, migrate its schema, finish crashed writes."""
+        """Open (creating if needed) a profile, migrate its schema, finish crashed writes.
+
+        The profile is marked in use first, so that no restore replaces it while open.
+        """
         from .backup.switch import finish_interrupted_restore
 
-        finish_interrupted_restore(profile)  # before mkdir: never open an empty stand-in
+        hold = ProfileHold(profile.data_dir)
+        hold.acquire()  # before looking for a restore: see backup/inuse.py
+        try:
+            finish_interrupted_restore(profile)  # before mkdir: never open an empty stand-in
+            desk = cls._open_held(profile, today)
+        except BaseException:
+            hold.release()
+            raise
+        desk.hold = hold
+        return desk
+
+    @classmethod
+    def _open_held(cls, profile: Profile, today: Today) -> Desk:
         profile.data_dir.mkdir(parents=True, exist_ok=True)
         engine = db.make_engine(profile.database_url)
         try:
@@ -107,7 +124,15 @@ class Desk:
         return desk
 
     def close(self) -> None:
+        """Close the database connections and stop marking the profile in use."""
         self.db.dispose()
+        self.hold.release()
+
+    def reopen(self) -> None:
+        """After ``close``: in use again, on fresh connections (a restore may have replaced
+        the files; the next query opens the ones now in place)."""
+        self.db.dispose()
+        self.hold.acquire()
 
     def __enter__(self) -> Desk:
         return self

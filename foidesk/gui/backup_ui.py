@@ -183,22 +183,24 @@ class BackupController(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def restore_from(self, path: Path) -> None:
-        """Restore without asking (the caller asked). The desk's connections are closed
-        first, so the profile is closed while it is replaced; afterwards the same desk
-        opens the restored files."""
+        """Restore without asking (the caller asked). The desk is closed first, so the
+        profile is not in use while it is replaced; afterwards, restored or not, the same
+        desk opens the files then in place."""
         if self.busy:
             return
-        self.desk.close()
-        profile = self.desk.profile
+        desk = self.desk
+        desk.close()
 
         def work(progress: Progress) -> RestoreResult:
-            return restore_backup(path, profile, progress)
+            try:
+                return restore_backup(path, desk.profile, progress)
+            finally:
+                desk.reopen()
 
         self._start(work, "Restoring", self._restored, modal=True)
 
     def _restored(self, result: object) -> None:
         assert isinstance(result, RestoreResult)
-        self.desk.close()  # drop any connection opened to the old files meanwhile
         kept = (
             f"\n\nYour previous data is kept in {result.previous_profile}."
             if result.previous_profile

@@ -26,6 +26,7 @@ from foidesk.core.backup import (
 )
 from foidesk.core.backup.settings import record_backup
 from foidesk.core.desk import Desk
+from foidesk.core.inuse import holders
 from foidesk.core.progress import Progress, check_cancelled
 from foidesk.core.records import NewRequest
 from foidesk.core.sample import TITLE, load_sample
@@ -171,6 +172,7 @@ def test_restore_replaces_the_profile_and_keeps_the_previous_one(
 
     result = blocker.args[0]
     assert [r.title for r in desk.list_requests()] == [TITLE]  # the same desk, restored files
+    assert holders(desk.profile.data_dir) == 1  # the window holds the restored profile
     assert result.previous_profile is not None and result.previous_profile.is_dir()
     assert controller.message_box is not None
     assert str(result.previous_profile) in controller.message_box.text()
@@ -200,6 +202,7 @@ def test_a_refused_restore_keeps_the_profile_working(
         controller.restore_action.trigger()
     assert "was refused" in blocker.args[0]
     assert [r.title for r in desk.list_requests()] == [TITLE]
+    assert holders(desk.profile.data_dir) == 1
 
 
 def test_settings_page_saves_each_change_and_shows_the_last_backup(

@@ -6,7 +6,7 @@ attachment. The modules each do one job:
 
 - ``write``: ``create_backup`` / ``write_backup`` (atomic, verified before it is named)
 - ``verify``: ``verify_backup`` — every member re-hashed, the database checked
-- ``restore``: ``restore_backup`` into a closed profile; ``switch`` makes it crash-safe
+- ``restore``: ``restore_backup`` into a profile no process has open; ``switch`` makes it crash-safe
   and holds ``finish_interrupted_restore``, to be called before a profile is opened
 - ``rotation``, ``schedule``, ``settings``, ``listing``: keeping the right backups
 """
@@ -17,6 +17,7 @@ from .errors import (
     BackupTooNewError,
     NotABackupError,
     NotEnoughSpaceError,
+    ProfileInUseError,
     RestoreInProgressError,
     UnsafeBackupError,
     UnsupportedProfileError,
@@ -45,6 +46,7 @@ __all__ = [
     "NotEnoughSpaceError",
     "Problem",
     "ProblemKind",
+    "ProfileInUseError",
     "RestoreInProgressError",
     "RestoreResult",
     "RotationResult",

@@ -39,5 +39,10 @@ class RestoreInProgressError(BackupError):
     """Another process is restoring into this profile right now."""
 
 
+class ProfileInUseError(BackupError):
+    """The profile is open in a foidesk window or command: a restore would replace it
+    under that process's feet."""
+
+
 class UnsupportedProfileError(BackupError):
     """The profile's database is not a SQLite file foidesk can copy (a server database)."""

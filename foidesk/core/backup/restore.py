@@ -1,4 +1,4 @@
-"""``restore_backup``: replace a (closed) profile with a backup, losing nothing.
+"""``restore_backup``: replace a profile no process has open with a backup, losing nothing.
 
 The backup is checked before anything is written: its directory, its manifest, the
 schema it was written with, and the room on the disk. It is then unpacked into a new
@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from foidesk.core import db
+from foidesk.core.inuse import holders
 from foidesk.core.profile import DATABASE_FILE, Profile
 from foidesk.core.progress import Progress
 
@@ -26,6 +27,7 @@ from .errors import (
     BackupError,
     BackupTooNewError,
     NotEnoughSpaceError,
+    ProfileInUseError,
     UnsupportedProfileError,
 )
 from .extract import extract_verified, migrate_staged
@@ -59,10 +61,12 @@ def restore_backup(
     *,
     now: datetime | None = None,
 ) -> RestoreResult:
-    """Restore ``path`` into ``profile``, which must not be open in any process."""
+    """Restore ``path`` into ``profile``, which must not be open in any process
+    (``ProfileInUseError`` otherwise; a window closes its desk first)."""
     data_dir = _restorable(profile)
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     with restore_lock(data_dir):
+        _check_not_open(data_dir)
         recovered = recover_locked(data_dir)
         try:
             opened = open_backup(path)
@@ -95,6 +99,16 @@ def _restorable(profile: Profile) -> Path:
             "foidesk restores profiles whose database is the SQLite file in the profile folder"
         )
     return profile.data_dir
+
+
+def _check_not_open(data_dir: Path) -> None:
+    open_in = holders(data_dir)
+    if open_in:
+        where = "a foidesk window or command" if open_in == 1 else f"{open_in} foidesk processes"
+        raise ProfileInUseError(
+            f"the profile {data_dir} is open in {where}; close it and restore again — "
+            "nothing was changed"
+        )
 
 
 def _check_schema(manifest: Manifest) -> None:

@@ -22,12 +22,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from foidesk.core.filelock import FileLock
 from foidesk.core.profile import Profile
 from foidesk.core.store import fsync_dir
 
 from . import layout
 from .errors import BackupError, RestoreInProgressError
-from .lock import FileLock
 
 MARKER_DIR = ".foidesk-restore"
 READY = "ready.json"

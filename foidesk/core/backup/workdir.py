@@ -14,8 +14,9 @@ import uuid
 from pathlib import Path
 from types import TracebackType
 
+from foidesk.core.filelock import FileLock
+
 from . import layout
-from .lock import FileLock
 
 LOCK_NAME = "writer.lock"
 UNLOCKED_GRACE_SECONDS = 60  # a writer creates its lock right after the folder

@@ -18,12 +18,14 @@ from pathlib import Path
 
 import pytest
 
+from foidesk.core.backup import write_backup
 from foidesk.core.desk import Desk
 from foidesk.core.profile import Profile, resolve_profile
 from foidesk.core.records import NewAttachment, NewMessage, NewRequest
 from foidesk.core.sample import load_sample
 
 FIXED_TODAY = date(2024, 4, 10)
+BACKUP_TIME = datetime(2024, 4, 10, 9, 30, tzinfo=UTC)
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 40
 CSV = ("year,department,spend\n" + "2023,Housing,1200.50\n" * 400).encode()
 
@@ -86,6 +88,14 @@ def filled_profile(filled_template: Path, profile: Profile) -> Profile:
     """A closed, filled profile of the test's own."""
     shutil.copytree(filled_template, profile.data_dir)
     return profile
+
+
+@pytest.fixture
+def backup_file(filled_profile: Profile, tmp_path: Path) -> Path:
+    """A backup of ``filled_profile``, kept outside it."""
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    return write_backup(filled_profile, folder, now=BACKUP_TIME).path
 
 
 @pytest.fixture

@@ -25,21 +25,14 @@ from foidesk.core.backup import (
 )
 from foidesk.core.backup import restore as restore_module
 from foidesk.core.backup.layout import aside_dir, restore_lock_path, staging_dir
-from foidesk.core.backup.lock import FileLock
 from foidesk.core.backup.switch import MARKER_DIR, mark_ready
 from foidesk.core.desk import Desk
+from foidesk.core.filelock import FileLock
 from foidesk.core.profile import Profile, resolve_profile
 from foidesk.core.records import NewRequest
 
 NOW = datetime(2024, 4, 10, 9, 30, tzinfo=UTC)
 Dump = Callable[[Profile], object]  # conftest's dump_profile
-
-
-@pytest.fixture
-def backup_file(filled_profile: Profile, tmp_path: Path) -> Path:
-    folder = tmp_path / "elsewhere"
-    folder.mkdir()
-    return write_backup(filled_profile, folder, now=NOW).path
 
 
 def _add_request(profile: Profile, title: str) -> None:

@@ -1,8 +1,9 @@
 """An advisory file lock that the operating system drops when its holder dies.
 
-Restores use it to tell a restore that is running from one that was killed: a
-killed process (even by SIGKILL) holds no lock, so what it left may be finished or
-cleaned up. Locks are only ever tried, never waited for.
+Restores use it to tell a restore that is running from one that was killed, and open
+profiles to tell a restore they are in use (``inuse.py``): a killed process (even by
+SIGKILL) holds no lock, so what it left may be finished or cleaned up. Locks are only
+ever tried, never waited for.
 """
 
 from __future__ import annotations
