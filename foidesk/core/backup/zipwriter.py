@@ -14,7 +14,6 @@ backup is accepted: a writer bug would be caught there, not by a user.
 
 from __future__ import annotations
 
-import os
 import stat
 import struct
 import zipfile
@@ -81,7 +80,6 @@ class ZipWriter:
         info.CRC, info.file_size, info.compress_size = self._write_content(chunks, compress)
         if not zip64 and max(info.file_size, info.compress_size) > ZIP64_LIMIT:
             raise ValueError(f"{name} grew past {size} bytes while it was being written")
-        self._file.flush()
         self._fill_in_local_header(info, zip64)
         self._members.append(info)
         return info
@@ -110,14 +108,20 @@ class ZipWriter:
         return crc, size, self._position - before
 
     def _fill_in_local_header(self, info: zipfile.ZipInfo, zip64: bool) -> None:
-        fd = self._file.fileno()
-        offset = info.header_offset + _CRC_OFFSET
+        """Then back to the end, flushed: the member may be read back from the file now."""
+        crc_at = info.header_offset + _CRC_OFFSET
         if zip64:
-            os.pwrite(fd, struct.pack("<L", info.CRC), offset)
+            self._patch(crc_at, struct.pack("<L", info.CRC))
             extra_at = info.header_offset + _LOCAL.size + len(_name_bytes(info)) + 4
-            os.pwrite(fd, struct.pack("<2Q", info.file_size, info.compress_size), extra_at)
+            self._patch(extra_at, struct.pack("<2Q", info.file_size, info.compress_size))
         else:
-            os.pwrite(fd, struct.pack("<3L", info.CRC, info.compress_size, info.file_size), offset)
+            self._patch(crc_at, struct.pack("<3L", info.CRC, info.compress_size, info.file_size))
+        self._file.seek(self._position)
+        self._file.flush()
+
+    def _patch(self, offset: int, data: bytes) -> None:
+        self._file.seek(offset)
+        self._file.write(data)
 
     def _write_end(self, start: int, size: int) -> None:
         count = len(self._members)
