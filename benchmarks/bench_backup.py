@@ -15,7 +15,8 @@ compressible CSV and mail text), then, in the same run and on the same files:
   it: memory must not grow with the profile.
 
 Each foidesk operation runs in its own process (peak RSS read with ``wait4``); times
-are medians over ``--repeats`` runs, foidesk and tar alternating on a warm page cache.
+are medians over ``--repeats`` runs on a warm page cache, foidesk and tar taking turns
+to go first.
 """
 
 from __future__ import annotations
@@ -279,24 +280,61 @@ class Measures:
 
 
 def measure(profile: Path, scratch: Path, repeats: int) -> Measures:
-    backups, restores, tc, tcs, tx, txs = [], [], [], [], [], []
-    size = 0
+    """Rounds alternate who goes first (tar, then foidesk; then the other way round), so
+    that neither always meets the disk just after the other's gigabytes of writes."""
     warm(profile)
+    rounds = []
     for index in range(repeats):
         round_dir = scratch / f"round-{index}"
         round_dir.mkdir()
-        tar = round_dir / "profile.tar"
-        tc.append(tar_create(profile, tar, durable=False))
-        tar.unlink()
-        tcs.append(tar_create(profile, tar, durable=True))
-        target = round_dir / "profile.foidesk-backup"
-        backups.append(run_child(CHILD_BACKUP, str(profile), str(target)))
-        size = target.stat().st_size
-        tx.append(tar_extract(tar, round_dir / "untar", durable=False))
-        txs.append(tar_extract(tar, round_dir / "untar-sync", durable=True))
-        restores.append(run_child(CHILD_RESTORE, str(target), str(round_dir / "restored")))
+        rounds.append(one_round(profile, round_dir, foidesk_first=bool(index % 2)))
         shutil.rmtree(round_dir)
-    return Measures(backups, restores, tc, tcs, tx, txs, size)
+    return Measures(
+        backup=[r.backup for r in rounds],
+        restore=[r.restore for r in rounds],
+        tar_c=[r.tar_c for r in rounds],
+        tar_c_sync=[r.tar_c_sync for r in rounds],
+        tar_x=[r.tar_x for r in rounds],
+        tar_x_sync=[r.tar_x_sync for r in rounds],
+        backup_size=rounds[-1].backup_size,
+    )
+
+
+@dataclass(frozen=True)
+class Round:
+    backup: Run
+    restore: Run
+    tar_c: float
+    tar_c_sync: float
+    tar_x: float
+    tar_x_sync: float
+    backup_size: int
+
+
+def one_round(profile: Path, folder: Path, *, foidesk_first: bool) -> Round:
+    tar = folder / "profile.tar"
+    target = folder / "profile.foidesk-backup"
+
+    def tar_c() -> tuple[float, float]:
+        plain = tar_create(profile, tar, durable=False)
+        tar.unlink()
+        return plain, tar_create(profile, tar, durable=True)
+
+    def tar_x() -> tuple[float, float]:
+        plain = tar_extract(tar, folder / "untar", durable=False)
+        return plain, tar_extract(tar, folder / "untar-sync", durable=True)
+
+    if foidesk_first:
+        backup = run_child(CHILD_BACKUP, str(profile), str(target))
+        tar_times = tar_c()
+        restore = run_child(CHILD_RESTORE, str(target), str(folder / "restored"))
+        untar_times = tar_x()
+    else:
+        tar_times = tar_c()
+        backup = run_child(CHILD_BACKUP, str(profile), str(target))
+        untar_times = tar_x()
+        restore = run_child(CHILD_RESTORE, str(target), str(folder / "restored"))
+    return Round(backup, restore, *tar_times, *untar_times, target.stat().st_size)
 
 
 def median(values: list[float]) -> float:

@@ -37,19 +37,25 @@ class ProfileHold:
         self._lock: FileLock | None = None
 
     def acquire(self) -> None:
+        """Mark the profile in use. Where nothing can be created or locked beside the
+        profile (a read-only parent, a share without locks), no restore can replace it
+        either — a restore works beside it, under a lock — so it goes unmarked."""
         if self._lock is not None:
             return
         lock = FileLock(self._folder / f"{os.getpid()}-{secrets.token_hex(8)}{SUFFIX}")
         for _ in range(ATTEMPTS):
-            self._folder.mkdir(parents=True, exist_ok=True)
             try:
-                held = lock.try_acquire()  # a fresh name: only fails if locks do not work
+                self._folder.mkdir(parents=True, exist_ok=True)
+                held = lock.try_acquire()  # a fresh name: fails only where locks do not work
             except FileNotFoundError:
                 continue  # the last holder removed the folder as it left
+            except OSError:
+                return
             if held:
                 self._lock = lock
-                return
-        raise OSError(f"cannot lock {lock.path}")
+            else:
+                lock.path.unlink(missing_ok=True)
+            return
 
     def release(self) -> None:
         lock, self._lock = self._lock, None

@@ -3,10 +3,12 @@ replaced by a restore; a process that died holding it blocks nothing."""
 
 from __future__ import annotations
 
+import errno
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,3 +109,21 @@ def test_each_desk_holds_the_profile_until_closed(filled_profile: Profile) -> No
     first.reopen()
     assert holders(filled_profile.data_dir) == 1
     first.close()
+
+
+def test_a_profile_with_nowhere_to_mark_it_still_opens(
+    filled_profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only parent folder: no restore could work there either, so no mark is needed."""
+    marks = in_use_dir(filled_profile.data_dir)
+    real_mkdir = Path.mkdir
+
+    def read_only_parent(self: Path, *args: Any, **kwargs: Any) -> None:
+        if self == marks:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", read_only_parent)
+    with Desk.open(filled_profile) as desk:
+        assert len(desk.list_requests()) == 2
+        assert holders(filled_profile.data_dir) == 0
