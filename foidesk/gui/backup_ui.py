@@ -45,6 +45,7 @@ from foidesk.core.backup.structure import read_manifest_only
 from foidesk.core.desk import Desk
 from foidesk.core.progress import Progress
 
+from .background import BackgroundWork
 from .backup_jobs import SCALE, Job, Work
 from .backup_settings import BackupSettingsPage
 
@@ -67,11 +68,19 @@ class BackupController(QObject):
     busy_changed = Signal(bool)
     status_message = Signal(str)  # for the status bar
 
-    def __init__(self, desk: Desk, window: QWidget, *, clock: Clock = _utc_now) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        window: QWidget,
+        *,
+        clock: Clock = _utc_now,
+        background: BackgroundWork | None = None,
+    ) -> None:
         super().__init__(window)
         self.desk = desk
         self.window = window
         self.clock = clock
+        self.background = background  # held still while a restore runs
         self.progress_dialog: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None
         self._job: Job | None = None
@@ -183,21 +192,31 @@ class BackupController(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def restore_from(self, path: Path) -> None:
-        """Restore without asking (the caller asked). The desk is closed first, so the
-        profile is not in use while it is replaced; afterwards, restored or not, the same
-        desk opens the files then in place."""
+        """Restore without asking (the caller asked). Background work is let finish and
+        the desk closed first, so nothing uses the profile while it is replaced;
+        afterwards, restored or not, the same desk opens the files then in place."""
         if self.busy:
             return
-        desk = self.desk
-        desk.close()
+        desk, background = self.desk, self.background
 
         def work(progress: Progress) -> RestoreResult:
+            if background is not None:
+                background.wait_idle(progress)
+            desk.close()
             try:
                 return restore_backup(path, desk.profile, progress)
             finally:
                 desk.reopen()
 
+        if background is not None:
+            background.pause()
+            self.busy_changed.connect(self._resume_background)
         self._start(work, "Restoring", self._restored, modal=True)
+
+    def _resume_background(self, busy: bool) -> None:
+        if not busy and self.background is not None:
+            self.busy_changed.disconnect(self._resume_background)
+            self.background.resume()
 
     def _restored(self, result: object) -> None:
         assert isinstance(result, RestoreResult)

@@ -32,6 +32,7 @@ from . import edits
 from .about_dialog import AboutDialog
 from .actions import WindowActions, WindowMenus, build_menus, make_actions
 from .attachments import AttachmentActions
+from .background import BackgroundWork
 from .backup_ui import BackupController
 from .calendar_view import CalendarPane, ask_ics_path
 from .editing import EditingController
@@ -92,7 +93,8 @@ class MainWindow(QMainWindow):
         self.menus.view.addAction(self.unfiled_dock.toggleViewAction())
         self.menus.view.addAction(self.search_dock.toggleViewAction())
         self.backup_anchor = self.commands.trash
-        self.backups = BackupController(desk, self)
+        background = BackgroundWork(self.files, self.text_indexer)
+        self.backups = BackupController(desk, self, background=background)
         self.menus.file.insertActions(self.backup_anchor, self.backups.actions)
         self._build_status_bar()
         self._connect()

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -31,7 +32,10 @@ from foidesk.core.progress import Progress, check_cancelled
 from foidesk.core.records import NewRequest
 from foidesk.core.sample import TITLE, load_sample
 from foidesk.gui import backup_ui
+from foidesk.gui.background import BackgroundWork
 from foidesk.gui.backup_ui import BackupController
+from foidesk.gui.tasks import FileTasks
+from foidesk.gui.text_indexing import TextIndexer
 
 NOW = datetime(2024, 4, 10, 9, 30, tzinfo=UTC)
 WAIT_MS = 20_000
@@ -251,3 +255,47 @@ def test_settings_page_renders_without_clipping(
             assert child.width() >= min(child.minimumSizeHint().width(), child.sizeHint().width())
     dialog.grab().save("/tmp/backup_settings.png")
     dialog.close()
+
+
+def test_a_restore_waits_for_running_file_work_then_resumes_text_reading(
+    qtbot: QtBot, desk: Desk, window: QWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import still writing when Restore is pressed finishes before anything is replaced."""
+    load_sample(desk)
+    files = FileTasks(window)
+    indexer = TextIndexer(desk, files, window)
+    background = BackgroundWork(files, indexer)
+    controller = BackupController(desk, window, clock=lambda: NOW, background=background)
+    backup = create_backup(desk, now=NOW).path
+    order: list[str] = []
+    release = threading.Event()
+
+    def import_still_running() -> None:
+        release.wait(WAIT_MS / 1000)
+        order.append("file work done")
+
+    real_restore = backup_ui.restore_backup
+
+    def restore(*args: Any, **kwargs: Any) -> object:
+        order.append("restore")
+        return real_restore(*args, **kwargs)
+
+    monkeypatch.setattr(backup_ui, "restore_backup", restore)
+    reading: list[bool] = []
+    indexer.busy_changed.connect(reading.append)
+    _answer_restore(monkeypatch, backup, QMessageBox.StandardButton.Yes)
+
+    files.start(import_still_running)
+    controller.restore_action.trigger()
+    qtbot.waitUntil(
+        lambda: controller.progress_dialog is not None
+        and "Waiting for background work" in controller.progress_dialog.labelText(),
+        timeout=WAIT_MS,
+    )
+    assert order == []
+    with qtbot.waitSignal(controller.restore_finished, timeout=WAIT_MS):
+        release.set()
+    assert order == ["file work done", "restore"]
+    qtbot.waitUntil(lambda: True in reading, timeout=WAIT_MS)  # text reading started again
+    indexer.stop()
+    files.wait()
