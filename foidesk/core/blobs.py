@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -43,10 +43,12 @@ class BlobTransaction:
         self.session = session
         self.store = store
         self._journal = store.journals / f"{uuid.uuid4().hex}.journal"
+        self._journal_file: TextIO | None = None
         self._placed: list[str] = []
         self._released: set[str] = set()
         self._doomed: set[str] = set()
         self._noted: set[str] = set()
+        self._rows: set[str] = set()  # digests whose blob row exists or is added
 
     def __enter__(self) -> BlobTransaction:
         self.session.connection()  # take the write lock before touching the store
@@ -56,12 +58,21 @@ class BlobTransaction:
         """Store content (once per digest) and make sure its ``blob`` row exists."""
         staged = source if isinstance(source, StagedFile) else self.store.stage(source)
         self._note(staged.sha256)
-        if self.session.get(Blob, staged.sha256) is None:
-            self.session.add(Blob(sha256=staged.sha256, size=staged.size))
-            self.session.flush()
+        self._ensure_row(staged)
         if self.store.place(staged):
             self._placed.append(staged.sha256)
         return staged.sha256, staged.size
+
+    def _ensure_row(self, staged: StagedFile) -> None:
+        """Add the ``blob`` row unless it exists; it is written with the rest at the next
+        flush (the rows using it come after it: the flush orders inserts by foreign key)."""
+        if staged.sha256 in self._rows:
+            return
+        with self.session.no_autoflush:
+            exists = self.session.get(Blob, staged.sha256) is not None
+        if not exists:
+            self.session.add(Blob(sha256=staged.sha256, size=staged.size))
+        self._rows.add(staged.sha256)
 
     def release(self, digests: Iterable[str]) -> None:
         """Say these files may have lost a user; unused ones go when the work commits."""
@@ -90,6 +101,9 @@ class BlobTransaction:
         """After commit or rollback: remove files no row uses, then drop the journal."""
         for sha256 in self._doomed if committed else set(self._placed):
             self.store.remove(sha256)
+        if self._journal_file is not None:
+            self._journal_file.close()
+            self._journal_file = None
         self._journal.unlink(missing_ok=True)
 
     def _note(self, sha256: str) -> None:
@@ -103,9 +117,11 @@ class BlobTransaction:
         if sha256 in self._noted:
             return
         self._noted.add(sha256)
-        self.store.journals.mkdir(parents=True, exist_ok=True)
-        with self._journal.open("a", encoding="ascii") as handle:
-            handle.write(sha256 + "\n")
+        if self._journal_file is None:
+            self.store.journals.mkdir(parents=True, exist_ok=True)
+            self._journal_file = self._journal.open("a", encoding="ascii")
+        self._journal_file.write(sha256 + "\n")
+        self._journal_file.flush()
 
 
 def recover(session: Session, store: AttachmentStore) -> int:

@@ -56,13 +56,31 @@ class Filing:
     reason: str
 
 
-def file_message(session: Session, parsed: ParsedMessage) -> Filing:
+class AddressBook:
+    """The authorities behind each email address, each address looked up once: filing
+    and the direction guess ask about the same sender and recipients."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._found: dict[str, list[Authority]] = {}
+
+    def authorities(self, address: str) -> list[Authority]:
+        key = address.lower()
+        if key not in self._found:
+            self._found[key] = authorities_for_address(self.session, key)
+        return self._found[key]
+
+
+def file_message(book: AddressBook, parsed: ParsedMessage) -> Filing:
     """Apply the rules in order; the first that decides wins."""
-    for rule in (_by_reply, _by_subject, _by_correspondent):
+    session = book.session
+    for rule in (_by_reply, _by_subject):
         filing = rule(session, parsed)
         if filing is not None:
             return filing
-    return Filing(None, "no rule matched: left in the Unfiled tray")
+    return _by_correspondent(book, parsed) or Filing(
+        None, "no rule matched: left in the Unfiled tray"
+    )
 
 
 def _by_reply(session: Session, parsed: ParsedMessage) -> Filing | None:
@@ -129,12 +147,12 @@ def _single_best(rows: Iterable[tuple[int, str | None]]) -> tuple[int, str] | No
     return ranked[0][1], ranked[0][2]
 
 
-def _by_correspondent(session: Session, parsed: ParsedMessage) -> Filing | None:
+def _by_correspondent(book: AddressBook, parsed: ParsedMessage) -> Filing | None:
     for address, role in _correspondents(parsed):
-        authorities = authorities_for_address(session, address)
+        authorities = book.authorities(address)
         if not authorities:
             continue
-        open_requests = session.scalars(
+        open_requests = book.session.scalars(
             select(Request.id).where(
                 Request.authority_id.in_([a.id for a in authorities]),
                 Request.status.in_([s.value for s in OPEN_STATUSES]),
@@ -168,14 +186,14 @@ def authorities_for_address(session: Session, address: str) -> list[Authority]:
     return list(session.scalars(select(Authority).where(Authority.email.like(f"%@{domain}"))))
 
 
-def guess_direction(session: Session, parsed: ParsedMessage, own_addresses: frozenset[str]) -> str:
+def guess_direction(book: AddressBook, parsed: ParsedMessage, own_addresses: frozenset[str]) -> str:
     """Mail from one of the user's own addresses, or to an authority, was sent by the user."""
     sender = (parsed.from_email or "").lower()
     if sender in own_addresses:
         return Direction.OUTGOING.value
-    if sender and authorities_for_address(session, sender):
+    if sender and book.authorities(sender):
         return Direction.INCOMING.value
-    if any(authorities_for_address(session, a) for a in parsed.to_emails):
+    if any(book.authorities(a) for a in parsed.to_emails):
         return Direction.OUTGOING.value
     return Direction.INCOMING.value
 

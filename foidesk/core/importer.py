@@ -165,12 +165,13 @@ def _import_message(
         duplicate = _find_duplicate(session, parsed)
         if duplicate is not None:
             return _Outcome("duplicate", duplicate.request_id, duplicate.id, (), "already imported")
+        book = filing.AddressBook(session)
         if request_id is not None:
             target = filing.Filing(request_id, "filed here by you")
         else:
-            target = filing.file_message(session, parsed)
+            target = filing.file_message(book, parsed)
         request = session.get(Request, target.request_id) if target.request_id else None
-        direction = filing.guess_direction(session, parsed, own)
+        direction = filing.guess_direction(book, parsed, own)
         row = messages.insert_message(
             session,
             blobs,
