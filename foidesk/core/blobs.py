@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, TextIO
@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .models import Attachment, Blob, Message
-from .store import AttachmentStore, StagedFile, is_sha256
+from .store import AttachmentStore, StagedFile, fsync_all, is_sha256
 
 
 def blob_users(session: Session, sha256: str) -> int:
@@ -54,14 +54,31 @@ class BlobTransaction:
         self.session.connection()  # take the write lock before touching the store
         return self
 
-    def add(self, source: bytes | BinaryIO | StagedFile) -> tuple[str, int]:
+    def add(self, source: bytes | BinaryIO) -> tuple[str, int]:
         """Store content (once per digest) and make sure its ``blob`` row exists."""
-        staged = source if isinstance(source, StagedFile) else self.store.stage(source)
-        self._note(staged.sha256)
-        self._ensure_row(staged)
-        if self.store.place(staged):
-            self._placed.append(staged.sha256)
-        return staged.sha256, staged.size
+        return self.add_all([source])[0]
+
+    def add_all(self, sources: Sequence[bytes | BinaryIO]) -> list[tuple[str, int]]:
+        """Store several contents (a message's original and attachments), each once.
+
+        They are written first and synced together; their renames into the store are
+        synced together too, when the work ends (before the database commits).
+        """
+        staged: list[StagedFile] = []
+        try:
+            for source in sources:
+                staged.append(self.store.stage(source, sync=False))
+            fsync_all(s.path for s in staged)
+        except BaseException:
+            for written in staged:
+                self.store.discard(written)
+            raise
+        for each in staged:
+            self._note(each.sha256)
+            self._ensure_row(each)
+            if self.store.place(each, sync=False):
+                self._placed.append(each.sha256)
+        return [(each.sha256, each.size) for each in staged]
 
     def _ensure_row(self, staged: StagedFile) -> None:
         """Add the ``blob`` row unless it exists; it is written with the rest at the next
@@ -88,6 +105,7 @@ class BlobTransaction:
     ) -> None:
         if exc_type is not None:
             return  # the session rolls back; finish() is called after that
+        fsync_all((self.store.path_for(d).parent for d in self._placed), folders=True)
         self.session.flush()
         for sha256 in sorted(self._released):
             if blob_users(self.session, sha256) == 0:

@@ -406,9 +406,8 @@ class Desk:
         """Add files to an existing message (a drop on a message card)."""
         with self.writing_files() as (session, blobs):
             row = _get(session, Message, message_id, "message")
-            start = len(row.attachments)
-            for offset, attachment in enumerate(files):
-                row.attachments.append(messages.store_attachment(blobs, attachment, start + offset))
+            _, added = messages.store_files(blobs, files, len(row.attachments))
+            row.attachments.extend(added)
             session.flush()
             return convert.message_record(row)
 

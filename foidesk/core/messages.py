@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Sequence
+from contextlib import ExitStack
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
@@ -25,10 +28,8 @@ def insert_message(
     row = message_row(new, direction, kind)
     session.add(row)
     row.request = request
-    if new.original is not None:
-        row.raw_sha256, _ = blobs.add(new.original)
-    for position, attachment in enumerate(new.attachments):
-        row.attachments.append(store_attachment(blobs, attachment, position))
+    row.raw_sha256, attachments = store_files(blobs, new.attachments, 0, new.original)
+    row.attachments.extend(attachments)
     if request is not None:
         request.last_activity_at = max(request.last_activity_at, row.sort_at)
     session.flush()
@@ -59,17 +60,37 @@ def message_row(new: NewMessage, direction: Direction, kind: MessageKind) -> Mes
     )
 
 
-def store_attachment(blobs: BlobTransaction, new: NewAttachment, position: int) -> Attachment:
+def store_files(
+    blobs: BlobTransaction,
+    files: Sequence[NewAttachment],
+    start: int,
+    original: bytes | None = None,
+) -> tuple[str | None, list[Attachment]]:
+    """Store attachments (positions from ``start``) and an email's original bytes in one
+    go, so that they reach the disk together; returns the original's digest and the rows."""
+    with ExitStack() as opened:
+        contents = [_readable(opened, f) for f in files]
+        extra = [] if original is None else [original]
+        stored = blobs.add_all([*contents, *extra])
+    rows = [
+        _attachment_row(new, start + offset, sha256, size)
+        for offset, (new, (sha256, size)) in enumerate(zip(files, stored, strict=False))
+    ]
+    return (stored[-1][0] if original is not None else None), rows
+
+
+def _readable(opened: ExitStack, new: NewAttachment) -> bytes | BinaryIO:
+    if not isinstance(new.data, Path):
+        return new.data
+    try:
+        return opened.enter_context(new.data.open("rb"))
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read {new.data.name}: {exc.strerror}") from exc
+
+
+def _attachment_row(new: NewAttachment, position: int, sha256: str, size: int) -> Attachment:
     name = safe_filename(new.filename)
     media_type = new.media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    if isinstance(new.data, Path):
-        try:
-            with new.data.open("rb") as handle:
-                sha256, size = blobs.add(handle)
-        except OSError as exc:
-            raise InvalidInputError(f"cannot read {new.data.name}: {exc.strerror}") from exc
-    else:
-        sha256, size = blobs.add(new.data)
     return Attachment(
         position=position, filename=name, media_type=media_type, size=size, sha256=sha256
     )

@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -46,6 +48,50 @@ class StoreReport:
 
 def is_sha256(value: str) -> bool:
     return _SHA256.fullmatch(value) is not None
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR)  # Windows flushes only handles open for writing
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_all(paths: Iterable[Path], *, folders: bool = False) -> None:
+    """Sync several files (or folders) at once, so the disk takes them in one go
+    rather than one after another; returns when all are on disk."""
+    sync = fsync_dir if folders else fsync_file
+    unique = list(dict.fromkeys(paths))
+    if len(unique) < 2:
+        for path in unique:
+            sync(path)
+        return
+    for future in [_sync_pool().submit(sync, path) for path in unique]:
+        future.result()
+
+
+_SYNC_THREADS = 4
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _sync_pool() -> ThreadPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(_SYNC_THREADS, thread_name_prefix="foidesk-fsync")
+        return _pool
+
+
+def _forget_pool_in_child() -> None:
+    """A forked child inherits the pool but not its threads: it makes its own."""
+    global _pool, _pool_lock
+    _pool, _pool_lock = None, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool_in_child)
 
 
 def fsync_dir(path: Path) -> None:
@@ -104,8 +150,9 @@ class AttachmentStore:
 
     # --- writing ---------------------------------------------------------------
 
-    def stage(self, source: bytes | BinaryIO) -> StagedFile:
-        """Copy ``source`` into the staging area, hashing on the way, and fsync it."""
+    def stage(self, source: bytes | BinaryIO, *, sync: bool = True) -> StagedFile:
+        """Copy ``source`` into the staging area, hashing on the way, and fsync it
+        (unless ``sync`` is False: then the caller syncs it before placing it)."""
         self.staging.mkdir(parents=True, exist_ok=True)
         path = self.staging / f"{uuid.uuid4().hex}.part"
         digest = hashlib.sha256()
@@ -117,21 +164,27 @@ class AttachmentStore:
                     out.write(chunk)
                     size += len(chunk)
                 out.flush()
-                os.fsync(out.fileno())
+                if sync:
+                    os.fsync(out.fileno())
         except BaseException:
             path.unlink(missing_ok=True)
             raise
         return StagedFile(path=path, sha256=digest.hexdigest(), size=size)
 
-    def place(self, staged: StagedFile) -> bool:
-        """Move a staged file to its final name; True if the content was new to the store."""
+    def place(self, staged: StagedFile, *, sync: bool = True) -> bool:
+        """Move a staged file to its final name; True if the content was new to the store.
+
+        The rename is made durable at once, unless ``sync`` is False: then the caller
+        syncs the file's folder before anything may rely on it.
+        """
         final = self.path_for(staged.sha256)
         if final.is_file() and final.stat().st_size == staged.size:
             staged.path.unlink(missing_ok=True)
             return False
         final.parent.mkdir(parents=True, exist_ok=True)
         staged.path.replace(final)
-        fsync_dir(final.parent)
+        if sync:
+            fsync_dir(final.parent)
         return True
 
     def discard(self, staged: StagedFile) -> None:

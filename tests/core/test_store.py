@@ -131,9 +131,9 @@ KILL_SCRIPT = textwrap.dedent("""
     kill_after = int(sys.argv[2])
     placed = 0
     original = AttachmentStore.place
-    def place_then_maybe_die(self, staged):
+    def place_then_maybe_die(self, staged, **options):
         global placed
-        result = original(self, staged)
+        result = original(self, staged, **options)
         placed += 1
         if placed == kill_after:
             os.kill(os.getpid(), signal.SIGKILL)

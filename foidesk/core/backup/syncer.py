@@ -10,21 +10,14 @@ writes it alongside the work rather than all at the end. ``wait`` (or leaving th
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
+from foidesk.core.store import fsync_file
+
 THREADS = 8
 GROWTH_BETWEEN_SYNCS = 256 << 20
-
-
-def fsync_path(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR)  # Windows flushes only handles open for writing
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class BackgroundSync:
@@ -33,7 +26,7 @@ class BackgroundSync:
         self._pending: list[Future[None]] = []
 
     def add(self, path: Path) -> Future[None]:
-        future = self._pool.submit(fsync_path, path)
+        future = self._pool.submit(fsync_file, path)
         self._pending.append(future)
         return future
 

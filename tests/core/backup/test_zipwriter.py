@@ -140,7 +140,7 @@ def test_a_growing_file_is_synced_as_it_grows_one_sync_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     synced: list[Path] = []
-    monkeypatch.setattr("foidesk.core.backup.syncer.fsync_path", synced.append)
+    monkeypatch.setattr("foidesk.core.backup.syncer.fsync_file", synced.append)
     path = tmp_path / "growing"
     path.write_bytes(b"")
     with BackgroundSync(1) as syncer:

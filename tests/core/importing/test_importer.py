@@ -204,12 +204,12 @@ KILL_IMPORT = textwrap.dedent("""
 
     budget = int(sys.argv[3])
     original = AttachmentStore.place
-    def place(self, staged):
+    def place(self, staged, **options):
         global budget
         budget -= 1
         if budget == 0:
             os.kill(os.getpid(), signal.SIGKILL)
-        return original(self, staged)
+        return original(self, staged, **options)
     AttachmentStore.place = place
     with Desk.open(resolve_profile(sys.argv[1])) as desk:
         import_paths(desk, [Path(sys.argv[2])])
