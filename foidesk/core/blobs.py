@@ -73,23 +73,25 @@ class BlobTransaction:
             for written in staged:
                 self.store.discard(written)
             raise
+        self._ensure_rows(staged)
         for each in staged:
             self._note(each.sha256)
-            self._ensure_row(each)
             if self.store.place(each, sync=False):
                 self._placed.append(each.sha256)
         return [(each.sha256, each.size) for each in staged]
 
-    def _ensure_row(self, staged: StagedFile) -> None:
-        """Add the ``blob`` row unless it exists; it is written with the rest at the next
-        flush (the rows using it come after it: the flush orders inserts by foreign key)."""
-        if staged.sha256 in self._rows:
+    def _ensure_rows(self, staged: Sequence[StagedFile]) -> None:
+        """Add the ``blob`` rows that do not exist yet, found with one query; they are
+        written with the rest at the next flush, which orders inserts by foreign key."""
+        wanted = {s.sha256: s.size for s in staged if s.sha256 not in self._rows}
+        if not wanted:
             return
         with self.session.no_autoflush:
-            exists = self.session.get(Blob, staged.sha256) is not None
-        if not exists:
-            self.session.add(Blob(sha256=staged.sha256, size=staged.size))
-        self._rows.add(staged.sha256)
+            existing = set(self.session.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted))))
+        for sha256, size in wanted.items():
+            if sha256 not in existing:
+                self.session.add(Blob(sha256=sha256, size=size))
+        self._rows.update(wanted)
 
     def release(self, digests: Iterable[str]) -> None:
         """Say these files may have lost a user; unused ones go when the work commits."""

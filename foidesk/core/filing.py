@@ -13,6 +13,7 @@ words why it matched, and that sentence is kept with the message:
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -56,29 +57,51 @@ class Filing:
     reason: str
 
 
+@dataclass(frozen=True)
+class KnownAuthority:
+    id: int
+    name: str
+
+
 class AddressBook:
-    """The authorities behind each email address, each address looked up once: filing
-    and the direction guess ask about the same sender and recipients."""
+    """Every authority's FOI address, read once for a whole import: filing and the
+    direction guess ask about each message's sender and recipients."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._found: dict[str, list[Authority]] = {}
+    def __init__(self, addresses: Iterable[tuple[int, str, str]]) -> None:
+        self._exact: dict[str, list[KnownAuthority]] = defaultdict(list)
+        self._domain: dict[str, list[KnownAuthority]] = defaultdict(list)
+        for authority_id, name, email in addresses:
+            known = KnownAuthority(authority_id, name)
+            address = email.lower()
+            self._exact[address].append(known)
+            self._domain[address.rpartition("@")[2]].append(known)
 
-    def authorities(self, address: str) -> list[Authority]:
-        key = address.lower()
-        if key not in self._found:
-            self._found[key] = authorities_for_address(self.session, key)
-        return self._found[key]
+    @classmethod
+    def read(cls, session: Session) -> AddressBook:
+        rows = session.execute(
+            select(Authority.id, Authority.name, Authority.email).where(
+                Authority.email.is_not(None)
+            )
+        )
+        return cls((row.id, row.name, row.email) for row in rows)
+
+    def authorities(self, address: str) -> list[KnownAuthority]:
+        """Authorities whose FOI address is ``address``, else those sharing its domain."""
+        address = address.lower()
+        exact = self._exact.get(address)
+        if exact:
+            return exact
+        domain = address.rpartition("@")[2]
+        return self._domain.get(domain, []) if domain else []
 
 
-def file_message(book: AddressBook, parsed: ParsedMessage) -> Filing:
+def file_message(session: Session, parsed: ParsedMessage, book: AddressBook) -> Filing:
     """Apply the rules in order; the first that decides wins."""
-    session = book.session
     for rule in (_by_reply, _by_subject):
         filing = rule(session, parsed)
         if filing is not None:
             return filing
-    return _by_correspondent(book, parsed) or Filing(
+    return _by_correspondent(session, parsed, book) or Filing(
         None, "no rule matched: left in the Unfiled tray"
     )
 
@@ -147,12 +170,14 @@ def _single_best(rows: Iterable[tuple[int, str | None]]) -> tuple[int, str] | No
     return ranked[0][1], ranked[0][2]
 
 
-def _by_correspondent(book: AddressBook, parsed: ParsedMessage) -> Filing | None:
+def _by_correspondent(
+    session: Session, parsed: ParsedMessage, book: AddressBook
+) -> Filing | None:
     for address, role in _correspondents(parsed):
         authorities = book.authorities(address)
         if not authorities:
             continue
-        open_requests = book.session.scalars(
+        open_requests = session.scalars(
             select(Request.id).where(
                 Request.authority_id.in_([a.id for a in authorities]),
                 Request.status.in_([s.value for s in OPEN_STATUSES]),
@@ -172,18 +197,6 @@ def _correspondents(parsed: ParsedMessage) -> list[tuple[str, str]]:
     pairs = [(parsed.from_email, "sender")] if parsed.from_email else []
     pairs += [(address, "recipient") for address in parsed.to_emails]
     return [(address, role) for address, role in pairs if address]
-
-
-def authorities_for_address(session: Session, address: str) -> list[Authority]:
-    """Authorities whose FOI address is ``address``, else those sharing its domain."""
-    address = address.lower()
-    exact = session.scalars(select(Authority).where(Authority.email == address)).all()
-    if exact:
-        return list(exact)
-    domain = address.rpartition("@")[2]
-    if not domain:
-        return []
-    return list(session.scalars(select(Authority).where(Authority.email.like(f"%@{domain}"))))
 
 
 def guess_direction(book: AddressBook, parsed: ParsedMessage, own_addresses: frozenset[str]) -> str:

@@ -99,12 +99,12 @@ def import_paths(
     if request_id is not None:
         desk.get_request(request_id)  # fail early, and clearly, on a wrong id
     files = list(expand(paths))
-    own = own_addresses(desk)
+    senders = Senders.read(desk)
     results: list[ImportedFile] = []
     for done, path in enumerate(files):
         check_cancelled(progress)
         progress.report(done, len(files), path.name)
-        results.append(import_file(desk, path, request_id, own))
+        results.append(import_file(desk, path, request_id, senders))
     progress.report(len(files), len(files), "")
     return ImportReport(tuple(results))
 
@@ -120,11 +120,26 @@ def expand(paths: Sequence[Path]) -> Iterator[Path]:
             yield path
 
 
+@dataclass(frozen=True)
+class Senders:
+    """Who mail comes from, read once per import: the user's own addresses and the
+    authorities' (an authority added meanwhile counts from the next import)."""
+
+    own: frozenset[str]
+    book: filing.AddressBook
+
+    @classmethod
+    def read(cls, desk: Desk) -> Senders:
+        with desk.db.reading() as session:
+            book = filing.AddressBook.read(session)
+        return cls(own_addresses(desk), book)
+
+
 def import_file(
-    desk: Desk, path: Path, request_id: int | None, own: frozenset[str] | None = None
+    desk: Desk, path: Path, request_id: int | None, senders: Senders | None = None
 ) -> ImportedFile:
-    """Import one file; ``own`` is the user's own addresses (read from settings if None)."""
-    own = own_addresses(desk) if own is None else own
+    """Import one file; ``senders`` as read for the whole import (read here if None)."""
+    senders = Senders.read(desk) if senders is None else senders
     outcomes: list[_Outcome] = []
     unreadable: list[str] = []
     try:
@@ -139,7 +154,7 @@ def import_file(
             if isinstance(item, MailError):
                 unreadable.append(str(item))
             else:
-                outcomes.append(_import_message(desk, item, request_id, own))
+                outcomes.append(_import_message(desk, item, request_id, senders))
     except (MailError, FoideskError) as exc:
         unreadable.append(str(exc))
     except OSError as exc:
@@ -159,19 +174,18 @@ def _messages(path: Path, kind: str) -> Iterator[ParsedMessage | MailError]:
 
 
 def _import_message(
-    desk: Desk, parsed: ParsedMessage, request_id: int | None, own: frozenset[str]
+    desk: Desk, parsed: ParsedMessage, request_id: int | None, senders: Senders
 ) -> _Outcome:
     with desk.writing_files() as (session, blobs):
         duplicate = _find_duplicate(session, parsed)
         if duplicate is not None:
             return _Outcome("duplicate", duplicate.request_id, duplicate.id, (), "already imported")
-        book = filing.AddressBook(session)
         if request_id is not None:
             target = filing.Filing(request_id, "filed here by you")
         else:
-            target = filing.file_message(book, parsed)
+            target = filing.file_message(session, parsed, senders.book)
         request = session.get(Request, target.request_id) if target.request_id else None
-        direction = filing.guess_direction(book, parsed, own)
+        direction = filing.guess_direction(senders.book, parsed, senders.own)
         row = messages.insert_message(
             session,
             blobs,

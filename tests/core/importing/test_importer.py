@@ -266,3 +266,28 @@ def test_cli_import_makes_attachment_text_searchable(
     assert main(["search", "tonnes", "--json", "--data-dir", data_dir]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert [h["kind"] for h in hits] == ["attachment"]
+
+
+def test_an_authoritys_own_address_wins_over_others_sharing_its_domain(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """Two bodies on one shared government domain: the exact FOI address decides, in any
+    case, and another address on that domain means either of them."""
+    desk.add_authority("Northtown Council", email="foi@shared.example.gov.uk")
+    desk.add_authority("Northtown Police", email="disclosure@shared.example.gov.uk")
+    council = _request(desk)
+    _request(desk, title="Stop and search figures", authority="Northtown Police")
+    exact = _write(
+        tmp_path,
+        "g.eml",
+        make_email(sender="FOI@Shared.Example.gov.uk", subject="Hello", message_id="<g@x>"),
+    )
+    shared = _write(
+        tmp_path,
+        "h.eml",
+        make_email(sender="clerk@shared.example.gov.uk", subject="Hi", message_id="<h@x>"),
+    )
+    filed_exact, filed_shared = import_paths(desk, [exact, shared]).files
+    assert filed_exact.request_id == council
+    assert "Northtown Council" in filed_exact.filed_by
+    assert filed_shared.status == "unfiled"  # two authorities, two open requests
