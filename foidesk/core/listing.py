@@ -79,6 +79,12 @@ class ListQuery:
     sort: SortKey = SortKey.LAST_ACTIVITY
     descending: bool = True
 
+    @property
+    def needs_deadlines(self) -> bool:
+        """Whether the ids themselves depend on deadlines (not only the rows' column)."""
+        deadline_groups = (StatusGroup.OVERDUE, StatusGroup.NEEDS_ACTION)
+        return self.sort is SortKey.NEXT_DEADLINE or self.group in deadline_groups
+
 
 @dataclass(frozen=True)
 class RequestRow:

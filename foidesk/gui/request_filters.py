@@ -64,7 +64,7 @@ class FilterBar(QWidget):
     def query(self) -> ListQuery:
         return ListQuery(
             text=self.text.text().strip(),
-            group=self.group.currentData() or StatusGroup.ALL,
+            group=StatusGroup(self.group.currentData() or StatusGroup.ALL),  # Qt hands back a str
             authority_id=self.authority.currentData(),
             tag=self.tag.currentData(),
             regime=self.regime.currentData(),

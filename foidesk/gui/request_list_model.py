@@ -9,6 +9,7 @@ arrives. Rows are cached by id, so re-filtering mostly hits the cache.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication
 
-from foidesk.core.deadlines.deadline import DeadlineState
+from foidesk.core.deadlines.deadline import Deadline, DeadlineState
 from foidesk.core.listing import RequestRow, SortKey
 
 from . import deadline_display
@@ -93,6 +94,18 @@ class RequestListModel(QAbstractTableModel):
         if positions:
             last = self.columnCount() - 1
             self.dataChanged.emit(self.index(positions[0], 0), self.index(positions[-1], last))
+
+    def set_deadlines(self, deadlines: Mapping[int, Deadline]) -> None:
+        """Deadlines computed after the rows: put into the rows held, and rows still on
+        their way (fetched without them) are asked for again."""
+        self._generation += 1
+        self._asked.clear()
+        self._rows = {
+            rid: replace(row, next_deadline=deadlines.get(rid)) for rid, row in self._rows.items()
+        }
+        if self._ids:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, last))
 
     def forget_rows(self) -> None:
         """Drop every cached row (something changed); visible rows are fetched again."""

@@ -118,3 +118,24 @@ def _message(mid: int) -> MessageRecord:
         False,
         (),
     )
+
+
+def test_deadlines_arriving_after_the_rows_fill_them_and_refetch_rows_in_flight(
+    qtbot: QtBot,
+) -> None:
+    asked: list[list[int]] = []
+    model = RequestListModel(lambda ids, generation: asked.append(sorted(ids)))
+    model.set_ids([1, 2], {1: _row(1)})
+    model.data(model.index(1, 0))  # row 2 is fetched (without its deadline)
+    qtbot.waitUntil(lambda: bool(asked))
+    in_flight = model.generation
+
+    overdue = _deadline(DeadlineState.OVERDUE, -3)
+    model.set_deadlines({1: overdue, 2: overdue})
+    model.add_rows({2: _row(2)}, in_flight)  # computed without deadlines: dropped
+
+    row = model.cached_row(1)
+    assert row is not None and row.next_deadline == overdue
+    assert model.cached_row(2) is None
+    model.data(model.index(1, 0))
+    qtbot.waitUntil(lambda: len(asked) == 2)  # asked for again
