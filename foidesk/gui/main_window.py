@@ -57,6 +57,9 @@ from .worker import DeskWorker
 REQUESTS_TAB, CALENDAR_TAB = 0, 1
 #: Let the window settle before reading attachment text left over from earlier runs.
 INDEXING_DELAY_MS = 3000
+#: The Unfiled tray: its width when mail first lands in it, and the narrowest it gets.
+UNFILED_WIDTH = 280
+UNFILED_MIN_WIDTH = 180
 
 
 class MainWindow(QMainWindow):
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget("Unfiled", self)
         dock.setObjectName("unfiled-dock")
         dock.setWidget(self.unfiled)
+        self.unfiled.setMinimumWidth(UNFILED_MIN_WIDTH)
         dock.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea
             | Qt.DockWidgetArea.RightDockWidgetArea
@@ -294,9 +298,17 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled)
 
     def _unfiled_count(self, count: int) -> None:
-        self.unfiled_dock.setWindowTitle(f"Unfiled ({count})" if count else "Unfiled")
-        if count:
-            self.unfiled_dock.show()
+        dock = self.unfiled_dock
+        dock.setWindowTitle(f"Unfiled ({count})" if count else "Unfiled")
+        if count and not dock.isVisible():
+            dock.show()
+            QTimer.singleShot(0, self._widen_unfiled)  # once the dock has its place
+
+    def _widen_unfiled(self) -> None:
+        """Room for a subject line and a sender, unless the user made it narrower."""
+        dock = self.unfiled_dock
+        if dock.isVisible() and not dock.isFloating() and dock.width() < UNFILED_WIDTH:
+            self.resizeDocks([dock], [UNFILED_WIDTH], Qt.Orientation.Horizontal)
 
     def _tab_changed(self, index: int) -> None:
         if index == CALENDAR_TAB:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -23,6 +22,7 @@ from foidesk.core.records import RequestDetail
 from foidesk.core.vocabulary import RequestStatus
 
 from . import deadline_display
+from .deadline_chips import DeadlineChips
 from .resources import icon
 
 
@@ -57,10 +57,7 @@ class RequestHeader(QFrame):
         for status in RequestStatus:
             self.status.addItem(status.label, status.value)
         self.status.activated.connect(self._on_status)
-        self.deadlines = QGridLayout()
-        self.deadlines.setHorizontalSpacing(12)
-        self.deadlines.setVerticalSpacing(2)
-        self.deadline_buttons: list[QToolButton] = []
+        self.deadlines = DeadlineChips()
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -88,7 +85,7 @@ class RequestHeader(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.meta)
         layout.addLayout(status_row)
-        layout.addLayout(self.deadlines)
+        layout.addWidget(self.deadlines)
 
     def set_regime_names(self, names: dict[str, str]) -> None:
         self._regime_names = names
@@ -109,23 +106,19 @@ class RequestHeader(QFrame):
         self.status.setCurrentIndex(self.status.findData(s.status))
         self._show_deadlines(deadlines)
 
+    @property
+    def deadline_buttons(self) -> list[QToolButton]:
+        return self.deadlines.buttons
+
     def _show_deadlines(self, deadlines: tuple[Deadline, ...]) -> None:
-        for button in self.deadline_buttons:
-            self.deadlines.removeWidget(button)
-            button.deleteLater()
-        self.deadline_buttons = []
-        shown = deadlines or ()
-        for n, deadline in enumerate(shown):
-            button = _deadline_button(deadline)
-            self.deadlines.addWidget(button, n // 2, n % 2)
-            self.deadline_buttons.append(button)
-        if not shown:
+        buttons = [_deadline_button(deadline) for deadline in deadlines]
+        if not buttons:
             button = QToolButton()
             button.setText("No deadlines yet: the clock starts when the request is sent")
             button.setAutoRaise(True)
             button.setEnabled(False)
-            self.deadlines.addWidget(button, 0, 0)
-            self.deadline_buttons.append(button)
+            buttons.append(button)
+        self.deadlines.set_buttons(buttons)
 
     def _on_status(self, index: int) -> None:
         if self._detail is None:

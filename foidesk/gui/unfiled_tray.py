@@ -90,7 +90,11 @@ class UnfiledTray(QWidget):
         self.list.setDragEnabled(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.list.setAlternatingRowColors(True)
-        self.list.setWordWrap(True)
+        # two lines each (subject, then sender and date), cut with "…" in a narrow tray;
+        # the whole text is in the tooltip and the thread
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hint = QLabel("Drag a message onto a request in the list to file it there.")
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
