@@ -50,10 +50,15 @@ else:
     window = launcher.shell
     def filled(shown, total):
         print("filled", time.time(), flush=True)
+    def deadlines():
+        print("deadlines", time.time(), flush=True)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print("rss", rss, flush=True)
         QTimer.singleShot(0, app.quit)
-    launcher.ready.connect(lambda main: main.list_pane.loaded.connect(filled))
+    def watch(main):
+        main.list_pane.loaded.connect(filled)
+        main.list_pane.deadlines_shown.connect(deadlines)
+    launcher.ready.connect(watch)
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not hasattr(self, "done"):
@@ -89,6 +94,7 @@ def first_paint(profile: str, repeat: int = 3) -> list[Figure]:
     runs = [_child(False, profile) for _ in range(repeat)]
     painted = statistics.median(r["painted"] for r in runs)
     filled = statistics.median(r["filled"] for r in runs)
+    deadlines = statistics.median(r["deadlines"] for r in runs)
     rss = max(r["rss_mb"] for r in runs)
     return [
         Figure(
@@ -101,6 +107,7 @@ def first_paint(profile: str, repeat: int = 3) -> list[Figure]:
             painted <= 2 * bare,
         ),
         Figure("request list filled", filled, "ms", "bare PySide6 window", bare),
+        Figure("next-deadline column filled", deadlines, "ms", "bare PySide6 window", bare),
         Figure("peak memory, profile open", rss, "MB"),
     ]
 
