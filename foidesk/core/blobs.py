@@ -54,12 +54,9 @@ class BlobTransaction:
         self.session.connection()  # take the write lock before touching the store
         return self
 
-    def add(self, source: bytes | BinaryIO) -> tuple[str, int]:
-        """Store content (once per digest) and make sure its ``blob`` row exists."""
-        return self.add_all([source])[0]
-
     def add_all(self, sources: Sequence[bytes | BinaryIO]) -> list[tuple[str, int]]:
-        """Store several contents (a message's original and attachments), each once.
+        """Store contents (a message's original and attachments), each digest once, and
+        make sure their ``blob`` rows exist.
 
         They are written first and synced together; their renames into the store are
         synced together too, when the work ends (before the database commits).

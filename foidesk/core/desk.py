@@ -97,7 +97,7 @@ class Desk:
         from .backup.switch import finish_interrupted_restore
 
         hold = ProfileHold(profile.data_dir)
-        hold.acquire()  # before looking for a restore: see backup/inuse.py
+        hold.acquire()  # before looking for a restore: see inuse.py
         try:
             finish_interrupted_restore(profile)  # before mkdir: never open an empty stand-in
             desk = cls._open_held(profile, today)

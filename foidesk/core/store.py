@@ -181,7 +181,9 @@ class AttachmentStore:
         if final.is_file() and final.stat().st_size == staged.size:
             staged.path.unlink(missing_ok=True)
             return False
-        final.parent.mkdir(parents=True, exist_ok=True)
+        if not final.parent.is_dir():  # rare once the store has grown
+            final.parent.mkdir(parents=True, exist_ok=True)
+            fsync_all([final.parent.parent, self.root], folders=True)  # the new names last
         staged.path.replace(final)
         if sync:
             fsync_dir(final.parent)
