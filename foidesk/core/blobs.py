@@ -49,6 +49,7 @@ class BlobTransaction:
         self._doomed: set[str] = set()
         self._noted: set[str] = set()
         self._rows: set[str] = set()  # digests whose blob row exists or is added
+        self._folders: set[Path] = set()  # to sync before the commit: new names in them
 
     def __enter__(self) -> BlobTransaction:
         self.session.connection()  # take the write lock before touching the store
@@ -73,8 +74,10 @@ class BlobTransaction:
         self._ensure_rows(staged)
         for each in staged:
             self._note(each.sha256)
+            folders = self.store.folders_to_sync(each.sha256)
             if self.store.place(each, sync=False):
                 self._placed.append(each.sha256)
+                self._folders.update(folders)
         return [(each.sha256, each.size) for each in staged]
 
     def _ensure_rows(self, staged: Sequence[StagedFile]) -> None:
@@ -104,7 +107,7 @@ class BlobTransaction:
     ) -> None:
         if exc_type is not None:
             return  # the session rolls back; finish() is called after that
-        fsync_all((self.store.path_for(d).parent for d in self._placed), folders=True)
+        fsync_all(self._folders, folders=True)
         self.session.flush()
         for sha256 in sorted(self._released):
             if blob_users(self.session, sha256) == 0:

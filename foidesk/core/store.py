@@ -174,20 +174,25 @@ class AttachmentStore:
     def place(self, staged: StagedFile, *, sync: bool = True) -> bool:
         """Move a staged file to its final name; True if the content was new to the store.
 
-        The rename is made durable at once, unless ``sync`` is False: then the caller
-        syncs the file's folder before anything may rely on it.
+        The rename (and a folder made for it) is durable at once, unless ``sync`` is
+        False: then the caller syncs ``folders_to_sync`` before anything relies on it.
         """
         final = self.path_for(staged.sha256)
         if final.is_file() and final.stat().st_size == staged.size:
             staged.path.unlink(missing_ok=True)
             return False
-        if not final.parent.is_dir():  # rare once the store has grown
-            final.parent.mkdir(parents=True, exist_ok=True)
-            fsync_all([final.parent.parent, self.root], folders=True)  # the new names last
+        folders = self.folders_to_sync(staged.sha256) if sync else []
+        final.parent.mkdir(parents=True, exist_ok=True)
         staged.path.replace(final)
         if sync:
-            fsync_dir(final.parent)
+            fsync_all(folders, folders=True)
         return True
+
+    def folders_to_sync(self, sha256: str) -> list[Path]:
+        """The folders whose entries change when the file is placed: its own, and where
+        that folder does not exist yet, its parent and the store root too."""
+        folder = self.path_for(sha256).parent
+        return [folder] if folder.is_dir() else [folder, folder.parent, self.root]
 
     def discard(self, staged: StagedFile) -> None:
         staged.path.unlink(missing_ok=True)

@@ -179,3 +179,33 @@ def test_check_repair_removes_files_nothing_refers_to(desk: Desk) -> None:
     assert desk.check().unreferenced_blobs == (stray.sha256,)
     assert desk.remove_unreferenced_files() == 1
     assert list(desk.store.stored_digests()) == [kept]
+
+
+def test_a_messages_files_and_any_new_store_folders_are_synced_before_it_is_saved(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files, the folders they were renamed into, and the parents of folders made for
+    them: all on disk before the message's row commits (a power cut loses neither)."""
+    import foidesk.core.store as store_module
+
+    synced: list[Path] = []
+    monkeypatch.setattr(store_module, "fsync_file", synced.append)
+    monkeypatch.setattr(store_module, "fsync_dir", synced.append)
+    request_id = _request(desk)
+    record = desk.add_message(request_id, _message(("a.pdf", b"first"), ("b.pdf", b"second")))
+
+    for attachment in record.attachments:
+        final = desk.store.path_for(attachment.sha256)
+        assert {final.parent, final.parent.parent, desk.store.root} <= set(synced)
+    staged = [p for p in synced if p.parent == desk.store.staging]
+    assert len(staged) == 2  # each file's bytes, before its rename
+
+
+def test_folders_to_sync_name_a_new_folders_parent_and_the_root(tmp_path: Path) -> None:
+    store = AttachmentStore(tmp_path / "attachments")
+    store.create_dirs()
+    digest = hashlib.sha256(b"x").hexdigest()
+    folder = store.path_for(digest).parent
+    assert store.folders_to_sync(digest) == [folder, folder.parent, store.root]
+    store.place(store.stage(b"x"))
+    assert store.folders_to_sync(digest) == [folder]
