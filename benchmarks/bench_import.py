@@ -22,8 +22,11 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
 
+from benchmarks.corpus import ensure_corpus
 from benchmarks.harness import BenchContext, Figure
 from foidesk.core.desk import Desk
+from foidesk.core.filing import FilingIndex, file_message
+from foidesk.core.mail import parse_email_bytes
 from foidesk.core.profile import resolve_profile
 
 ATTACHMENT_BYTES = 100 * 1024
@@ -96,6 +99,23 @@ def foidesk_import(desk: Desk, paths: list[Path]) -> float:
     return elapsed
 
 
+def filing_at_scale(context: BenchContext, paths: list[Path]) -> Figure:
+    """Filing alone, in the benchmark corpus (``--scale`` requests): what the rules cost
+    a heavy user per email, on top of the import above (which starts from an empty
+    profile). The index is read once, as an import does."""
+    corpus = ensure_corpus(context)
+    parsed = [parse_email_bytes(p.read_bytes()) for p in paths]
+    with Desk.open(corpus.profile) as desk, desk.db.reading() as session:
+        start = time.perf_counter()
+        index = FilingIndex.read(session)
+        for message in parsed:
+            file_message(session, message, index)
+        elapsed = time.perf_counter() - start
+    requests = corpus.manifest.get("requests", context.scale)
+    per_email = elapsed * 1000 / len(paths)
+    return Figure(f"filing one email among {requests:,} requests", per_email, "ms")
+
+
 def run(context: BenchContext, count: int = 1000) -> list[Figure]:
     folder = context.workdir / f"import-{count}-{context.seed}"
     paths = make_emails(folder / "emails", count, context.seed)
@@ -107,6 +127,7 @@ def run(context: BenchContext, count: int = 1000) -> list[Figure]:
                "read + parse + hash (stdlib)", floor * 1000, f"<= {TARGET_RATIO:g}x floor",
                ratio <= TARGET_RATIO),
         Figure("import per email", ours * 1000 / count, "ms"),
+        filing_at_scale(context, paths),
     ]
 
 

@@ -99,12 +99,12 @@ def import_paths(
     if request_id is not None:
         desk.get_request(request_id)  # fail early, and clearly, on a wrong id
     files = list(expand(paths))
-    senders = Senders.read(desk)
+    context = ImportContext.read(desk)
     results: list[ImportedFile] = []
     for done, path in enumerate(files):
         check_cancelled(progress)
         progress.report(done, len(files), path.name)
-        results.append(import_file(desk, path, request_id, senders))
+        results.append(import_file(desk, path, request_id, context))
     progress.report(len(files), len(files), "")
     return ImportReport(tuple(results))
 
@@ -121,25 +121,25 @@ def expand(paths: Sequence[Path]) -> Iterator[Path]:
 
 
 @dataclass(frozen=True)
-class Senders:
-    """Who mail comes from, read once per import: the user's own addresses and the
-    authorities' (an authority added meanwhile counts from the next import)."""
+class ImportContext:
+    """Read once per import: the user's own addresses, and what filing compares each
+    message with (requests' names, authorities' addresses)."""
 
     own: frozenset[str]
-    book: filing.AddressBook
+    index: filing.FilingIndex
 
     @classmethod
-    def read(cls, desk: Desk) -> Senders:
+    def read(cls, desk: Desk) -> ImportContext:
         with desk.db.reading() as session:
-            book = filing.AddressBook.read(session)
-        return cls(own_addresses(desk), book)
+            index = filing.FilingIndex.read(session)
+        return cls(own_addresses(desk), index)
 
 
 def import_file(
-    desk: Desk, path: Path, request_id: int | None, senders: Senders | None = None
+    desk: Desk, path: Path, request_id: int | None, context: ImportContext | None = None
 ) -> ImportedFile:
-    """Import one file; ``senders`` as read for the whole import (read here if None)."""
-    senders = Senders.read(desk) if senders is None else senders
+    """Import one file; ``context`` as read for the whole import (read here if None)."""
+    context = ImportContext.read(desk) if context is None else context
     outcomes: list[_Outcome] = []
     unreadable: list[str] = []
     try:
@@ -154,7 +154,7 @@ def import_file(
             if isinstance(item, MailError):
                 unreadable.append(str(item))
             else:
-                outcomes.append(_import_message(desk, item, request_id, senders))
+                outcomes.append(_import_message(desk, item, request_id, context))
     except (MailError, FoideskError) as exc:
         unreadable.append(str(exc))
     except OSError as exc:
@@ -174,7 +174,7 @@ def _messages(path: Path, kind: str) -> Iterator[ParsedMessage | MailError]:
 
 
 def _import_message(
-    desk: Desk, parsed: ParsedMessage, request_id: int | None, senders: Senders
+    desk: Desk, parsed: ParsedMessage, request_id: int | None, context: ImportContext
 ) -> _Outcome:
     with desk.writing_files() as (session, blobs):
         duplicate = _find_duplicate(session, parsed)
@@ -183,9 +183,11 @@ def _import_message(
         if request_id is not None:
             target = filing.Filing(request_id, "filed here by you")
         else:
-            target = filing.file_message(session, parsed, senders.book)
+            target = filing.file_message(session, parsed, context.index)
         request = session.get(Request, target.request_id) if target.request_id else None
-        direction = filing.guess_direction(senders.book, parsed, senders.own)
+        if request is not None and request.deleted_at is not None:  # trashed meanwhile
+            request, target = None, filing.Filing(None, "its request is in the trash")
+        direction = filing.guess_direction(context.index.addresses, parsed, context.own)
         row = messages.insert_message(
             session,
             blobs,

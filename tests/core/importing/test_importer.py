@@ -16,7 +16,8 @@ from mailmaker import make_email
 
 from foidesk.cli import main
 from foidesk.core.desk import Desk
-from foidesk.core.importer import import_paths
+from foidesk.core.filing import RequestNames
+from foidesk.core.importer import ImportContext, import_file, import_paths
 from foidesk.core.profile import Profile
 from foidesk.core.records import NewMessage, NewRequest
 
@@ -291,3 +292,33 @@ def test_an_authoritys_own_address_wins_over_others_sharing_its_domain(
     assert filed_exact.request_id == council
     assert "Northtown Council" in filed_exact.filed_by
     assert filed_shared.status == "unfiled"  # two authorities, two open requests
+
+
+def test_a_request_trashed_during_an_import_gets_none_of_its_mail(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """The import reads the requests' names once; one trashed since is not filed into."""
+    request_id = _request(desk, ref="FOI-2024-0042")
+    context = ImportContext.read(desk)
+    desk.delete_request(request_id)
+    mail = _write(
+        tmp_path, "t.eml", make_email(subject="Your request FOI-2024-0042", message_id="<t@x>")
+    )
+    item = import_file(desk, mail, None, context)
+    assert item.status == "unfiled" and item.request_id is None
+    assert item.filed_by == "its request is in the trash"
+
+
+def test_the_longest_name_in_a_subject_wins_and_a_tie_files_nothing() -> None:
+    names = RequestNames(
+        [
+            (1, None, "Gritting routes"),
+            (2, None, "Gritting routes and budgets"),
+            (3, "REF-7", "Potholes by ward"),
+            (4, "ref-7", "Potholes by street"),
+        ]
+    )
+    chosen = names.match("RE: Gritting routes and budgets 2024")
+    assert chosen is not None and chosen.request_id == 2
+    assert names.match("Fwd: about ref-7") is None  # two requests share the reference
+    assert names.match("Nothing to see") is None
