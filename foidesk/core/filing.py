@@ -97,8 +97,8 @@ class AddressBook:
 
 class RequestNames:
     """Live requests' references and titles, read once for a whole import. Matching a
-    subject against 10,000 of them here takes about a millisecond; asking SQL to scan
-    the table for each message took about 40 ms."""
+    subject against 10,000 of them here takes under a millisecond; asking SQL to scan
+    the table twice for each message took about 7 ms."""
 
     def __init__(self, requests: Iterable[tuple[int, str | None, str]]) -> None:
         self._references: list[tuple[int, str, str]] = []
@@ -123,12 +123,13 @@ class RequestNames:
         text = clean_subject(subject).lower()
         if not text:
             return None
-        found = _single_best((rid, shown) for rid, low, shown in self._references if low in text)
-        if found is not None:
-            return Filing(found[0], f"the subject names the reference {found[1]}")
-        found = _single_best((rid, shown) for rid, low, shown in self._titles if low in text)
-        if found is not None:
-            return Filing(found[0], f"the subject names the request \u201c{found[1]}\u201d")
+        for names, reason in (
+            (self._references, "the subject names the reference {}"),
+            (self._titles, "the subject names the request \u201c{}\u201d"),
+        ):
+            found = _single_best((rid, shown) for rid, low, shown in names if low in text)
+            if found is not None:
+                return Filing(found[0], reason.format(found[1]))
         return None
 
 
