@@ -50,9 +50,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FoideskError as exc:
         print(f"foidesk: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except Exception as exc:
+        error = _storage_error(exc, args)
+        if error is None:
+            raise
+        print(f"foidesk: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("foidesk: interrupted", file=sys.stderr)
         return 130
+
+
+def _storage_error(exc: Exception, args: argparse.Namespace) -> Exception | None:
+    """A disk or database failure no command worded itself, as one sentence about the
+    profile folder (where it most likely happened); None for a bug."""
+    from foidesk.core.failures import storage_error
+    from foidesk.core.profile import resolve_profile
+
+    place = resolve_profile(getattr(args, "data_dir", None), "sqlite://").data_dir
+    return storage_error(exc, place)
 
 
 def _open_window(args: argparse.Namespace) -> int:

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import failures
 from .errors import DatabaseTooNewError, StorageError
 from .profile import Profile
 
@@ -33,24 +36,41 @@ BUSY_TIMEOUT_MS = 30_000
 _BEGIN_MODE = "foidesk_begin"
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite connections are tuned for a desktop app."""
+def make_engine(url: str, *, read_only: bool = False, immutable: bool = False) -> Engine:
+    """An engine for ``url``; SQLite connections are tuned for a desktop app.
+
+    ``read_only`` opens an SQLite file so that nothing can be written to it (a profile on
+    a read-only disk, or a damaged database); ``immutable`` also tells SQLite that
+    nothing else writes it, which is how it reads a WAL database whose folder cannot
+    take the ``-shm`` file it would otherwise need.
+    """
     if url.startswith("sqlite"):
+        if read_only:
+            url = _read_only_url(url, immutable=immutable)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        _tune_sqlite(engine)
+        _tune_sqlite(engine, read_only=read_only)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
-def _tune_sqlite(engine: Engine) -> None:
+def _read_only_url(url: str, *, immutable: bool) -> str:
+    path = url.removeprefix("sqlite:///").split("?", 1)[0]
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return f"sqlite:///file:{quote(path)}?{flags}&uri=true"
+
+
+def _tune_sqlite(engine: Engine, *, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
         cursor = dbapi_conn.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        if read_only:
+            cursor.execute("PRAGMA query_only = ON")
+        else:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -60,13 +80,28 @@ def _tune_sqlite(engine: Engine) -> None:
 
 
 class Database:
-    """Hands out units of work: one transaction per operation, committed or rolled back."""
+    """Hands out units of work: one transaction per operation, committed or rolled back.
 
-    def __init__(self, engine: Engine) -> None:
+    Failures of the disk or the file become one clear ``StorageError`` here
+    (``failures.py``). A database found damaged — by a failed read, or by SQLite's
+    ``quick_check``, which runs before the first write unless the file is ``verified``
+    already (``identity.FileStamp``) — is never written to again: from then on every
+    write is refused, and reads go on for as long as they can.
+    """
+
+    def __init__(
+        self, engine: Engine, place: Path | None = None, *, read_only: bool = False
+    ) -> None:
         self.engine = engine
+        self.place = place or Path(engine.url.database or ".")
+        self.read_only = read_only
+        self.damage: str | None = None
+        self.verified = not self.is_sqlite  # a server checks its own pages
+        self._check_lock = threading.Lock()
         self._read = sessionmaker(engine, expire_on_commit=False)
         writer = engine.execution_options(**{_BEGIN_MODE: "IMMEDIATE"})
         self._write = sessionmaker(writer, expire_on_commit=False)
+        self.wrote = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -75,29 +110,69 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only unit of work: a consistent snapshot, never committed."""
-        with self._read() as session, session.begin():
+        with self._translated(), self._read() as session, session.begin():
             yield session
             session.rollback()
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A write unit of work holding the write lock from its first statement."""
+        self.ensure_writable()
+        with self._translated(), self._write() as session, session.begin():
+            yield session
+        self.wrote = True
+
+    def ensure_writable(self) -> None:
+        """Refuse, before anything is touched, a write this database must not take."""
+        if self.read_only:
+            raise failures.read_only_error(self.place)
+        if not self.verified:
+            with self._check_lock:
+                if not self.verified and self.damage is None:
+                    self.note_check(self.quick_check())
+        if self.damage is not None:
+            raise failures.damaged_error(self.place, self.damage)
+
+    def note_check(self, problems: list[str]) -> None:
+        """Take the outcome of a check of the whole file (``quick_check`` or ``check``)."""
+        if problems:
+            self.damage = problems[0]
+            self.verified = False
+        elif self.damage is None:
+            self.verified = True
+
+    def quick_check(self) -> list[str]:
+        """SQLite's page-by-page check without the slow index-content comparison."""
         try:
-            with self._write() as session, session.begin():
-                yield session
-        except OperationalError as exc:
-            raise _storage_error(exc) from exc
+            with self.engine.connect() as conn:
+                lines = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check")]
+        except DBAPIError as exc:
+            if failures.is_damage(exc):
+                return [failures.describe(exc)]
+            error = self._storage_error(exc)
+            if error is None:
+                raise
+            raise error from exc
+        return [first_line(line) for line in lines if line != "ok"]
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except (DBAPIError, sqlite3.Error) as exc:
+            error = self._storage_error(exc)
+            if error is None:
+                raise
+            raise error from exc
+
+    def _storage_error(self, exc: BaseException) -> StorageError | None:
+        if failures.is_damage(exc):
+            self.damage = self.damage or f"SQLite found damage ({failures.describe(exc)})"
+            self.verified = False
+        return failures.storage_error(exc, self.place)
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def _storage_error(exc: OperationalError) -> Exception:
-    message = str(exc.orig) if exc.orig is not None else str(exc)
-    known = ("database or disk is full", "database is locked", "readonly", "disk I/O error")
-    if any(text in message for text in known):
-        return StorageError(f"the database refused the change: {message}")
-    return exc
 
 
 # --- migrations -------------------------------------------------------------------
@@ -106,7 +181,12 @@ def _storage_error(exc: OperationalError) -> Exception:
 #: The newest schema revision this foidesk ships. Opening a database already at
 #: it skips loading Alembic, which keeps start-up quick; a test keeps it equal
 #: to the head of ``migrations/versions``.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
+
+
+def first_line(text: str, limit: int = 160) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -22,3 +22,19 @@ class DatabaseTooNewError(FoideskError):
 
 class StorageError(FoideskError):
     """The disk refused a write (full, read-only, locked) or a stored file is damaged."""
+
+
+class DatabaseDamagedError(StorageError):
+    """The database file is damaged or is not a database: it is read at most, never written."""
+
+
+class DiskFullError(StorageError):
+    """The disk (or the user's quota) has no room left; nothing was half-written."""
+
+
+class ReadOnlyProfileError(StorageError):
+    """The profile cannot be written (a read-only disk, mount or file): it can still be read."""
+
+
+class DatabaseBusyError(StorageError):
+    """Another process held the database's write lock for longer than foidesk waits."""
