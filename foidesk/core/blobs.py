@@ -50,6 +50,7 @@ class BlobTransaction:
         self._noted: set[str] = set()
         self._rows: set[str] = set()  # digests whose blob row exists or is added
         self._folders: set[Path] = set()  # to sync before the commit: new names in them
+        self.bytes_wanted = 0  # what the contents given so far need on disk, where known
 
     def __enter__(self) -> BlobTransaction:
         self.session.connection()  # take the write lock before touching the store
@@ -63,6 +64,7 @@ class BlobTransaction:
         synced together too, when the work ends (before the database commits).
         """
         staged: list[StagedFile] = []
+        self.bytes_wanted += sum(len(s) for s in sources if isinstance(s, bytes))
         try:
             for source in sources:
                 staged.append(self.store.stage(source, sync=False))
@@ -144,22 +146,50 @@ class BlobTransaction:
         self._journal_file.flush()
 
 
-def recover(session: Session, store: AttachmentStore) -> int:
-    """Finish the file clean-up of writers that died; return how many files went.
+def leftovers_of_writers(store: AttachmentStore) -> bool:
+    """Journals or staged files left by writers that died (or that are running now)."""
+    return bool(journals(store) or staged_parts(store))
 
-    Must run inside a write transaction so that no live writer's journal is read.
+
+def journals(store: AttachmentStore) -> list[Path]:
+    try:
+        return sorted(store.journals.glob("*.journal"))
+    except OSError:
+        return []
+
+
+def staged_parts(store: AttachmentStore) -> list[Path]:
+    try:
+        return sorted(store.staging.glob("*.part"))
+    except OSError:
+        return []
+
+
+def recover(session: Session, store: AttachmentStore) -> list[str]:
+    """Finish the file clean-up of writers that died; say what was done.
+
+    Must run inside a write transaction so that no live writer's journal is read: on
+    SQLite, that transaction holds the write lock, and files are only ever staged under
+    it (``BlobTransaction``), so every staged file found then is a dead writer's too.
     """
-    if not store.journals.is_dir():
-        return 0
     removed = 0
-    for journal in sorted(store.journals.glob("*.journal")):
+    finished = journals(store)
+    for journal in finished:
         for sha256 in _journalled(journal):
             if session.get(Blob, sha256) is None and store.exists(sha256):
                 store.remove(sha256)
                 removed += 1
         journal.unlink(missing_ok=True)
-    _sweep_staging(store)
-    return removed
+    swept = sweep_staging(store, everything=session.get_bind().dialect.name == "sqlite")
+    done = []
+    if finished:
+        done.append(
+            f"finished {len(finished)} write(s) cut short, removing {removed} file(s) "
+            "nothing refers to"
+        )
+    if swept:
+        done.append(f"removed {len(swept)} staged file(s) left by a write that was cut short")
+    return done
 
 
 def _journalled(journal: Path) -> set[str]:
@@ -170,14 +200,16 @@ def _journalled(journal: Path) -> set[str]:
 STALE_STAGING_SECONDS = 24 * 3600
 
 
-def _sweep_staging(store: AttachmentStore) -> None:
-    """Staged files are written outside transactions, so only old ones are surely dead."""
-    if not store.staging.is_dir():
-        return
+def sweep_staging(store: AttachmentStore, *, everything: bool) -> list[Path]:
+    """Remove staged files of dead writers: all of them while holding SQLite's write lock
+    (``everything``), else only those a day old (a server database has no such lock)."""
     cutoff = time.time() - STALE_STAGING_SECONDS
-    for part in store.staging.glob("*.part"):
+    removed = []
+    for part in staged_parts(store):
         try:
-            if part.stat().st_mtime < cutoff:
+            if everything or part.stat().st_mtime < cutoff:
                 part.unlink()
+                removed.append(part)
         except FileNotFoundError:
             continue
+    return removed

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from . import clocks, convert, db, messages
-from .blobs import BlobTransaction, recover
+from . import clocks, convert, db, failures, health, messages
+from .blobs import BlobTransaction, leftovers_of_writers, recover
 from .deadlines import (
     REGIMES,
     ClockEvent,
@@ -27,12 +28,13 @@ from .deadlines import (
     request_deadlines,
 )
 from .deadlines.ics import CalendarEntry, write_ics
-from .errors import InvalidInputError, NotFoundError
+from .errors import FoideskError, InvalidInputError, NotFoundError
+from .health import CheckReport, RepairPlan
+from .identity import ProfileMarker, new_marker, stamp_of, write_marker
 from .inuse import ProfileHold
 from .models import (
     Attachment,
     Authority,
-    Blob,
     ClockEventRow,
     ClosureDay,
     Message,
@@ -42,12 +44,12 @@ from .models import (
     Tag,
     utcnow,
 )
+from .opening import open_database
 from .profile import Profile
 from .progress import Progress
 from .records import (
     AttachmentRecord,
     AuthorityRecord,
-    CheckReport,
     ClockEventRecord,
     ClosureRecord,
     DayCount,
@@ -80,17 +82,28 @@ class Desk:
     """An open profile: its database, its attachment store, and every operation on them."""
 
     def __init__(
-        self, profile: Profile, database: db.Database, store: AttachmentStore, today: Today
+        self,
+        profile: Profile,
+        database: db.Database,
+        store: AttachmentStore,
+        today: Today,
+        *,
+        marker: ProfileMarker | None = None,
+        hold: ProfileHold | None = None,
     ) -> None:
         self.profile = profile
         self.db = database
         self.store = store
         self.today = today
-        self.hold = ProfileHold(profile.data_dir)
+        self.marker = marker  # what the marker beside the database says, as last written
+        self.recovered: list[str] = []  # what opening did after writers that were killed
+        self.hold = hold or ProfileHold(profile.data_dir)
 
     @classmethod
     def open(cls, profile: Profile, *, today: Today = date.today) -> Desk:
-        """Open (creating if needed) a profile, migrate its schema, finish crashed writes.
+        """Open (creating only in a new or empty folder) a profile, migrate its schema,
+        finish crashed writes. A database that cannot be trusted to be this profile's is
+        refused with ``ProfileRefusedError`` and left as it is (``opening.py``).
 
         The profile is marked in use first, so that no restore replaces it while open.
         """
@@ -99,40 +112,81 @@ class Desk:
         hold = ProfileHold(profile.data_dir)
         hold.acquire()  # before looking for a restore: see inuse.py
         try:
-            finish_interrupted_restore(profile)  # before mkdir: never open an empty stand-in
-            desk = cls._open_held(profile, today)
+            finish_interrupted_restore(profile)  # before anything else: never open a stand-in
+            opened = open_database(profile)
         except BaseException:
             hold.release()
             raise
-        desk.hold = hold
+        store = AttachmentStore(profile.attachments_dir)
+        desk = cls(profile, opened.database, store, today, marker=opened.marker, hold=hold)
+        try:
+            desk._finish_crashed_writes()
+        except BaseException:
+            desk.close()
+            raise
         return desk
 
-    @classmethod
-    def _open_held(cls, profile: Profile, today: Today) -> Desk:
-        profile.data_dir.mkdir(parents=True, exist_ok=True)
-        engine = db.make_engine(profile.database_url)
-        try:
-            db.upgrade(profile, engine)
-        except BaseException:
-            engine.dispose()
-            raise
-        store = AttachmentStore(profile.attachments_dir)
-        store.create_dirs()
-        desk = cls(profile, db.Database(engine), store, today)
-        with desk.db.writing() as session:
-            recover(session, store)
-        return desk
+    @property
+    def read_only(self) -> bool:
+        """The profile can be read, listed, searched and checked, but not changed."""
+        return self.db.read_only
+
+    def _finish_crashed_writes(self) -> None:
+        """Clean up after writers that died — only where one left something behind, so
+        that opening writes nothing (a read-only or damaged database is never written)."""
+        if self.read_only:
+            return
+        self.store.create_dirs()
+        if leftovers_of_writers(self.store):
+            with self.db.writing() as session:
+                self.recovered = recover(session, self.store)
 
     def close(self) -> None:
-        """Close the database connections and stop marking the profile in use."""
-        self.db.dispose()
-        self.hold.release()
+        """Close the database connections, note the profile as it is now beside it, and
+        stop marking the profile in use."""
+        try:
+            noted = self._marker_now()
+        except FoideskError:
+            noted = None  # the marker records facts: a disk that refuses it loses nothing
+        self.db.dispose()  # SQLite's last connection folds the WAL in as it closes
+        try:
+            if noted is not None:
+                self._note(noted)
+        finally:
+            self.hold.release()
+
+    def _marker_now(self) -> ProfileMarker | None:
+        """The marker with this session's counts; None when it must stay as it is."""
+        if self.marker is None or self.read_only or self.db.damage is not None:
+            return None
+        if not self.db.wrote:
+            return self.marker
+        with self.db.reading() as session:
+            return new_marker(session, self.marker.profile_id, None)
+
+    def _note(self, marker: ProfileMarker) -> None:
+        """Write the marker if it changed; a database this session knew sound (checked,
+        or stamped so by the last foidesk) is stamped as this session leaves it."""
+        sqlite = self.profile.sqlite_path
+        verified = stamp_of(sqlite) if self.db.verified and sqlite is not None else None
+        fresh = replace(marker, verified=verified)
+        if _same_facts(fresh, self.marker):
+            return
+        if write_marker(self.profile.data_dir, fresh):
+            self.marker = fresh
 
     def reopen(self) -> None:
-        """After ``close``: in use again, on fresh connections (a restore may have replaced
-        the files; the next query opens the ones now in place)."""
+        """After ``close``: in use again, on the database now in place (a restore may have
+        replaced it, with another identity), checked as at ``open``."""
         self.db.dispose()
         self.hold.acquire()
+        try:
+            opened = open_database(self.profile)
+        except BaseException:
+            self.hold.release()
+            raise
+        self.db, self.marker = opened.database, opened.marker
+        self._finish_crashed_writes()
 
     def __enter__(self) -> Desk:
         return self
@@ -147,13 +201,23 @@ class Desk:
 
     @contextmanager
     def writing_files(self) -> Iterator[tuple[Session, BlobTransaction]]:
-        """A write unit of work that may also add or release stored files."""
+        """A write unit of work that may also add or release stored files.
+
+        A disk that refuses a file (full, read-only) rolls the whole unit back, removes
+        what it had placed, and becomes one ``StorageError`` naming the store.
+        """
         blobs: BlobTransaction | None = None
         committed = False
         try:
             with self.db.writing() as session, BlobTransaction(session, self.store) as blobs:
                 yield session, blobs
             committed = True
+        except OSError as exc:
+            need = blobs.bytes_wanted if blobs is not None else 0
+            error = failures.storage_error(exc, self.store.root, need=need)
+            if error is None:
+                raise
+            raise error from exc
         finally:
             if blobs is not None:
                 blobs.finish(committed)
@@ -588,46 +652,17 @@ class Desk:
     # --- health ------------------------------------------------------------------
 
     def check(self) -> CheckReport:
-        """Database integrity plus a re-hash of every stored file."""
-        problems = list(self._database_problems())
-        with self.db.reading() as session:
-            expected = {b.sha256: b.size for b in session.scalars(select(Blob))}
-            dangling = session.scalars(
-                select(Attachment.sha256).where(Attachment.sha256.not_in(select(Blob.sha256)))
-            ).all()
-        problems += [f"attachment refers to unknown file {d}" for d in dangling]
-        from .search import check_index  # the search package loads only when needed
+        """Database integrity, the search index, a re-hash of every stored file, and the
+        leftovers of killed writers; writes nothing (``health.py``)."""
+        return health.check(self)
 
-        problems += check_index(self)
-        report = self.store.verify(expected)
-        return CheckReport(
-            database_problems=tuple(problems),
-            blobs_checked=report.checked,
-            missing_blobs=report.missing,
-            corrupt_blobs=report.corrupt,
-            unreferenced_blobs=report.unreferenced,
-        )
+    def plan_repair(self, report: CheckReport) -> RepairPlan:
+        """What ``repair`` would remove after ``report``; refused on an untrusted database."""
+        return health.plan_repair(self, report)
 
-    def remove_unreferenced_files(self) -> int:
-        """Delete stored files no row refers to (left by a power cut mid-write)."""
-        removed = 0
-        with self.db.writing() as session:
-            known = set(session.scalars(select(Blob.sha256)))
-            for digest in list(self.store.stored_digests()):
-                if digest not in known:
-                    self.store.remove(digest)
-                    removed += 1
-        return removed
-
-    def _database_problems(self) -> Iterator[str]:
-        if not self.db.is_sqlite:
-            return
-        with self.db.engine.connect() as conn:
-            for (line,) in conn.execute(text("PRAGMA integrity_check")):
-                if line != "ok":
-                    yield f"integrity: {line}"
-            for row in conn.execute(text("PRAGMA foreign_key_check")):
-                yield f"foreign key: {tuple(row)}"
+    def repair(self, plan: RepairPlan) -> RepairPlan:
+        """Remove unused stored files and leftovers that ``plan`` lists; what was removed."""
+        return health.repair(self, plan)
 
     # --- helpers -----------------------------------------------------------------
 
@@ -649,6 +684,11 @@ class Desk:
             .order_by(Message.sort_at, Message.id)
         ).all()
         return convert.request_detail(row, list(messages))
+
+
+def _same_facts(new: ProfileMarker, old: ProfileMarker | None) -> bool:
+    """Equal but for the time of closing: no need to write the marker again."""
+    return old is not None and replace(new, closed_at=old.closed_at) == old
 
 
 def check_regime(regime: str | None) -> str:

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import filing, messages
-from .errors import FoideskError, NotFoundError
+from .errors import FoideskError, NotFoundError, StorageError
 from .mail import (
     MailError,
     ParsedMessage,
@@ -96,6 +96,7 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders (recursively); ``request_id`` files everything there."""
     progress = progress or NoProgress()
+    desk.db.ensure_writable()  # a read-only or damaged profile: one line, before any file
     if request_id is not None:
         desk.get_request(request_id)  # fail early, and clearly, on a wrong id
     files = list(expand(paths))
@@ -104,7 +105,13 @@ def import_paths(
     for done, path in enumerate(files):
         check_cancelled(progress)
         progress.report(done, len(files), path.name)
-        results.append(import_file(desk, path, request_id, context))
+        try:
+            results.append(import_file(desk, path, request_id, context))
+        except StorageError as exc:  # the disk, not the file: the rest would fail too
+            raise type(exc)(
+                f"{exc} ({done} of {len(files)} file(s) were imported before this; "
+                "importing them again skips what is already in)"
+            ) from exc
     progress.report(len(files), len(files), "")
     return ImportReport(tuple(results))
 
@@ -155,6 +162,8 @@ def import_file(
                 unreadable.append(str(item))
             else:
                 outcomes.append(_import_message(desk, item, request_id, context))
+    except StorageError:
+        raise
     except (MailError, FoideskError) as exc:
         unreadable.append(str(exc))
     except OSError as exc:

@@ -65,6 +65,46 @@ class ProfileHold:
                 self._folder.rmdir()  # only when it was the last one
 
 
+def stale_marks(data_dir: Path) -> list[Path]:
+    """Marks left by processes that died, found without removing any (``foidesk check``).
+
+    A mark is tried with a lock of its own that leaves the file in place: whoever can
+    take it knows no living process holds it.
+    """
+    stale = []
+    for path in _marks(data_dir):
+        probe = FileLock(path, remove=False)
+        try:
+            held = probe.try_acquire()
+        except OSError:
+            continue
+        if held:
+            probe.release()
+            stale.append(path)
+    return stale
+
+
+def remove_if_stale(path: Path) -> bool:
+    """Remove one mark if nothing holds it (``check --repair``); True when it is gone."""
+    probe = FileLock(path)  # removes the file as it releases
+    try:
+        if not probe.try_acquire():
+            return False
+    except OSError:
+        return False
+    probe.release()
+    with contextlib.suppress(OSError):
+        path.parent.rmdir()  # only when it was the last one
+    return True
+
+
+def _marks(data_dir: Path) -> list[Path]:
+    try:
+        return sorted(p for p in in_use_dir(data_dir).iterdir() if p.name.endswith(SUFFIX))
+    except OSError:
+        return []
+
+
 def holders(data_dir: Path) -> int:
     """How many living processes have the profile open; files left by dead ones go."""
     folder = in_use_dir(data_dir)

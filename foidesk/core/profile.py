@@ -12,6 +12,22 @@ APP_NAME = "foidesk"
 DATABASE_FILE = "foidesk.sqlite3"
 DATA_DIR_ENV = "FOIDESK_DATA_DIR"
 DATABASE_URL_ENV = "FOIDESK_DATABASE_URL"
+MARKER_FILE = "foidesk-profile.json"
+WINDOW_SETTINGS_FILE = "window.ini"
+#: Everything foidesk itself keeps in a profile folder. A folder holding anything else
+#: (hidden files aside) is not taken for an empty one in which to start a new profile.
+PROFILE_NAMES = frozenset(
+    {
+        DATABASE_FILE,
+        *(f"{DATABASE_FILE}-{suffix}" for suffix in ("wal", "shm", "journal")),
+        MARKER_FILE,
+        WINDOW_SETTINGS_FILE,
+        "attachments",
+        "backups",
+        "safety-copies",
+        "logs",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -153,22 +153,6 @@ class NewRequest:
     notes: str = ""
     status: str = "waiting_response"
     received_on: date | None = None
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """``foidesk check``: the database's own checks and the store's re-hash."""
-
-    database_problems: tuple[str, ...]
-    blobs_checked: int
-    missing_blobs: tuple[str, ...]
-    corrupt_blobs: tuple[str, ...]
-    unreferenced_blobs: tuple[str, ...]
-    notes: tuple[str, ...] = field(default=())
-
-    @property
-    def ok(self) -> bool:
-        return not (self.database_problems or self.missing_blobs or self.corrupt_blobs)
 
 
 @dataclass(frozen=True)

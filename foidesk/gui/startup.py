@@ -15,12 +15,10 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
-from foidesk.core.profile import Profile
+from foidesk.core.profile import WINDOW_SETTINGS_FILE, Profile
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
-
-from .window_state import FILE_NAME
 
 
 class StartupShell(QMainWindow):
@@ -32,7 +30,7 @@ class StartupShell(QMainWindow):
         super().__init__()
         self.setWindowTitle("foidesk")
         self.resize(1280, 800)
-        saved = QSettings(str(profile.data_dir / FILE_NAME), QSettings.Format.IniFormat)
+        saved = QSettings(str(profile.data_dir / WINDOW_SETTINGS_FILE), QSettings.Format.IniFormat)
         geometry = saved.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)

@@ -11,12 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
-FILE_NAME = "window.ini"
+from foidesk.core.profile import WINDOW_SETTINGS_FILE
 
 
 class WindowState:
     def __init__(self, data_dir: Path) -> None:
-        self.settings = QSettings(str(data_dir / FILE_NAME), QSettings.Format.IniFormat)
+        self.settings = QSettings(str(data_dir / WINDOW_SETTINGS_FILE), QSettings.Format.IniFormat)
 
     def restore(
         self, window: QMainWindow, splitters: dict[str, QSplitter], headers: dict[str, QHeaderView]

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from foidesk.core.desk import Desk
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.identity import BACKUP_FOLDER_SETTING
 
-KEY_FOLDER = "backup.folder"
+KEY_FOLDER = BACKUP_FOLDER_SETTING
 KEY_KEEP_DAILY = "backup.keep_daily"
 KEY_KEEP_WEEKLY = "backup.keep_weekly"
 KEY_AUTOMATIC = "backup.automatic"

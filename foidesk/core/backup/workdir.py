@@ -44,14 +44,20 @@ class WorkDir:
 
 def sweep_abandoned(folder: Path) -> list[Path]:
     """Remove work folders of writers that died; return what was removed."""
-    if not folder.is_dir():
-        return []
     removed = []
-    for candidate in folder.iterdir():
-        if layout.is_workdir(candidate) and candidate.is_dir() and _abandoned(candidate):
-            shutil.rmtree(candidate, ignore_errors=True)
-            removed.append(candidate)
+    for candidate in abandoned_workdirs(folder):
+        shutil.rmtree(candidate, ignore_errors=True)
+        removed.append(candidate)
     return removed
+
+
+def abandoned_workdirs(folder: Path) -> list[Path]:
+    """Work folders of writers that died (found, not removed)."""
+    try:
+        candidates = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [c for c in candidates if layout.is_workdir(c) and c.is_dir() and _abandoned(c)]
 
 
 def _abandoned(workdir: Path) -> bool:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
+from foidesk.core import failures
 from foidesk.core.errors import FoideskError, InvalidInputError
 from foidesk.core.models import Authority
 
@@ -44,7 +48,10 @@ class Fts5SearchIndex:
             rows = session.execute(text(statement), params).all()
             found = snippets(session, query, match, rows)
         except DatabaseError as exc:
-            raise _search_error(exc) from exc
+            error = _search_error(exc, session)
+            if error is exc:
+                raise
+            raise error from exc
         return _without_echoes([_hit(row, found) for row in rows])
 
     def rebuild(self, session: Session) -> None:
@@ -104,15 +111,32 @@ def _hit(row: Any, found: dict[tuple[str, int], str]) -> SearchHit:
     )
 
 
-def _search_error(exc: DatabaseError) -> Exception:
+def _search_error(exc: DatabaseError, session: Session) -> BaseException:
+    """A failed search said plainly: a damaged index is mended by ``--reindex``, a damaged
+    database is the database's problem (``failures.py``), and the rest is a bug.
+
+    FTS5 reports a damaged index as SQLite's plain CORRUPT, like a damaged page: only
+    the pages themselves tell the two apart, so they are checked on this rare path.
+    """
+    damage = failures.classify(exc) is failures.Failure.DAMAGED
+    if damage and _pages_sound(session):
+        return SearchIndexMissingError(f"the search index is damaged; {REPAIR}")
+    if failures.classify(exc) is not None:
+        return exc  # the unit of work words it, and marks a damaged database
     message = str(exc.orig) if exc.orig is not None else str(exc)
     if "no such table" in message:
         return SearchIndexMissingError(f"the search index is missing; {REPAIR}")
-    if "malformed" in message:
-        return SearchIndexMissingError(f"the search index is damaged; {REPAIR}")
     if "fts5" in message:  # the renderer should prevent this; say so rather than crash
         return InvalidInputError(f"foidesk could not run this search ({message})")
     return exc
+
+
+def _pages_sound(session: Session) -> bool:
+    try:
+        lines = session.execute(text("PRAGMA quick_check")).scalars().all()
+    except DatabaseError:
+        return False
+    return list(lines) == ["ok"]
 
 
 def _missing_objects(session: Session) -> list[str]:
@@ -134,7 +158,9 @@ def _count_mismatches(session: Session) -> list[str]:
 
 
 def _integrity_failures(session: Session) -> list[str]:
-    """FTS5 compares every index entry with its row; a savepoint keeps the check read-only."""
+    """FTS5 compares every index entry with its row. The check is an INSERT, so it runs
+    in a savepoint that is rolled back; a read-only database cannot run it at all, and
+    is checked on a private copy instead (``_on_a_copy``)."""
     problems = []
     for table, (_, plural) in _SOURCES.items():
         try:
@@ -142,9 +168,37 @@ def _integrity_failures(session: Session) -> list[str]:
                 session.execute(
                     text(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
                 )
-        except DatabaseError:  # SQLITE_CORRUPT_VTAB: index and rows disagree
+        except DatabaseError as exc:
+            if failures.classify(exc) is failures.Failure.READ_ONLY:
+                return _on_a_copy(session)
+            if failures.sqlite_code(exc) != failures.SQLITE_CORRUPT_VTAB:
+                raise
             problems.append(f"search index: the index of {plural} has drifted; {REPAIR}")
     return problems
+
+
+def _on_a_copy(session: Session) -> list[str]:
+    """The index check of a read-only database, run on a copy in a private temporary
+    folder (SQLite's online backup API), which is removed afterwards."""
+    source = session.connection().connection.driver_connection
+    assert isinstance(source, sqlite3.Connection)
+    with tempfile.TemporaryDirectory(prefix="foidesk-check-") as folder:
+        copy = sqlite3.connect(Path(folder) / "copy.sqlite3", isolation_level=None)
+        try:
+            source.backup(copy)
+            problems = []
+            for table, (_, plural) in _SOURCES.items():
+                try:
+                    copy.execute(
+                        f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"
+                    )
+                except sqlite3.DatabaseError as exc:
+                    if failures.sqlite_code(exc) != failures.SQLITE_CORRUPT_VTAB:
+                        raise
+                    problems.append(f"search index: the index of {plural} has drifted; {REPAIR}")
+            return problems
+        finally:
+            copy.close()
 
 
 def _text_state_mismatches(session: Session) -> list[str]:

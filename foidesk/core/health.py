@@ -1,0 +1,254 @@
+"""``foidesk check`` and ``check --repair``: find every problem, and mend only on trusted word.
+
+The check reads and never writes: SQLite's ``integrity_check`` page by page, the
+foreign keys, the search index, a re-hash of every stored file, and the leftovers of
+writers that were killed (staged files, journals, temporary markers, in-use marks
+nothing holds, backup work folders).
+
+A repair deletes, so it first asks whether the database can be trusted to say what is
+unused. It refuses — deleting nothing — when the database is damaged, read-only,
+names another profile than the marker beside it, or knows no stored files while the
+store holds some (an emptied or replaced database would call every file unused). It
+then lists what it will remove, and removes each file only if, under the write lock,
+still nothing refers to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select, text
+
+from . import blobs, failures, inuse
+from .db import first_line
+from .errors import DatabaseDamagedError, FoideskError
+from .identity import ProfileMarker, leftover_parts, read_marker
+from .models import Attachment, Blob
+
+if TYPE_CHECKING:
+    from .desk import Desk
+
+MAX_INTEGRITY_LINES = 20
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """Something a killed writer left behind: harmless, and removed by a repair."""
+
+    kind: str  # "staged file", "marker", "in-use mark", "backup work folder"
+    path: Path
+    size: int
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """``foidesk check``: the database's own checks, the store's re-hash, the leftovers."""
+
+    database_problems: tuple[str, ...]
+    blobs_checked: int
+    missing_blobs: tuple[str, ...]
+    corrupt_blobs: tuple[str, ...]
+    unreferenced_blobs: tuple[str, ...]
+    notes: tuple[str, ...] = field(default=())
+    damaged: bool = False
+    leftovers: tuple[Leftover, ...] = field(default=())
+    repair_refusal: str | None = None  # why a repair must delete nothing, if it must not
+
+    @property
+    def ok(self) -> bool:
+        return not (self.database_problems or self.missing_blobs or self.corrupt_blobs)
+
+
+@dataclass(frozen=True)
+class RemovedFile:
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class RepairPlan:
+    files: tuple[RemovedFile, ...]
+    leftovers: tuple[Leftover, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.files or self.leftovers)
+
+
+def check(desk: Desk) -> CheckReport:
+    problems = integrity_problems(desk)
+    damaged = bool(problems)
+    if desk.db.is_sqlite:
+        desk.db.note_check(problems)
+    notes = list(desk.recovered)
+    try:
+        expected, dangling = _stored_files(desk)
+    except DatabaseDamagedError:
+        problems.append("the list of stored files cannot be read: the database is damaged")
+        return CheckReport(
+            tuple(problems), 0, (), (), (), (), True, tuple(leftovers(desk)), _DAMAGED
+        )
+    problems += [f"attachment refers to unknown file {d}" for d in dangling]
+    if not damaged:
+        problems += _index_problems(desk, notes)
+    store = desk.store.verify(expected)
+    return CheckReport(
+        database_problems=tuple(problems),
+        blobs_checked=store.checked,
+        missing_blobs=store.missing,
+        corrupt_blobs=store.corrupt,
+        unreferenced_blobs=store.unreferenced,
+        notes=tuple(notes),
+        damaged=damaged,
+        leftovers=tuple(leftovers(desk)),
+        repair_refusal=_refusal(desk, damaged, len(expected), len(store.unreferenced)),
+    )
+
+
+_DAMAGED = "the database is damaged, so it cannot be trusted to say which stored files are unused"
+
+
+def integrity_problems(desk: Desk) -> list[str]:
+    """SQLite's integrity check and the foreign keys; a file it cannot read is one problem."""
+    if not desk.db.is_sqlite:
+        return []
+    try:
+        with desk.db.engine.connect() as conn:
+            lines = [str(r[0]) for r in conn.execute(text("PRAGMA integrity_check"))]
+            keys = [tuple(r) for r in conn.execute(text("PRAGMA foreign_key_check"))]
+    except Exception as exc:
+        if failures.classify(exc) is not failures.Failure.DAMAGED:
+            raise
+        return [f"integrity: the database cannot be read ({failures.describe(exc)})"]
+    found = [f"integrity: {first_line(line)}" for line in lines if line != "ok"]
+    if len(found) > MAX_INTEGRITY_LINES:
+        more = len(found) - MAX_INTEGRITY_LINES
+        found = [*found[:MAX_INTEGRITY_LINES], f"integrity: … and {more:,} more"]
+    return found + [f"foreign key: {key}" for key in keys]
+
+
+def _stored_files(desk: Desk) -> tuple[dict[str, int], list[str]]:
+    with desk.db.reading() as session:
+        expected = {b.sha256: b.size for b in session.scalars(select(Blob))}
+        dangling = session.scalars(
+            select(Attachment.sha256).where(Attachment.sha256.not_in(select(Blob.sha256)))
+        ).all()
+    return expected, list(dangling)
+
+
+def _index_problems(desk: Desk, notes: list[str]) -> list[str]:
+    from .search import check_index  # the search package loads only when needed
+
+    try:
+        return check_index(desk)
+    except FoideskError as exc:
+        notes.append(f"the search index was not checked: {exc}")
+        return []
+
+
+def _refusal(desk: Desk, damaged: bool, known: int, unused: int) -> str | None:
+    if damaged:
+        return _DAMAGED
+    if desk.read_only:
+        return "the profile is read-only"
+    marker = read_marker(desk.profile.data_dir)
+    if (
+        isinstance(marker, ProfileMarker)
+        and desk.marker
+        and marker.profile_id != (desk.marker.profile_id)
+    ):
+        return "the marker beside the database now names another profile"
+    if known == 0 and unused:
+        return (
+            f"the database knows no stored files, yet the store holds {unused:,}: an emptied "
+            "or replaced database would call every file unused"
+        )
+    return None
+
+
+# --- leftovers ---------------------------------------------------------------------
+
+
+def leftovers(desk: Desk) -> list[Leftover]:
+    """What killed writers left that opening the profile did not clear: staged files only
+    where it could not write (opening clears them, and says so in ``Desk.recovered``)."""
+    found = [Leftover("staged file", p, _size(p)) for p in blobs.staged_parts(desk.store)]
+    found += [Leftover("marker", p, _size(p)) for p in leftover_parts(desk.profile.data_dir)]
+    found += [Leftover("in-use mark", p, 0) for p in inuse.stale_marks(desk.profile.data_dir)]
+    found += [Leftover("backup work folder", p, 0) for p in _backup_work_folders(desk)]
+    return found
+
+
+def _backup_work_folders(desk: Desk) -> list[Path]:
+    from .backup.settings import load_settings
+    from .backup.workdir import abandoned_workdirs
+
+    folders = {desk.profile.backups_dir}
+    with contextlib.suppress(FoideskError):
+        folders.add(load_settings(desk).folder)
+    return sorted(p for folder in folders for p in abandoned_workdirs(folder))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+# --- repair -------------------------------------------------------------------------
+
+
+def plan_repair(desk: Desk, report: CheckReport) -> RepairPlan:
+    """What a repair would remove; raises when the database must not be trusted."""
+    if report.repair_refusal is not None:
+        raise FoideskError(f"check --repair refused: {report.repair_refusal}; nothing was removed")
+    sizes = _store_sizes(desk, report.unreferenced_blobs)
+    files = tuple(RemovedFile(d, sizes.get(d, 0)) for d in report.unreferenced_blobs)
+    return RepairPlan(files, report.leftovers)
+
+
+def repair(desk: Desk, plan: RepairPlan) -> RepairPlan:
+    """Remove what ``plan`` lists and is still unused; return what was removed."""
+    removed_files: list[RemovedFile] = []
+    removed: list[Leftover] = []
+    with desk.db.writing() as session:  # the write lock: no writer is half-way now
+        known = set(session.scalars(select(Blob.sha256)))
+        if not known and plan.files:  # emptied since the check: trust it even less
+            raise FoideskError("check --repair refused: the database knows no stored files")
+        for file in plan.files:
+            if file.sha256 not in known and desk.store.exists(file.sha256):
+                desk.store.remove(file.sha256)
+                removed_files.append(file)
+        removed += _remove_leftovers(desk, plan.leftovers)
+    return RepairPlan(tuple(removed_files), tuple(removed))
+
+
+def _remove_leftovers(desk: Desk, found: tuple[Leftover, ...]) -> list[Leftover]:
+    """Leftovers go while the write lock is held: staged files then belong to no living
+    writer; in-use marks and work folders are tried by their own locks."""
+    removed = []
+    for leftover in found:
+        if leftover.kind == "in-use mark":
+            gone = inuse.remove_if_stale(leftover.path)
+        elif leftover.kind == "backup work folder":
+            shutil.rmtree(leftover.path, ignore_errors=True)
+            gone = not leftover.path.exists()
+        else:
+            leftover.path.unlink(missing_ok=True)
+            gone = True
+        if gone:
+            removed.append(leftover)
+    return removed
+
+
+def _store_sizes(desk: Desk, digests: tuple[str, ...]) -> dict[str, int]:
+    sizes = {}
+    for digest in digests:
+        with contextlib.suppress(OSError):
+            sizes[digest] = desk.store.path_for(digest).stat().st_size
+    return sizes
