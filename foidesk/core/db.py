@@ -263,10 +263,20 @@ def safety_copy(profile: Profile, engine: Engine, revision: str) -> Path | None:
     return target
 
 
+def source_uri(source: Path) -> str:
+    """A read-only URI for copying ``source``: immutable where its folder cannot take the
+    ``-shm`` file a WAL reader needs (a profile on a read-only disk)."""
+    uri = f"file:{quote(str(source))}?mode=ro"
+    shm = source.with_name(source.name + "-shm")
+    if not os.access(source.parent, os.W_OK) and not shm.exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def copy_sqlite(source: Path, target: Path) -> None:
     """A consistent copy of a live SQLite database, written under a temporary name first."""
     partial = target.with_name(target.name + ".part")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(source_uri(source), uri=True)
     try:
         dst = sqlite3.connect(partial)
         try:

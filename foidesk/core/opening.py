@@ -33,6 +33,7 @@ from .guard import (
     strangers,
 )
 from .identity import (
+    FileStamp,
     ProfileMarker,
     UnreadableMarker,
     database_identity,
@@ -57,11 +58,12 @@ def open_database(profile: Profile) -> OpenedDatabase:
     sqlite = profile.sqlite_path
     if sqlite is not None:
         _inspect_file(profile, sqlite)
+    stamp = stamp_of(sqlite) if sqlite is not None else None  # before SQLite adds a WAL
     read_only, immutable = _read_only(profile, sqlite)
     engine = db.make_engine(profile.database_url, read_only=read_only, immutable=immutable)
     try:
         database = db.Database(engine, sqlite or profile.data_dir, read_only=read_only)
-        return _open_checked(profile, database)
+        return _open_checked(profile, database, stamp)
     except BaseException:
         engine.dispose()
         raise
@@ -122,7 +124,9 @@ def _read_only(profile: Profile, sqlite: Path | None) -> tuple[bool, bool]:
     return True, not folder_writable and not shm.exists() and not _wal_holds_data(profile)
 
 
-def _open_checked(profile: Profile, database: db.Database) -> OpenedDatabase:
+def _open_checked(
+    profile: Profile, database: db.Database, stamp: FileStamp | None
+) -> OpenedDatabase:
     engine = database.engine
     try:
         with engine.connect() as conn:
@@ -135,9 +139,8 @@ def _open_checked(profile: Profile, database: db.Database) -> OpenedDatabase:
         _refuse_schemaless(profile, marker)
     elif identity is None or (isinstance(marker, ProfileMarker) and identity != marker.profile_id):
         _refuse_foreign(profile, marker, identity)
-    sqlite = profile.sqlite_path
-    if isinstance(marker, ProfileMarker) and sqlite is not None and marker.verified is not None:
-        database.verified = stamp_of(sqlite) == marker.verified
+    if isinstance(marker, ProfileMarker) and stamp is not None and marker.verified is not None:
+        database.verified = stamp == marker.verified
     _upgrade(profile, database)
     with engine.connect() as conn:
         profile_id = database_identity(conn)
