@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO, TypeVar
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from . import clocks, convert, db, messages
+from . import clocks, convert, db, messages, privacy
 from .blobs import BlobTransaction, recover
 from .deadlines import (
     REGIMES,
@@ -110,6 +110,7 @@ class Desk:
     @classmethod
     def _open_held(cls, profile: Profile, today: Today) -> Desk:
         profile.data_dir.mkdir(parents=True, exist_ok=True)
+        privacy.prepare(profile)  # before the database is created: see privacy.py
         engine = db.make_engine(profile.database_url)
         try:
             db.upgrade(profile, engine)
