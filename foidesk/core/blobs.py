@@ -22,6 +22,7 @@ from typing import BinaryIO, TextIO
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from . import privacy
 from .models import Attachment, Blob, Message
 from .store import AttachmentStore, StagedFile, fsync_all, is_sha256
 
@@ -151,8 +152,8 @@ class BlobTransaction:
             return
         self._noted.add(sha256)
         if self._journal_file is None:
-            self.store.journals.mkdir(parents=True, exist_ok=True)
-            self._journal_file = self._journal.open("a", encoding="ascii")
+            privacy.make_dir(self.store.journals)
+            self._journal_file = privacy.new_text_file(self._journal, encoding="ascii")
         self._journal_file.write(sha256 + "\n")
         self._journal_file.flush()
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from . import db, failures
+from . import db, failures, privacy
 from .errors import StorageError
 from .guard import (
     FileState,
@@ -58,6 +58,7 @@ def open_database(profile: Profile) -> OpenedDatabase:
     sqlite = profile.sqlite_path
     if sqlite is not None:
         _inspect_file(profile, sqlite)
+    privacy.prepare(profile)  # a new database file is created private, for SQLite to fill
     stamp = stamp_of(sqlite) if sqlite is not None else None  # before SQLite adds a WAL
     read_only, immutable = _read_only(profile, sqlite)
     engine = db.make_engine(profile.database_url, read_only=read_only, immutable=immutable)
@@ -99,7 +100,6 @@ def _allow_new(profile: Profile, problem: Problem) -> None:
             evidence,
             f"the folder is not empty ({shown}) and holds no foidesk profile",
         )
-    profile.data_dir.mkdir(parents=True, exist_ok=True)
 
 
 def _wal_holds_data(profile: Profile) -> bool:

@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from foidesk import __version__
-from foidesk.core import failures
+from foidesk.core import failures, privacy
 from foidesk.core.desk import Desk
 from foidesk.core.errors import NotFoundError
 from foidesk.core.profile import Profile
@@ -162,7 +162,10 @@ def _prepare_folder(profile: Profile, folder: Path) -> None:
         return
     inside = folder.resolve().is_relative_to(profile.data_dir.resolve())
     try:
-        folder.mkdir(parents=inside, exist_ok=True)
+        if inside:
+            privacy.make_dir(folder)
+        else:
+            folder.mkdir(exist_ok=True)
     except FileNotFoundError:
         raise BackupError(f"the backup folder {folder} is not available") from None
     except OSError as exc:
@@ -226,7 +229,7 @@ class _Attempt:
     ) -> tuple[Manifest, ReadBack]:
         """Write the ZIP; each member is read back and checked on a second thread as soon
         as it is complete."""
-        with self.partial.open("xb") as raw, ReadBack(self.partial, ticker) as read_back:
+        with privacy.new_file(self.partial) as raw, ReadBack(self.partial, ticker) as read_back:
             archive = ZipWriter(raw)
             writer = MemberWriter(archive, moment, ticker, read_back, growing, self.suspects)
             ticker.phase("Copying attachments")
