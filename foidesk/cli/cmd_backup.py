@@ -21,6 +21,7 @@ from foidesk.core.backup import (
     verify_backup,
 )
 from foidesk.core.backup.manifest import Counts
+from foidesk.core.backup.rotation import removal_text
 from foidesk.core.backup.structure import read_manifest_only
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.profile import Profile, resolve_profile
@@ -86,14 +87,23 @@ def _create(args: argparse.Namespace) -> int:
             scheduled = back_up_and_rotate(desk, progress)
             info, rotation = scheduled.backup, scheduled.rotation
     removed = rotation.removed if rotation else ()
+    kept = rotation.kept_because if rotation else ()
     if args.json:
-        print_json({**_info_json(info), "rotated_out": [str(p) for p in removed]})
+        print_json(
+            {
+                **_info_json(info),
+                "rotated_out": [str(p) for p in removed],
+                "kept_by_rotation": [{"path": k.path, "reason": k.reason} for k in kept],
+            }
+        )
         return 0
     for warning in info.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"backed up {_counts_text(info.counts)} to {info.path} ({_size(info.size)})")
-    if removed:
-        print(f"removed {len(removed)} older backup(s) by rotation")
+    for entry in rotation.removed_backups if rotation else ():
+        print(removal_text(entry))
+    for because in kept:
+        print(because.text)
     return 0
 
 

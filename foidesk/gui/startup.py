@@ -66,6 +66,7 @@ class Launcher(QObject):
     def _open(self) -> None:
         from foidesk.core.desk import Desk
         from foidesk.core.errors import FoideskError
+        from foidesk.core.log import start_logging
 
         from .errors_ui import install_excepthook
         from .main_window import MainWindow
@@ -78,6 +79,7 @@ class Launcher(QObject):
             self.shell.close()
             self.failed.emit(str(exc))
             return
+        start_logging(self.profile)
         window = MainWindow(desk)
         app = QApplication.instance()
         if isinstance(app, QApplication):
