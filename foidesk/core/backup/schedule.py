@@ -31,7 +31,13 @@ class ScheduledBackup:
 
 
 def backup_due(desk: Desk, now: datetime) -> bool:
-    """Automatic backups are on and the last one is a day old (or from a clock set later)."""
+    """Automatic backups are on and the last one is a day old (or from a clock set later).
+
+    Never for a profile that cannot be written (its backups could not be noted) or whose
+    database is damaged (a backup of it would not verify, and rotation must never act on
+    its word)."""
+    if desk.read_only or desk.db.damage is not None:
+        return False
     settings = load_settings(desk)
     if not settings.automatic:
         return False
