@@ -32,7 +32,6 @@ from mounts import fill, needs_mount, read_only_view, tmpfs
 from foidesk.core.inuse import in_use_dir
 from foidesk.core.profile import Profile
 
-
 NOTE = ("message", "add", "1", "--direction", "incoming", "--kind", "note", "--date", "2024-05-01")
 
 
