@@ -24,6 +24,7 @@ from foidesk.core.backup.manifest import Counts
 from foidesk.core.backup.rotation import removal_text
 from foidesk.core.backup.structure import read_manifest_only
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.guard import ProfileRefusedError, backup_folder
 from foidesk.core.profile import Profile, resolve_profile
 
 from .common import json_option, open_desk, print_json
@@ -122,19 +123,24 @@ def _info_json(info: BackupInfo) -> dict[str, object]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    _profile(args)
-    with open_desk(args) as desk:
-        settings = load_settings(desk)
-    entries = list_backups(settings.folder)
+    """Lists the backup folder even when the profile cannot be opened: that is when its
+    backups are wanted most (the marker beside the database names the folder)."""
+    profile = _profile(args)
+    try:
+        with open_desk(args) as desk:
+            settings = load_settings(desk)
+        folder, last_at = settings.folder, settings.last_at
+    except ProfileRefusedError as refused:
+        print(f"foidesk: the profile cannot be opened: {refused.what}", file=sys.stderr)
+        folder, last_at = backup_folder(profile), None
+    entries = list_backups(folder)
     if args.json:
-        print_json(
-            {"folder": settings.folder, "last_backup_at": settings.last_at, "backups": entries}
-        )
+        print_json({"folder": folder, "last_backup_at": last_at, "backups": entries})
         return 0
     if not entries:
-        print(f"no backups in {settings.folder}")
+        print(f"no backups in {folder}")
         return 0
-    print(f"backups in {settings.folder}, newest first:")
+    print(f"backups in {folder}, newest first:")
     for entry in entries:
         when = entry.created_at.strftime("%Y-%m-%d %H:%M UTC")
         holds = _counts_text(entry.counts) if entry.counts else "manifest unreadable"

@@ -38,6 +38,7 @@ class FileState(StrEnum):
     EMPTY = "empty"  # zero bytes: SQLite would take it for a new database
     NOT_A_DATABASE = "not-a-database"
     TRUNCATED = "truncated"
+    UNREADABLE = "unreadable"  # not ours to judge: permissions, a disk error
     PRESENT = "present"
 
 
@@ -53,6 +54,7 @@ class Problem(StrEnum):
 class SqliteFile:
     state: FileState
     detail: str = ""
+    error: OSError | None = None
 
 
 def inspect_sqlite_file(path: Path) -> SqliteFile:
@@ -64,7 +66,7 @@ def inspect_sqlite_file(path: Path) -> SqliteFile:
     except FileNotFoundError:
         return SqliteFile(FileState.MISSING)
     except OSError as exc:
-        return SqliteFile(FileState.NOT_A_DATABASE, f"it cannot be read: {exc.strerror}")
+        return SqliteFile(FileState.UNREADABLE, exc.strerror or "it cannot be read", exc)
     if size == 0:
         return SqliteFile(FileState.EMPTY)
     if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
@@ -137,6 +139,15 @@ def strangers(data_dir: Path) -> list[str]:
 def _ours(name: str) -> bool:
     """foidesk's own names, hidden files, and copies of the database kept aside."""
     return name in PROFILE_NAMES or name.startswith((".", f"{DATABASE_FILE}."))
+
+
+def backup_folder(profile: Profile) -> Path:
+    """Where the profile's backups go, known without its database: the folder the marker
+    names (one the user chose), else the profile's own."""
+    marker = read_marker(profile.data_dir)
+    if isinstance(marker, ProfileMarker) and marker.backup_folder:
+        return Path(marker.backup_folder)
+    return profile.backups_dir
 
 
 def _backups(profile: Profile, marker: object) -> list[BackupEntry]:

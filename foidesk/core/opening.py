@@ -75,6 +75,8 @@ def _inspect_file(profile: Profile, path: Path) -> None:
     if found.state in (FileState.MISSING, FileState.EMPTY):
         _allow_new(profile, Problem.MISSING if found.state is FileState.MISSING else Problem.EMPTY)
         return
+    if found.state is FileState.UNREADABLE and found.error is not None:
+        raise failures.storage_error(found.error, path) or found.error
     if found.state is not FileState.PRESENT:
         raise refuse(
             Problem.DAMAGED,

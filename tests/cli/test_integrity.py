@@ -95,6 +95,14 @@ def test_no_command_writes_to_a_lost_or_broken_database(
         assert _snapshot(copy) == before, argv
 
 
+def test_the_backups_of_a_profile_that_cannot_open_are_still_listed(copy: Profile) -> None:
+    remove(copy)
+    run = foidesk(copy, "backup", "list")
+    assert run.code == 0
+    assert "foidesk-" in run.out and "40 request(s)" in run.out
+    assert "the profile cannot be opened: its database foidesk.sqlite3 is missing" in run.err
+
+
 def test_another_profiles_database_is_refused_by_every_command(
     copy: Profile, email: Path, tmp_path: Path
 ) -> None:
