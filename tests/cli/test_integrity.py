@@ -20,7 +20,6 @@ from damage import (
     foidesk,
     foreign,
     overwrite_page,
-    populate,
     random_bytes,
     remove,
     sha256,
@@ -33,18 +32,6 @@ from foidesk.core.inuse import in_use_dir
 from foidesk.core.profile import Profile
 
 NOTE = ("message", "add", "1", "--direction", "incoming", "--kind", "note", "--date", "2024-05-01")
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("template") / "profile"
-    populate(folder)
-    return folder
-
-
-@pytest.fixture
-def copy(template: Path, tmp_path: Path) -> Profile:
-    return copy_profile(template, tmp_path / "profile")
 
 
 @pytest.fixture
@@ -83,101 +70,103 @@ def _commands(email: Path) -> list[tuple[str, ...]]:
     ids=["zero-bytes", "missing", "random-bytes", "cut-in-half"],
 )
 def test_no_command_writes_to_a_lost_or_broken_database(
-    copy: Profile, email: Path, breakage: Callable[[Profile], None]
+    populated: Profile, email: Path, breakage: Callable[[Profile], None]
 ) -> None:
-    breakage(copy)
-    before = _snapshot(copy)
+    breakage(populated)
+    before = _snapshot(populated)
     for argv in _commands(email):
-        run = foidesk(copy, *argv)
+        run = foidesk(populated, *argv)
         assert run.code == 1, (argv, run.output)
         assert "foidesk did not open the profile" in run.err, (argv, run.err)
         assert "Nothing was changed" in run.err
-        assert _snapshot(copy) == before, argv
+        assert _snapshot(populated) == before, argv
 
 
-def test_the_backups_of_a_profile_that_cannot_open_are_still_listed(copy: Profile) -> None:
-    remove(copy)
-    run = foidesk(copy, "backup", "list")
+def test_the_backups_of_a_profile_that_cannot_open_are_still_listed(populated: Profile) -> None:
+    remove(populated)
+    run = foidesk(populated, "backup", "list")
     assert run.code == 0
     assert "foidesk-" in run.out and "40 request(s)" in run.out
     assert "the profile cannot be opened: its database foidesk.sqlite3 is missing" in run.err
 
 
 def test_another_profiles_database_is_refused_by_every_command(
-    copy: Profile, email: Path, tmp_path: Path
+    populated: Profile, email: Path, tmp_path: Path
 ) -> None:
-    foreign(copy, tmp_path / "other")
-    before = _snapshot(copy)
+    foreign(populated, tmp_path / "other")
+    before = _snapshot(populated)
     for argv in _commands(email):
-        run = foidesk(copy, *argv)
+        run = foidesk(populated, *argv)
         assert run.code == 1, (argv, run.output)
         assert "belongs to profile" in run.err
-    assert _snapshot(copy) == before
+    assert _snapshot(populated) == before
 
 
-def test_a_damaged_page_is_reported_by_check_and_never_written(copy: Profile, email: Path) -> None:
-    overwrite_page(copy, table="message")
-    digest = sha256(database(copy))
-    before = _snapshot(copy)
+def test_a_damaged_page_is_reported_by_check_and_never_written(
+    populated: Profile, email: Path
+) -> None:
+    overwrite_page(populated, table="message")
+    digest = sha256(database(populated))
+    before = _snapshot(populated)
 
-    check = foidesk(copy, "check")
+    check = foidesk(populated, "check")
     assert check.code == 1
     assert "database: integrity" in check.out
     assert "damaged" in check.out
 
-    refused = foidesk(copy, "check", "--repair")
+    refused = foidesk(populated, "check", "--repair")
     assert refused.code == 1
     assert "check --repair refused" in refused.err and "nothing was removed" in refused.err
 
     for argv in [("import", str(email)), ("request", "status", "1", "successful")]:
-        run = foidesk(copy, *argv)
+        run = foidesk(populated, *argv)
         assert run.code == 1, run.output
         assert "is damaged" in run.err and "will not write to it" in run.err
-    assert sha256(database(copy)) == digest
-    assert _snapshot(copy) == before
+    assert sha256(database(populated)) == digest
+    assert _snapshot(populated) == before
 
 
-def test_check_repair_lists_what_it_removes_and_removes_only_leftovers(copy: Profile) -> None:
-    stray = copy.attachments_dir / "ab" / "cd" / ("abcd" + "0" * 60)
+def test_check_repair_lists_what_it_removes_and_removes_only_leftovers(populated: Profile) -> None:
+    stray = populated.attachments_dir / "ab" / "cd" / ("abcd" + "0" * 60)
     stray.parent.mkdir(parents=True, exist_ok=True)
     stray.write_bytes(b"left behind by a power cut")
-    (copy.attachments_dir / "tmp" / "0123.part").write_bytes(b"half a file")
-    stale = in_use_dir(copy.data_dir) / "999999-deadbeef.lock"
+    (populated.attachments_dir / "tmp" / "0123.part").write_bytes(b"half a file")
+    stale = in_use_dir(populated.data_dir) / "999999-deadbeef.lock"
     stale.parent.mkdir(exist_ok=True)
     stale.write_text("")
-    work = copy.backups_dir / ".foidesk-backup-0123456789abcdef.partial"
+    work = populated.backups_dir / ".foidesk-backup-0123456789abcdef.partial"
     work.mkdir()
     (work / "writer.lock").write_text("")
 
-    check = foidesk(copy, "check")
+    check = foidesk(populated, "check")
     assert check.code == 0
     assert "removed 1 staged file(s) left by a write that was cut short" in check.out
     assert "1 stored file(s) no longer used" in check.out
     assert f"leftover in-use mark: {stale}" in check.out
     assert f"leftover backup work folder: {work}" in check.out
 
-    repair = foidesk(copy, "check", "--repair")
+    repair = foidesk(populated, "check", "--repair")
     assert repair.code == 0
     listing = repair.out.split("removed")[0]
     assert "check --repair will remove 3 item(s)" in listing
     assert stray.name in listing and str(stale) in listing and str(work) in listing
     assert not stray.exists() and not stale.exists() and not work.exists()
-    assert foidesk(copy, "check").out.strip().endswith("stored file(s) re-hashed")
+    assert foidesk(populated, "check").out.strip().endswith("stored file(s) re-hashed")
 
 
-def test_check_repair_refuses_when_the_database_knows_no_stored_files(copy: Profile) -> None:
+def test_check_repair_refuses_when_the_database_knows_no_stored_files(populated: Profile) -> None:
     import sqlite3
 
-    with sqlite3.connect(database(copy)) as conn:  # a database emptied of its files' rows
+    with sqlite3.connect(database(populated)) as conn:  # a database emptied of its files' rows
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("DELETE FROM attachment")
         conn.execute("DELETE FROM blob")
     conn.close()
-    stored = sorted(copy.attachments_dir.rglob("*"))
-    run = foidesk(copy, "check", "--repair")
+    stored = sorted(populated.attachments_dir.rglob("*"))
+    run = foidesk(populated, "check", "--repair")
     assert run.code == 1
     assert "the database knows no stored files" in run.err
-    assert sorted(copy.attachments_dir.rglob("*")) == stored
+    assert sorted(populated.attachments_dir.rglob("*")) == stored
 
 
 # --- real file systems --------------------------------------------------------------
@@ -185,10 +174,10 @@ def test_check_repair_refuses_when_the_database_knows_no_stored_files(copy: Prof
 
 @needs_mount
 def test_a_full_disk_gets_one_line_and_leaves_everything_as_it_was(
-    template: Path, tmp_path: Path
+    populated_template: Path, tmp_path: Path
 ) -> None:
     with tmpfs(tmp_path / "small", "12m") as disk:
-        profile = copy_profile(template, disk / "profile")
+        profile = copy_profile(populated_template, disk / "profile")
         attachment = tmp_path / "scan.pdf"
         attachment.write_bytes(b"%PDF-1.4 " + b"x" * (3 << 20))
         filler = fill(disk, leave=1 << 20)
@@ -216,10 +205,10 @@ def test_a_full_disk_gets_one_line_and_leaves_everything_as_it_was(
 
 @needs_mount
 def test_a_database_that_cannot_grow_refuses_the_change_whole(
-    template: Path, tmp_path: Path
+    populated_template: Path, tmp_path: Path
 ) -> None:
     with tmpfs(tmp_path / "small", "12m") as disk:
-        profile = copy_profile(template, disk / "profile")
+        profile = copy_profile(populated_template, disk / "profile")
         fill(disk, leave=0)
         before = sha256(database(profile))
         run = foidesk(profile, "sample")
@@ -230,12 +219,12 @@ def test_a_database_that_cannot_grow_refuses_the_change_whole(
 
 @needs_mount
 def test_a_read_only_profile_is_read_listed_searched_and_checked(
-    copy: Profile, tmp_path: Path, email: Path
+    populated: Profile, tmp_path: Path, email: Path
 ) -> None:
-    assert foidesk(copy, "check").code == 0  # closed cleanly: no WAL left behind
-    before = _snapshot(copy)
-    with read_only_view(copy.data_dir, tmp_path / "view") as view:
-        seen = copy_profile_view(view)
+    assert foidesk(populated, "check").code == 0  # closed cleanly: no WAL left behind
+    before = _snapshot(populated)
+    with read_only_view(populated.data_dir, tmp_path / "view") as view:
+        seen = profile_at(view)
         listed = foidesk(seen, "request", "list")
         assert listed.code == 0 and "Gritting records 7" in listed.out
         assert foidesk(seen, "search", "gritting").code == 0
@@ -253,10 +242,10 @@ def test_a_read_only_profile_is_read_listed_searched_and_checked(
         elsewhere.mkdir()
         backed_up = foidesk(seen, "backup", "create", "--to", str(elsewhere))
         assert backed_up.code == 0, backed_up.output
-    assert _snapshot(copy) == before
+    assert _snapshot(populated) == before
 
 
-def copy_profile_view(view: Path) -> Profile:
+def profile_at(view: Path) -> Profile:
     from foidesk.core.profile import resolve_profile
 
     return resolve_profile(view)
@@ -266,7 +255,7 @@ def test_the_cli_never_prints_a_traceback_for_a_server_it_cannot_reach(
     tmp_path: Path,
 ) -> None:
     """Not a server here: a database URL pointing at a folder that does not exist."""
-    profile = copy_profile_view(tmp_path / "fresh")
+    profile = profile_at(tmp_path / "fresh")
     missing = tmp_path / "nowhere" / "deeper" / "db.sqlite3"
     run: Run = foidesk(profile, "request", "list", "--database-url", f"sqlite:///{missing}")
     assert run.code == 1

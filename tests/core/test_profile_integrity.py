@@ -14,12 +14,10 @@ from pathlib import Path
 
 import pytest
 from damage import (
-    copy_profile,
     database,
     empty,
     foreign,
     overwrite_page,
-    populate,
     random_bytes,
     remove,
     sha256,
@@ -34,31 +32,19 @@ from foidesk.core.profile import Profile, resolve_profile
 from foidesk.core.records import NewMessage
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("template") / "profile"
-    populate(folder)
-    return folder
-
-
-@pytest.fixture
-def copy(template: Path, tmp_path: Path) -> Profile:
-    return copy_profile(template, tmp_path / "profile")
-
-
 def _store_listing(profile: Profile) -> list[str]:
     return sorted(str(p.relative_to(profile.data_dir)) for p in profile.attachments_dir.rglob("*"))
 
 
-def test_the_marker_names_the_profile_and_its_size_at_the_last_close(copy: Profile) -> None:
-    marker = read_marker(copy.data_dir)
+def test_the_marker_names_the_profile_and_its_size_at_the_last_close(populated: Profile) -> None:
+    marker = read_marker(populated.data_dir)
     assert marker is not None and not isinstance(marker, type(None))
-    assert json.loads(marker_path(copy.data_dir).read_text())["counts"] == {
+    assert json.loads(marker_path(populated.data_dir).read_text())["counts"] == {
         "requests": 40,
         "messages": 160,
         "files": 40,
     }
-    with Desk.open(copy) as desk:
+    with Desk.open(populated) as desk:
         assert desk.marker is not None
         assert desk.marker.profile_id == getattr(marker, "profile_id", None)
 
@@ -69,12 +55,12 @@ def test_the_marker_names_the_profile_and_its_size_at_the_last_close(copy: Profi
     ids=["zero-bytes", "missing"],
 )
 def test_a_lost_database_beside_the_store_is_refused_not_taken_for_a_new_profile(
-    copy: Profile, breakage: Callable[[Profile], None], problem: Problem
+    populated: Profile, breakage: Callable[[Profile], None], problem: Problem
 ) -> None:
-    before = _store_listing(copy)
-    breakage(copy)
+    before = _store_listing(populated)
+    breakage(populated)
     with pytest.raises(ProfileRefusedError) as refused:
-        Desk.open(copy)
+        Desk.open(populated)
     error = refused.value
     assert error.problem is problem
     text = str(error)
@@ -83,40 +69,40 @@ def test_a_lost_database_beside_the_store_is_refused_not_taken_for_a_new_profile
     assert error.newest_backup is not None
     assert error.newest_backup.path.name in text
     assert "foidesk backup restore" in text
-    assert _store_listing(copy) == before
+    assert _store_listing(populated) == before
     if problem is Problem.EMPTY:
-        assert database(copy).stat().st_size == 0
+        assert database(populated).stat().st_size == 0
     else:
-        assert not database(copy).exists()
+        assert not database(populated).exists()
 
 
 @pytest.mark.parametrize("breakage", [random_bytes, truncate], ids=["random-bytes", "cut-in-half"])
 def test_a_file_that_is_not_a_whole_database_is_refused_as_damaged_untouched(
-    copy: Profile, breakage: Callable[[Profile], None]
+    populated: Profile, breakage: Callable[[Profile], None]
 ) -> None:
-    breakage(copy)
-    digest = sha256(database(copy))
+    breakage(populated)
+    digest = sha256(database(populated))
     with pytest.raises(ProfileRefusedError) as refused:
-        Desk.open(copy)
+        Desk.open(populated)
     assert refused.value.problem is Problem.DAMAGED
     assert "foidesk salvage" in str(refused.value)
-    assert sha256(database(copy)) == digest
+    assert sha256(database(populated)) == digest
 
 
-def test_another_profiles_database_is_refused(copy: Profile, tmp_path: Path) -> None:
-    foreign(copy, tmp_path / "other")
-    digest = sha256(database(copy))
+def test_another_profiles_database_is_refused(populated: Profile, tmp_path: Path) -> None:
+    foreign(populated, tmp_path / "other")
+    digest = sha256(database(populated))
     with pytest.raises(ProfileRefusedError) as refused:
-        Desk.open(copy)
+        Desk.open(populated)
     assert refused.value.problem is Problem.FOREIGN
     assert "belongs to profile" in str(refused.value)
-    assert sha256(database(copy)) == digest
+    assert sha256(database(populated)) == digest
 
 
-def test_a_damaged_page_keeps_every_write_out_and_the_file_unchanged(copy: Profile) -> None:
-    overwrite_page(copy, table="message")
-    digest = sha256(database(copy))
-    with Desk.open(copy) as desk:
+def test_a_damaged_page_keeps_every_write_out_and_the_file_unchanged(populated: Profile) -> None:
+    overwrite_page(populated, table="message")
+    digest = sha256(database(populated))
+    with Desk.open(populated) as desk:
         with pytest.raises(DatabaseDamagedError, match="will not write to it"):
             desk.add_message(1, NewMessage(direction="incoming", kind="note", subject="x"))
         assert desk.db.damage is not None
@@ -124,7 +110,7 @@ def test_a_damaged_page_keeps_every_write_out_and_the_file_unchanged(copy: Profi
         assert report.damaged and not report.ok
         assert report.repair_refusal is not None
         assert any(p.startswith("integrity:") for p in report.database_problems)
-    assert sha256(database(copy)) == digest
+    assert sha256(database(populated)) == digest
 
 
 def test_a_new_profile_is_made_only_in_a_new_or_empty_folder(tmp_path: Path) -> None:
@@ -163,27 +149,27 @@ def test_a_profile_from_before_identities_gets_one_and_its_marker(tmp_path: Path
     assert getattr(marker, "profile_id", None) == first
 
 
-def test_the_marker_follows_the_counts_at_each_clean_close(copy: Profile) -> None:
-    with Desk.open(copy) as desk:
+def test_the_marker_follows_the_counts_at_each_clean_close(populated: Profile) -> None:
+    with Desk.open(populated) as desk:
         desk.add_message(1, NewMessage(direction="incoming", kind="note", subject="call"))
-    marker = read_marker(copy.data_dir)
+    marker = read_marker(populated.data_dir)
     assert getattr(marker, "counts", None) is not None
     assert marker.counts.messages == 161  # type: ignore[union-attr]
     assert marker.verified is not None  # type: ignore[union-attr]
 
 
 def test_an_unchanged_stamp_skips_the_page_check_and_a_changed_file_gets_it(
-    copy: Profile,
+    populated: Profile,
 ) -> None:
-    with Desk.open(copy) as desk:
+    with Desk.open(populated) as desk:
         desk.check()  # a whole check: the file is known sound and stamped at close
-    with Desk.open(copy) as desk:
+    with Desk.open(populated) as desk:
         assert desk.db.verified
-    with database(copy).open("r+b") as handle:  # touched by something else
+    with database(populated).open("r+b") as handle:  # touched by something else
         handle.seek(0, 2)
         handle.write(b"")
-    database(copy).touch()
-    with Desk.open(copy) as desk:
+    database(populated).touch()
+    with Desk.open(populated) as desk:
         assert not desk.db.verified
         desk.add_message(1, NewMessage(direction="incoming", kind="note", subject="call"))
         assert desk.db.verified  # the quick check ran before the write, and passed

@@ -4,10 +4,8 @@ never to an empty request list."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-import pytest
-from damage import copy_profile, empty, overwrite_page, populate, remove
+from damage import empty, overwrite_page, remove
 from pytestqt.qtbot import QtBot
 
 from foidesk.core.profile import Profile
@@ -18,18 +16,6 @@ from foidesk.gui.startup import Launcher
 SHOTS = os.environ.get("FOIDESK_SHOTS")  # a folder: save what the tests show, to look at
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("template") / "profile"
-    populate(folder, requests=6)
-    return folder
-
-
-@pytest.fixture
-def copy(template: Path, tmp_path: Path) -> Profile:
-    return copy_profile(template, tmp_path / "profile")
-
-
 def _problem(qtbot: QtBot, launcher: Launcher) -> ProfileProblemDialog:
     launcher.start()
     qtbot.waitUntil(lambda: launcher.problem is not None and launcher.problem.isVisible())
@@ -38,15 +24,15 @@ def _problem(qtbot: QtBot, launcher: Launcher) -> ProfileProblemDialog:
 
 
 def test_a_missing_database_shows_the_explanation_and_restores_the_newest_backup(
-    qtbot: QtBot, copy: Profile
+    qtbot: QtBot, populated: Profile
 ) -> None:
-    remove(copy)
-    launcher = Launcher(copy)
+    remove(populated)
+    launcher = Launcher(populated)
     dialog = _problem(qtbot, launcher)
     assert launcher.window is None
     text = dialog.explanation.text()
     assert "missing" in text and "Nothing was changed" in text
-    assert "6 request(s)" in text and "foidesk backup restore" in text
+    assert "40 request(s)" in text and "foidesk backup restore" in text
     assert dialog.restore_newest is not None
     if SHOTS:
         for width in (1366, 1920):
@@ -58,30 +44,30 @@ def test_a_missing_database_shows_the_explanation_and_restores_the_newest_backup
     window = ready.args[0]
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.model.rowCount() == 6, timeout=10_000)
-    assert list(copy.data_dir.parent.glob("profile.before-restore-*"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 40, timeout=10_000)
+    assert list(populated.data_dir.parent.glob("profile.before-restore-*"))
     window.shut_down()
     window.desk.close()
 
 
-def test_quitting_leaves_the_profile_as_it_was(qtbot: QtBot, copy: Profile) -> None:
-    empty(copy)
-    before = sorted(p.name for p in copy.data_dir.iterdir())
-    launcher = Launcher(copy)
+def test_quitting_leaves_the_profile_as_it_was(qtbot: QtBot, populated: Profile) -> None:
+    empty(populated)
+    before = sorted(p.name for p in populated.data_dir.iterdir())
+    launcher = Launcher(populated)
     dialog = _problem(qtbot, launcher)
     assert "empty" in dialog.explanation.text()
     with qtbot.waitSignal(launcher.failed):
         dialog.reject()
     assert not launcher.shell.isVisible()
-    assert sorted(p.name for p in copy.data_dir.iterdir()) == before
-    assert (copy.data_dir / "foidesk.sqlite3").stat().st_size == 0
+    assert sorted(p.name for p in populated.data_dir.iterdir()) == before
+    assert (populated.data_dir / "foidesk.sqlite3").stat().st_size == 0
 
 
 def test_a_damaged_page_found_after_opening_is_shown_and_keeps_writes_out(
-    qtbot: QtBot, copy: Profile
+    qtbot: QtBot, populated: Profile
 ) -> None:
-    overwrite_page(copy, table="message")
-    launcher = Launcher(copy)
+    overwrite_page(populated, table="message")
+    launcher = Launcher(populated)
     with qtbot.waitSignal(launcher.ready, timeout=30_000) as ready:
         launcher.start()
     window = ready.args[0]
