@@ -32,6 +32,10 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 30_000
 _BEGIN_MODE = "foidesk_begin"
 
+#: How hard SQLite pushes each commit to the disk (``PRAGMA synchronous``), read as
+#: each connection opens, so that the benchmarks can compare settings.
+SYNCHRONOUS = "NORMAL"
+
 
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite connections are tuned for a desktop app."""
@@ -50,7 +54,7 @@ def _tune_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
