@@ -59,8 +59,7 @@ def _confirmed(profile: Profile) -> bool:
     """Ask on a terminal; refuse to guess when nobody can answer."""
     if not sys.stdin.isatty():
         raise InvalidInputError(
-            "salvage replaces the profile's database; use --yes to confirm when not at a "
-            "terminal"
+            "salvage replaces the profile's database; use --yes to confirm when not at a terminal"
         )
     print(
         f"Salvage the database of the profile in {profile.data_dir}?\n"
