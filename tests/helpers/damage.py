@@ -73,3 +73,19 @@ def overwrite_page(path: Path, page: int, seed: int = 7) -> None:
 def ids_of(path: Path, table: str) -> set[int]:
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         return {int(r) for (r,) in conn.execute(f"SELECT id FROM {table}")}
+
+
+def with_a_log(path: Path, damage: Callable[[Path], object]) -> None:
+    """A database as a killed foidesk leaves it, its last commit (a setting
+    ``only.in.the.log``) only in its ``-wal``, then damaged by ``damage``."""
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("INSERT INTO setting (key, value) VALUES ('only.in.the.log', 'yes')")
+    writer.commit()
+    wal = path.with_name(path.name + "-wal")
+    main, log = path.read_bytes(), wal.read_bytes()
+    writer.close()  # folds the log in and removes it: put both back as a kill leaves them
+    path.write_bytes(main)
+    wal.write_bytes(log)
+    path.with_name(path.name + "-shm").unlink(missing_ok=True)
+    damage(path)

@@ -8,7 +8,15 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from damage import Damaged, damaged_copy, ids_of, overwrite_page, pages_of, sha256_file
+from damage import (
+    Damaged,
+    damaged_copy,
+    ids_of,
+    overwrite_page,
+    pages_of,
+    sha256_file,
+    with_a_log,
+)
 
 from foidesk.core.desk import Desk
 from foidesk.core.guard import Problem, ProfileRefusedError
@@ -243,20 +251,14 @@ def test_a_write_ahead_log_is_read_and_kept_beside_the_damaged_file(
     and the log is kept with the damaged file, never replayed into the new one."""
 
     def crashed_with_a_log(path: Path) -> None:
-        writer = sqlite3.connect(path)
-        writer.execute("PRAGMA wal_autocheckpoint = 0")
-        writer.execute("INSERT INTO setting (key, value) VALUES ('only.in.the.log', 'yes')")
-        writer.commit()
-        wal = path.with_name(path.name + "-wal")
-        kept = wal.read_bytes()
-        overwrite_page(path, pages_of(path, "message", "leaf")[3][0])
-        writer.close()  # checkpoints and removes the log: put it back as a kill leaves it
-        wal.write_bytes(kept)
-        path.with_name(path.name + "-shm").unlink(missing_ok=True)
+        with_a_log(path, lambda p: overwrite_page(p, pages_of(p, "message", "leaf")[3][0]))
 
     damaged = damaged_copy(template, tmp_path / "profile", crashed_with_a_log)
     wal = damaged.database.with_name("foidesk.sqlite3-wal")
     wal_sha256 = sha256_file(wal)
+    alone = f"{damaged.database.as_uri()}?immutable=1"  # the file without its log
+    with closing(sqlite3.connect(alone, uri=True)) as conn:
+        assert not conn.execute("SELECT 1 FROM setting WHERE key = 'only.in.the.log'").fetchall()
 
     result = salvaged(damaged, recover_shell)
 
