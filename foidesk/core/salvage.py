@@ -116,7 +116,7 @@ def salvage(
                 chosen, profile, names, marker, progress, limit or time_limit(size)
             )
             write_journal(data_dir, names)
-            switch(data_dir, names)
+            _switch(data_dir, names)
         finally:
             hold.release()
     return _verified(profile, names, recovery, sound, marker, recovered, started)
@@ -207,6 +207,18 @@ def _disk_error(exc: OSError, data_dir: Path) -> Exception:
     if error is not None:
         return error
     return SalvageError(f"the salvage failed ({exc.strerror or exc}); nothing was changed")
+
+
+def _switch(data_dir: Path, names: SalvageNames) -> None:
+    """The switch; if the system refuses a step, the journal waits to be finished."""
+    try:
+        switch(data_dir, names)
+    except OSError as exc:
+        raise SalvageError(
+            f"the salvaged database is ready as {names.part} but could not take the place of "
+            f"{DATABASE_FILE} in {data_dir} ({exc.strerror}); close every foidesk window, then "
+            "start foidesk or run `foidesk salvage` again to finish"
+        ) from exc
 
 
 # --- verification ------------------------------------------------------------------------

@@ -55,8 +55,14 @@ def salvage_lock_path(data_dir: Path) -> Path:
 
 @contextmanager
 def salvage_lock(data_dir: Path) -> Iterator[None]:
-    """Held for the whole of a salvage or its recovery; a dead holder holds nothing."""
-    lock = FileLock(salvage_lock_path(data_dir))
+    """Held for the whole of a salvage or its recovery; a dead holder holds nothing.
+
+    Its file is the one thing opening looks at, so it stays while a journal does (a
+    switch the system refused, or a kill): the next open then finishes the switch. It
+    is removed while still held, as ``FileLock`` does, so no other process can be
+    holding the file that goes."""
+    path = salvage_lock_path(data_dir)
+    lock = FileLock(path, remove=False)
     if not lock.try_acquire():
         raise SalvageInProgressError(
             f"a salvage of the profile in {data_dir} is running in another process; wait "
@@ -65,6 +71,9 @@ def salvage_lock(data_dir: Path) -> Iterator[None]:
     try:
         yield
     finally:
+        if not (data_dir / JOURNAL).exists():
+            with contextlib.suppress(OSError):
+                path.unlink()
         lock.release()
 
 

@@ -4,6 +4,7 @@ bytes still exist under some name, nothing temporary is left, and salvage runs a
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import random
@@ -21,6 +22,7 @@ from foidesk.core.guard import Problem, ProfileRefusedError
 from foidesk.core.profile import resolve_profile
 from foidesk.core.salvage import salvage
 from foidesk.core.salvage_copy import SHELL_ENV, Shell
+from foidesk.core.salvage_errors import SalvageError
 from foidesk.core.salvage_switch import salvage_lock_path
 
 HELPER = Path(__file__).with_name("kill_salvage.py")
@@ -114,3 +116,32 @@ def test_a_killed_salvage_leaves_one_database_in_place_and_the_damaged_bytes_kep
 def copy(source: Damaged, folder: Path) -> Damaged:
     shutil.copytree(source.profile.data_dir, folder)
     return Damaged(resolve_profile(folder), source.before, source.damaged_sha256)
+
+
+def test_a_switch_the_system_refuses_waits_and_is_finished_at_the_next_open(
+    template: Path, tmp_path: Path, recover_shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As Windows refuses to replace a file another program holds open."""
+    page = pages_of(template / "foidesk.sqlite3", "message", "leaf")[9][0]
+    damaged = damaged_copy(template, tmp_path / "profile", lambda p: overwrite_page(p, page))
+    replace = os.replace
+
+    def refused(source: object, target: object) -> None:
+        if Path(str(target)).name == "foidesk.sqlite3":
+            raise PermissionError(errno.EACCES, "Permission denied", str(target))
+        replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(SalvageError, match=r"could not take the place of foidesk\.sqlite3"):
+        salvage(damaged.profile, shell=recover_shell)
+    monkeypatch.undo()
+    folder = damaged.profile.data_dir
+    assert sha256_file(damaged.database) == damaged.damaged_sha256
+    assert salvage_lock_path(folder).exists() and (folder / ".foidesk-salvage.json").exists()
+
+    with Desk.open(damaged.profile) as desk:
+        assert desk.check().ok
+    assert sha256_file(damaged.database) != damaged.damaged_sha256
+    (kept,) = folder.glob("foidesk.sqlite3.damaged-????????-??????")
+    assert sha256_file(kept) == damaged.damaged_sha256
+    assert not salvage_lock_path(folder).exists()
