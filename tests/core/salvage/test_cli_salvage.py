@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from damage import Damaged, damaged_copy, overwrite_page, pages_of, sha256_file
+from salvage_damage import Damaged, damaged_copy, overwrite_page, pages_of, sha256_file
 
 from foidesk.cli import main as cli
 from foidesk.core.salvage_copy import SHELL_ENV, Shell

@@ -8,7 +8,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from damage import (
+from salvage_damage import (
     Damaged,
     damaged_copy,
     ids_of,

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from damage import Damaged, damaged_copy, overwrite_page, pages_of, sha256_file, with_a_log
+from salvage_damage import Damaged, damaged_copy, overwrite_page, pages_of, sha256_file, with_a_log
 
 from foidesk.core.desk import Desk
 from foidesk.core.guard import Problem, ProfileRefusedError

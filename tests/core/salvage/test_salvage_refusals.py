@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from damage import Damaged, damaged_copy, overwrite_page, pages_of, sha256_file
+from salvage_damage import Damaged, damaged_copy, overwrite_page, pages_of, sha256_file
 
 from foidesk.core.backup.errors import RestoreInProgressError
 from foidesk.core.desk import Desk
