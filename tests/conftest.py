@@ -22,6 +22,24 @@ def profile(tmp_path: Path) -> Profile:
     return resolve_profile(tmp_path / "profile")
 
 
+@pytest.fixture(scope="session")
+def populated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed profile with 40 requests, 160 messages, 40 files and a backup (made once)."""
+    from damage import populate
+
+    folder = tmp_path_factory.mktemp("populated") / "profile"
+    populate(folder)
+    return folder
+
+
+@pytest.fixture
+def populated(populated_template: Path, tmp_path: Path) -> Profile:
+    """A copy of ``populated_template`` of the test's own, to damage at will."""
+    from damage import copy_profile
+
+    return copy_profile(populated_template, tmp_path / "profile")
+
+
 @pytest.fixture
 def desk(profile: Profile) -> Iterator[Desk]:
     with Desk.open(profile, today=lambda: FIXED_TODAY) as opened:

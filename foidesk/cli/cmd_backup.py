@@ -21,8 +21,10 @@ from foidesk.core.backup import (
     verify_backup,
 )
 from foidesk.core.backup.manifest import Counts
+from foidesk.core.backup.rotation import removal_text
 from foidesk.core.backup.structure import read_manifest_only
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.guard import ProfileRefusedError, backup_folder
 from foidesk.core.profile import Profile, resolve_profile
 
 from .common import json_option, open_desk, print_json
@@ -86,14 +88,23 @@ def _create(args: argparse.Namespace) -> int:
             scheduled = back_up_and_rotate(desk, progress)
             info, rotation = scheduled.backup, scheduled.rotation
     removed = rotation.removed if rotation else ()
+    kept = rotation.kept_because if rotation else ()
     if args.json:
-        print_json({**_info_json(info), "rotated_out": [str(p) for p in removed]})
+        print_json(
+            {
+                **_info_json(info),
+                "rotated_out": [str(p) for p in removed],
+                "kept_by_rotation": [{"path": k.path, "reason": k.reason} for k in kept],
+            }
+        )
         return 0
     for warning in info.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"backed up {_counts_text(info.counts)} to {info.path} ({_size(info.size)})")
-    if removed:
-        print(f"removed {len(removed)} older backup(s) by rotation")
+    for entry in rotation.removed_backups if rotation else ():
+        print(removal_text(entry))
+    for because in kept:
+        print(because.text)
     return 0
 
 
@@ -112,19 +123,24 @@ def _info_json(info: BackupInfo) -> dict[str, object]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    _profile(args)
-    with open_desk(args) as desk:
-        settings = load_settings(desk)
-    entries = list_backups(settings.folder)
+    """Lists the backup folder even when the profile cannot be opened: that is when its
+    backups are wanted most (the marker beside the database names the folder)."""
+    profile = _profile(args)
+    try:
+        with open_desk(args) as desk:
+            settings = load_settings(desk)
+        folder, last_at = settings.folder, settings.last_at
+    except ProfileRefusedError as refused:
+        print(f"foidesk: the profile cannot be opened: {refused.what}", file=sys.stderr)
+        folder, last_at = backup_folder(profile), None
+    entries = list_backups(folder)
     if args.json:
-        print_json(
-            {"folder": settings.folder, "last_backup_at": settings.last_at, "backups": entries}
-        )
+        print_json({"folder": folder, "last_backup_at": last_at, "backups": entries})
         return 0
     if not entries:
-        print(f"no backups in {settings.folder}")
+        print(f"no backups in {folder}")
         return 0
-    print(f"backups in {settings.folder}, newest first:")
+    print(f"backups in {folder}, newest first:")
     for entry in entries:
         when = entry.created_at.strftime("%Y-%m-%d %H:%M UTC")
         holds = _counts_text(entry.counts) if entry.counts else "manifest unreadable"

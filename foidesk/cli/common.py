@@ -13,6 +13,7 @@ from typing import Any, TypeAlias
 
 from foidesk.core.desk import Desk
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.log import start_logging
 from foidesk.core.profile import resolve_profile
 
 Handler = Callable[[argparse.Namespace], int]
@@ -43,7 +44,9 @@ def json_option(parser: argparse.ArgumentParser) -> None:
 
 def open_desk(args: argparse.Namespace) -> Desk:
     profile = resolve_profile(getattr(args, "data_dir", None), getattr(args, "database_url", None))
-    return Desk.open(profile)
+    desk = Desk.open(profile)
+    start_logging(profile)
+    return desk
 
 
 def parse_date(text: str) -> date:

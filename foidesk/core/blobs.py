@@ -11,6 +11,7 @@ So a kill at any moment leaves no half message and no orphan file.
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 from collections.abc import Iterable, Sequence
@@ -21,8 +22,19 @@ from typing import BinaryIO, TextIO
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from . import privacy
 from .models import Attachment, Blob, Message
 from .store import AttachmentStore, StagedFile, fsync_all, is_sha256
+
+
+def _size_of(source: bytes | BinaryIO) -> int:
+    """How much room a content needs (0 when a stream cannot say)."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        return len(source)
+    try:
+        return os.fstat(source.fileno()).st_size
+    except (OSError, ValueError, AttributeError):
+        return 0
 
 
 def blob_users(session: Session, sha256: str) -> int:
@@ -64,7 +76,7 @@ class BlobTransaction:
         synced together too, when the work ends (before the database commits).
         """
         staged: list[StagedFile] = []
-        self.bytes_wanted += sum(len(s) for s in sources if isinstance(s, bytes))
+        self.bytes_wanted += sum(_size_of(s) for s in sources)
         try:
             for source in sources:
                 staged.append(self.store.stage(source, sync=False))
@@ -140,8 +152,8 @@ class BlobTransaction:
             return
         self._noted.add(sha256)
         if self._journal_file is None:
-            self.store.journals.mkdir(parents=True, exist_ok=True)
-            self._journal_file = self._journal.open("a", encoding="ascii")
+            privacy.make_dir(self.store.journals)
+            self._journal_file = privacy.new_text_file(self._journal, encoding="ascii")
         self._journal_file.write(sha256 + "\n")
         self._journal_file.flush()
 

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import failures
+from . import failures, privacy
 from .errors import DatabaseTooNewError, StorageError
 from .profile import Profile
 
@@ -256,17 +256,33 @@ def safety_copy(profile: Profile, engine: Engine, revision: str) -> Path | None:
     source = profile.sqlite_path
     if source is None or not source.exists():
         return None
-    profile.safety_dir.mkdir(parents=True, exist_ok=True)
+    privacy.make_dir(profile.safety_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = profile.safety_dir / f"{source.stem}-{stamp}-before-upgrade-from-{revision}.sqlite3"
     copy_sqlite(source, target)
     return target
 
 
+def source_uri(source: Path) -> str:
+    """A read-only URI for copying ``source``: immutable where its folder cannot take the
+    ``-shm`` file a WAL reader needs (a profile on a read-only disk)."""
+    uri = f"file:{quote(str(source))}?mode=ro"
+    shm = source.with_name(source.name + "-shm")
+    if not os.access(source.parent, os.W_OK) and not shm.exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy of a live SQLite database, written under a temporary name first."""
+    """A consistent copy of a live SQLite database, written under a temporary name first.
+
+    The copy is created private before SQLite opens it (SQLite would make it 0644 minus
+    the umask); its journal takes the same mode.
+    """
     partial = target.with_name(target.name + ".part")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    partial.unlink(missing_ok=True)  # left by a copy that was cut short
+    privacy.new_file(partial).close()
+    src = sqlite3.connect(source_uri(source), uri=True)
     try:
         dst = sqlite3.connect(partial)
         try:

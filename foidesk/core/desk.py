@@ -653,6 +653,13 @@ class Desk:
 
     # --- health ------------------------------------------------------------------
 
+    def check_pages(self) -> list[str]:
+        """SQLite's page check, unless this session already knows the file sound; the
+        problems found (empty when sound). Found damage keeps every write out."""
+        if not self.db.verified and self.db.damage is None and self.db.is_sqlite:
+            self.db.note_check(self.db.quick_check())
+        return [] if self.db.damage is None else [self.db.damage]
+
     def check(self) -> CheckReport:
         """Database integrity, the search index, a re-hash of every stored file, and the
         leftovers of killed writers; writes nothing (``health.py``)."""

@@ -71,6 +71,8 @@ NEARLY_FULL = 1 << 20
 #: What to ask the user to free when the need is not known: room for SQLite's
 #: write-ahead log and a checkpoint of an ordinary change.
 DEFAULT_NEED = 64 << 20
+#: Beyond a known need: room for the database's share of the same change.
+FULL_MARGIN = 16 << 20
 
 
 def sqlite_code(exc: BaseException) -> int | None:
@@ -148,17 +150,18 @@ def damaged_error(place: Path, detail: str) -> DatabaseDamagedError:
 
 
 def _full(place: Path, need: int, _detail: str) -> StorageError:
-    wanted = max(need, DEFAULT_NEED)
+    free = free_bytes(place)
+    wanted = need - free + FULL_MARGIN if need else DEFAULT_NEED
     return DiskFullError(
-        f"the disk holding {_folder_of(place)} is full ({megabytes(free_bytes(place))} free): "
-        f"free {megabytes(wanted)} and try again; nothing was changed"
+        f"the disk holding {_folder_of(place)} is full ({megabytes(free)} free): free at "
+        f"least {megabytes(max(wanted, FULL_MARGIN))} and try again; nothing was changed"
     )
 
 
 def read_only_error(place: Path) -> ReadOnlyProfileError:
     return ReadOnlyProfileError(
-        f"{place} is read-only: the profile can be read, listed, searched and checked, "
-        "but not changed"
+        f"the profile in {_folder_of(place)} is read-only (a read-only disk or file): it can "
+        "be read, listed, searched and checked, but not changed"
     )
 
 

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
+from . import privacy
+
 if sys.platform == "win32":
     import msvcrt
 
@@ -58,6 +60,7 @@ class FileLock:
         """Take the lock if no living process holds it; True on success."""
         while True:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            privacy.private_fd(fd)  # never 0400 (a umask of 0o277): others must open it too
             if not _try_lock(fd):
                 os.close(fd)
                 return False

@@ -38,6 +38,7 @@ class FileState(StrEnum):
     EMPTY = "empty"  # zero bytes: SQLite would take it for a new database
     NOT_A_DATABASE = "not-a-database"
     TRUNCATED = "truncated"
+    UNREADABLE = "unreadable"  # not ours to judge: permissions, a disk error
     PRESENT = "present"
 
 
@@ -53,6 +54,7 @@ class Problem(StrEnum):
 class SqliteFile:
     state: FileState
     detail: str = ""
+    error: OSError | None = None
 
 
 def inspect_sqlite_file(path: Path) -> SqliteFile:
@@ -64,7 +66,7 @@ def inspect_sqlite_file(path: Path) -> SqliteFile:
     except FileNotFoundError:
         return SqliteFile(FileState.MISSING)
     except OSError as exc:
-        return SqliteFile(FileState.NOT_A_DATABASE, f"it cannot be read: {exc.strerror}")
+        return SqliteFile(FileState.UNREADABLE, exc.strerror or "it cannot be read", exc)
     if size == 0:
         return SqliteFile(FileState.EMPTY)
     if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
@@ -139,6 +141,15 @@ def _ours(name: str) -> bool:
     return name in PROFILE_NAMES or name.startswith((".", f"{DATABASE_FILE}."))
 
 
+def backup_folder(profile: Profile) -> Path:
+    """Where the profile's backups go, known without its database: the folder the marker
+    names (one the user chose), else the profile's own."""
+    marker = read_marker(profile.data_dir)
+    if isinstance(marker, ProfileMarker) and marker.backup_folder:
+        return Path(marker.backup_folder)
+    return profile.backups_dir
+
+
 def _backups(profile: Profile, marker: object) -> list[BackupEntry]:
     from .backup.listing import list_backups  # the backup package loads only when needed
 
@@ -164,23 +175,43 @@ def _has_files(folder: Path) -> bool:
 # --- the refusal --------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Option:
+    """One way out of a refusal: what it does, and the command that does it (if any)."""
+
+    text: str
+    command: str | None = None
+
+    def sentence(self) -> str:
+        return f"{self.text}: {self.command}" if self.command else self.text
+
+
 class ProfileRefusedError(FoideskError):
     """The folder's database cannot be trusted to be its profile's; nothing was changed.
 
-    Faces show ``str(self)``, one paragraph; the window also offers ``newest_backup``
-    (to restore) and, for a damaged database, salvage.
+    ``str(self)`` is one paragraph (the command line prints it); the window lays out
+    the same parts: ``what`` is wrong, what the folder held (``history``), and the
+    ``options``, of which restoring ``newest_backup`` comes first when there is one.
     """
 
     def __init__(
         self,
         problem: Problem,
         data_dir: Path,
-        paragraph: str,
+        what: str,
+        history: str,
+        options: tuple[Option, ...],
         newest_backup: BackupEntry | None = None,
     ) -> None:
-        super().__init__(paragraph)
+        first, *rest = [o.sentence() for o in options]
+        advice = first[0].upper() + first[1:] + "".join(f"; or, {o}" for o in rest) + "."
+        parts = [f"foidesk did not open the profile in {data_dir}: {what}.", history]
+        super().__init__(" ".join(p for p in [*parts, "Nothing was changed.", advice] if p))
         self.problem = problem
         self.data_dir = data_dir
+        self.what = what
+        self.history = history
+        self.options = options
         self.newest_backup = newest_backup
 
 
@@ -189,13 +220,14 @@ def refuse(
 ) -> ProfileRefusedError:
     """The refusal for ``problem``; ``what`` says what is wrong with the database."""
     newest = next((b for b in evidence.backups if b.counts is not None), None)
-    parts = [
-        f"foidesk did not open the profile in {profile.data_dir}: {what}.",
+    return ProfileRefusedError(
+        problem,
+        profile.data_dir,
+        what,
         _what_was_here(evidence),
-        "Nothing was changed.",
-        _what_to_do(problem, profile, newest),
-    ]
-    return ProfileRefusedError(problem, profile.data_dir, " ".join(p for p in parts if p), newest)
+        _options(problem, profile, newest),
+        newest,
+    )
 
 
 def _what_was_here(evidence: Evidence) -> str:
@@ -208,27 +240,33 @@ def _what_was_here(evidence: Evidence) -> str:
     return ""
 
 
-def _what_to_do(problem: Problem, profile: Profile, newest: BackupEntry | None) -> str:
-    advice = []
+def _options(problem: Problem, profile: Profile, newest: BackupEntry | None) -> tuple[Option, ...]:
+    options = []
     if newest is not None and newest.counts is not None:
         counts = newest.counts
-        advice.append(
-            f"To bring it back, restore the newest backup, {newest.path.name} (made "
-            f"{newest.created_at:%Y-%m-%d %H:%M} UTC, {counts.requests:,} request(s), "
-            f"{counts.messages:,} message(s), {counts.files:,} file(s)): "
-            f'foidesk backup restore "{newest.path}"'
+        options.append(
+            Option(
+                f"to bring it back, restore the newest backup, {newest.path.name} (made "
+                f"{newest.created_at:%Y-%m-%d %H:%M} UTC, {counts.requests:,} request(s), "
+                f"{counts.messages:,} message(s), {counts.files:,} file(s))",
+                f'foidesk backup restore "{newest.path}"',
+            )
         )
     if problem is Problem.DAMAGED:
-        advice.append(
-            "to copy what can still be read into a new database (the damaged file is kept "
-            "aside), run: foidesk salvage"
+        options.append(
+            Option(
+                "to copy what can still be read into a new database (the damaged file is "
+                "kept aside), run",
+                "foidesk salvage",
+            )
         )
-    advice.append(
-        f"to start a new profile instead, move {profile.data_dir} aside (rename it) and open "
-        "foidesk again"
-        if problem is not Problem.NOT_A_PROFILE
-        else "choose an empty folder (--data-dir) for a new profile"
-    )
-    first, *rest = advice
-    text = first[0].upper() + first[1:]
-    return text + "".join(f"; or, {a}" for a in rest) + "."
+    if problem is Problem.NOT_A_PROFILE:
+        options.append(Option("choose an empty folder (--data-dir) for a new profile"))
+    else:
+        options.append(
+            Option(
+                f"to start a new profile instead, move {profile.data_dir} aside (rename it) "
+                "and open foidesk again"
+            )
+        )
+    return tuple(options)

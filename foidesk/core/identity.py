@@ -36,6 +36,7 @@ from sqlalchemy import Connection, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from .models import Blob, Message, ProfileIdentity, Request, Setting
+from .privacy import private_fd
 from .profile import MARKER_FILE
 from .store import fsync_dir
 
@@ -142,6 +143,7 @@ def write_marker(data_dir: Path, marker: ProfileMarker) -> bool:
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
+            private_fd(fd)  # exactly 0600, whatever the umask took
             os.write(fd, data)
             os.fsync(fd)
         finally:

@@ -19,6 +19,7 @@ import os
 import secrets
 from pathlib import Path
 
+from . import privacy
 from .filelock import FileLock
 
 SUFFIX = ".lock"
@@ -45,7 +46,7 @@ class ProfileHold:
         lock = FileLock(self._folder / f"{os.getpid()}-{secrets.token_hex(8)}{SUFFIX}")
         for _ in range(ATTEMPTS):
             try:
-                self._folder.mkdir(parents=True, exist_ok=True)
+                privacy.make_dir(self._folder)
                 held = lock.try_acquire()  # a fresh name: fails only where locks do not work
             except FileNotFoundError:
                 continue  # the last holder removed the folder as it left

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from . import db, failures
+from . import db, failures, privacy
 from .errors import StorageError
 from .guard import (
     FileState,
@@ -33,6 +33,7 @@ from .guard import (
     strangers,
 )
 from .identity import (
+    FileStamp,
     ProfileMarker,
     UnreadableMarker,
     database_identity,
@@ -57,11 +58,13 @@ def open_database(profile: Profile) -> OpenedDatabase:
     sqlite = profile.sqlite_path
     if sqlite is not None:
         _inspect_file(profile, sqlite)
+    privacy.prepare(profile)  # a new database file is created private, for SQLite to fill
+    stamp = stamp_of(sqlite) if sqlite is not None else None  # before SQLite adds a WAL
     read_only, immutable = _read_only(profile, sqlite)
     engine = db.make_engine(profile.database_url, read_only=read_only, immutable=immutable)
     try:
         database = db.Database(engine, sqlite or profile.data_dir, read_only=read_only)
-        return _open_checked(profile, database)
+        return _open_checked(profile, database, stamp)
     except BaseException:
         engine.dispose()
         raise
@@ -72,6 +75,8 @@ def _inspect_file(profile: Profile, path: Path) -> None:
     if found.state in (FileState.MISSING, FileState.EMPTY):
         _allow_new(profile, Problem.MISSING if found.state is FileState.MISSING else Problem.EMPTY)
         return
+    if found.state is FileState.UNREADABLE and found.error is not None:
+        raise failures.storage_error(found.error, path) or found.error
     if found.state is not FileState.PRESENT:
         raise refuse(
             Problem.DAMAGED,
@@ -97,7 +102,6 @@ def _allow_new(profile: Profile, problem: Problem) -> None:
             evidence,
             f"the folder is not empty ({shown}) and holds no foidesk profile",
         )
-    profile.data_dir.mkdir(parents=True, exist_ok=True)
 
 
 def _wal_holds_data(profile: Profile) -> bool:
@@ -122,7 +126,9 @@ def _read_only(profile: Profile, sqlite: Path | None) -> tuple[bool, bool]:
     return True, not folder_writable and not shm.exists() and not _wal_holds_data(profile)
 
 
-def _open_checked(profile: Profile, database: db.Database) -> OpenedDatabase:
+def _open_checked(
+    profile: Profile, database: db.Database, stamp: FileStamp | None
+) -> OpenedDatabase:
     engine = database.engine
     try:
         with engine.connect() as conn:
@@ -135,9 +141,8 @@ def _open_checked(profile: Profile, database: db.Database) -> OpenedDatabase:
         _refuse_schemaless(profile, marker)
     elif identity is None or (isinstance(marker, ProfileMarker) and identity != marker.profile_id):
         _refuse_foreign(profile, marker, identity)
-    sqlite = profile.sqlite_path
-    if isinstance(marker, ProfileMarker) and sqlite is not None and marker.verified is not None:
-        database.verified = stamp_of(sqlite) == marker.verified
+    if isinstance(marker, ProfileMarker) and stamp is not None and marker.verified is not None:
+        database.verified = stamp == marker.verified
     _upgrade(profile, database)
     with engine.connect() as conn:
         profile_id = database_identity(conn)

@@ -2,8 +2,10 @@
 
 Every file is written to a temporary name, flushed to disk, then renamed into
 place, so a crash leaves either the whole file or nothing under its final name.
-Identical content is stored once. The store knows nothing of who uses a file;
-``blobs.py`` keeps it in step with the database.
+Files are created 0600 and folders 0700 (``privacy.py``): the store holds the user's
+evidence, for nobody else on the machine to read. Identical content is stored once.
+The store knows nothing of who uses a file; ``blobs.py`` keeps it in step with the
+database.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
+
+from . import privacy
 
 CHUNK = 1 << 20
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -132,7 +136,7 @@ class AttachmentStore:
 
     def create_dirs(self) -> None:
         for folder in (self.root, self.staging, self.journals):
-            folder.mkdir(parents=True, exist_ok=True)
+            privacy.make_dir(folder)
 
     def path_for(self, sha256: str) -> Path:
         if not is_sha256(sha256):
@@ -153,12 +157,12 @@ class AttachmentStore:
     def stage(self, source: bytes | BinaryIO, *, sync: bool = True) -> StagedFile:
         """Copy ``source`` into the staging area, hashing on the way, and fsync it
         (unless ``sync`` is False: then the caller syncs it before placing it)."""
-        self.staging.mkdir(parents=True, exist_ok=True)
+        privacy.make_dir(self.staging)
         path = self.staging / f"{uuid.uuid4().hex}.part"
         digest = hashlib.sha256()
         size = 0
         try:
-            with path.open("xb") as out:
+            with privacy.new_file(path) as out:
                 for chunk in _chunks(source):
                     digest.update(chunk)
                     out.write(chunk)
@@ -182,7 +186,7 @@ class AttachmentStore:
             staged.path.unlink(missing_ok=True)
             return False
         folders = self.folders_to_sync(staged.sha256) if sync else []
-        final.parent.mkdir(parents=True, exist_ok=True)
+        privacy.make_dir(final.parent)
         staged.path.replace(final)
         if sync:
             fsync_all(folders, folders=True)

@@ -1,8 +1,10 @@
 """Opening, previewing, saving and dragging out attachments.
 
 PDFs and images open in the window's own preview; anything else is handed to
-the system's application, as a *copy* in a private temporary folder so the
-evidence copy in the store is never edited. "Save as…" copies on the file pool.
+the system's application, as a *copy* in a private temporary folder (0700, the
+copy 0600, like the store) so the evidence copy in the store is never edited and
+nobody else on the machine reads it. "Save as…" copies on the file pool, to a file
+the user named, with the ordinary mode for a new file there.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import QDir, QObject, QStandardPaths, QTemporaryDir, QUrl, S
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from foidesk.core import privacy
 from foidesk.core.desk import Desk
 from foidesk.core.errors import StorageError
 from foidesk.core.mail.names import safe_filename
@@ -49,6 +52,7 @@ class AttachmentActions(QObject):
         self._files = files
         self._parent = parent
         self._temp = QTemporaryDir()
+        privacy.private_dir(Path(self._temp.path()))  # 0700 exactly, whatever the umask took
         self.system_open: SystemOpener = QDesktopServices.openUrl
         self.choose_save_path: SaveChooser = ask_save_path
         self.previews: list[AttachmentPreview] = []
@@ -97,16 +101,23 @@ class AttachmentActions(QObject):
     def temporary_copy(self, attachment: AttachmentRecord) -> Path:
         """A private copy under the attachment's own (made safe) name; reused if present."""
         folder = Path(self._temp.path()) / str(attachment.id)
-        folder.mkdir(exist_ok=True)
         target = folder / safe_filename(attachment.filename)
         if not target.exists():
-            _copy(self._desk.blob_path(attachment.sha256), target)
+            _private_copy(self._desk.blob_path(attachment.sha256), target)
         return target
 
     def _forget(self, preview: AttachmentPreview) -> None:
         if preview in self.previews:
             self.previews.remove(preview)
         preview.deleteLater()
+
+
+def _private_copy(source: Path, target: Path) -> None:
+    try:
+        privacy.make_dir(target.parent)
+        privacy.copy_file(source, target)
+    except OSError as exc:
+        raise StorageError(f"cannot write {target.name}: {exc.strerror}") from exc
 
 
 def _copy(source: Path, target: Path) -> Path:

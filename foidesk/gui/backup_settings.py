@@ -1,4 +1,5 @@
-"""The Backups settings page: where backups go, how many are kept, when the last was made.
+"""The Backups settings page: where backups go, how many are kept, when the last was made
+and what the last rotation removed or kept (from the note the core keeps in the profile).
 
 Every change is saved at once in the profile's settings, so the page can sit in any
 preferences dialog without an Apply button. The page reads and writes through the
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.backup import load_settings
+from foidesk.core.backup.listing import BackupEntry
+from foidesk.core.backup.rotation import holdings
+from foidesk.core.backup.rotation_note import RotationNote, last_rotation
 from foidesk.core.backup.settings import (
     MAX_KEEP,
     BackupSettings,
@@ -39,8 +43,11 @@ EXPLANATION = (
     "Each backup is one file holding every request, message and attachment. It is "
     "checked before it is kept, and any ZIP tool can open it. Older backups are removed "
     "automatically: the newest of each recent day is kept, and then the newest of each "
-    "week before."
+    "week before. A backup is never removed because of a newer one that holds fewer "
+    "requests, messages or files; every removal is written to logs/foidesk.log in the "
+    "profile."
 )
+MOST_LINES_SHOWN = 4
 
 
 class BackupSettingsPage(QWidget):
@@ -59,6 +66,9 @@ class BackupSettingsPage(QWidget):
         self.last_backup = QLabel()
         self.last_backup.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.last_backup.setWordWrap(True)
+        self.last_rotation = QLabel()
+        self.last_rotation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.last_rotation.setWordWrap(True)
         self.back_up_now = QPushButton("Back up now…")
         self.restore = QPushButton("Restore…")
         self._build()
@@ -79,6 +89,7 @@ class BackupSettingsPage(QWidget):
         form.addRow("Keep &daily backups for:", self.keep_daily)
         form.addRow("Keep &weekly backups for:", self.keep_weekly)
         form.addRow("Last backup:", self.last_backup)
+        form.addRow("Last rotation:", self.last_rotation)
         about = QLabel(EXPLANATION)
         about.setWordWrap(True)
         about.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -116,6 +127,9 @@ class BackupSettingsPage(QWidget):
         self.folder.setCursorPosition(0)
         self.default_folder.setEnabled(not settings.folder_is_default)
         self.last_backup.setText(last_backup_text(settings))
+        note = last_rotation(self.desk)
+        self.last_rotation.setText(last_rotation_text(note))
+        self.last_rotation.setToolTip("\n".join(note.lines) if note else "")
 
     def _choose_folder(self) -> None:
         current = str(load_settings(self.desk).folder)
@@ -144,3 +158,33 @@ def last_backup_text(settings: BackupSettings) -> str:
     when = settings.last_at.astimezone().strftime("%d %B %Y at %H:%M")
     name = f"\n{settings.last_file.name}" if settings.last_file else ""
     return f"{when}{name}"
+
+
+def last_rotation_text(note: RotationNote | None) -> str:
+    if note is None:
+        return "Never"
+    when = note.at.astimezone().strftime("%d %B %Y at %H:%M")
+    lines = rotation_lines(note)
+    return f"{when}:\n" + "\n".join(lines) if lines else f"{when}: nothing removed"
+
+
+def rotation_lines(note: RotationNote, most: int = MOST_LINES_SHOWN) -> list[str]:
+    """What rotation did, by the backups' local times (their file names are in the
+    tooltip and the log), one a line; beyond ``most``, only counted."""
+    lines = [f"Removed the backup of {_when(e)} ({_holds(e)})" for e in note.removed]
+    lines += [
+        f"Kept the backup of {_when(k.backup)}: {k.explain(lambda b: f'backup of {_when(b)}')}"
+        for k in note.kept_because
+    ]
+    if len(lines) > most:
+        lines[most:] = [f"…and {len(lines) - most} more, listed in logs/foidesk.log"]
+    return [f"• {line}" for line in lines]
+
+
+def _when(entry: BackupEntry) -> str:
+    local = entry.created_at.astimezone()
+    return f"{local.day} {local:%b %Y %H:%M}"
+
+
+def _holds(entry: BackupEntry) -> str:
+    return holdings(entry.counts) if entry.counts else "its manifest cannot be read"

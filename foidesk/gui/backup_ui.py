@@ -16,7 +16,7 @@ Wiring it into a main window takes a few lines (see the report / README):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,18 +41,21 @@ from foidesk.core.backup import (
     load_settings,
     restore_backup,
 )
+from foidesk.core.backup.listing import BackupEntry
+from foidesk.core.backup.rotation_note import note_of
 from foidesk.core.backup.structure import read_manifest_only
 from foidesk.core.desk import Desk
 from foidesk.core.progress import Progress
 
 from .background import BackgroundWork
 from .backup_jobs import SCALE, Job, Work
-from .backup_settings import BackupSettingsPage
+from .backup_settings import BackupSettingsPage, rotation_lines
 
 SHOW_PROGRESS_AFTER_MS = 500
 PROGRESS_WIDTH = 380
 FIRST_CHECK_MS = 60_000  # let the window settle before a scheduled backup starts
 CHECK_INTERVAL_MS = 3_600_000
+MOST_DAYS_SHOWN = 3
 Clock = Callable[[], datetime]
 
 
@@ -157,9 +160,11 @@ class BackupController(QObject):
     def _backed_up(self, result: object) -> None:
         assert isinstance(result, ScheduledBackup)
         info = result.backup
-        self.status_message.emit(f"Backed up to {info.path}")
+        self.status_message.emit(status_text(result))
         if not self._automatic:
-            self._tell(QMessageBox.Icon.Information, "Backup saved", _saved_text(info))
+            lines = rotation_lines(note_of(result.rotation, info.created_at))
+            text = "\n\n".join([_saved_text(info), *(["\n".join(lines)] if lines else [])])
+            self._tell(QMessageBox.Icon.Information, "Backup saved", text)
         self.backup_finished.emit(info)
 
     # --- restoring ---------------------------------------------------------------------
@@ -334,3 +339,34 @@ def _saved_text(info: BackupInfo) -> str:
     if info.warnings:
         text += "\n\n" + "\n".join(info.warnings)
     return text
+
+
+def status_text(result: ScheduledBackup) -> str:
+    """One status-bar line: what was saved, and what rotation removed or kept."""
+    parts = [f"Backed up {_count(result.backup.counts.requests, 'request')}"]
+    rotation = result.rotation
+    if rotation.removed_backups:
+        removed = rotation.removed_backups
+        parts.append(f"removed {_count(len(removed), 'older backup')} ({_days(removed)})")
+    held_more = [k.backup for k in rotation.kept_because if k.newer is not None]
+    if held_more:
+        verb = "holds" if len(held_more) == 1 else "hold"
+        parts.append(
+            f"kept {_count(len(held_more), 'older backup')} that {verb} more than a newer one "
+            f"({_days(held_more)})"
+        )
+    unreadable = [k.backup for k in rotation.kept_because if k.newer is None]
+    if unreadable:
+        parts.append(f"kept {_count(len(unreadable), 'unreadable backup')} ({_days(unreadable)})")
+    return "; ".join(parts)
+
+
+def _days(entries: Sequence[BackupEntry]) -> str:
+    """The local days the backups were made, oldest first: "29 Nov, 30 Nov"."""
+    days = sorted({e.created_at.astimezone().date() for e in entries})
+    shown = ", ".join(f"{day.day} {day:%b}" for day in days[:MOST_DAYS_SHOWN])
+    return shown + (", …" if len(days) > MOST_DAYS_SHOWN else "")
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from foidesk.core.desk import Desk
+from foidesk.core.errors import DatabaseDamagedError
 from foidesk.core.records import MessageRecord, RequestDetail
 from foidesk.core.sample import load_sample
 
@@ -43,6 +45,7 @@ from .mime import paths_from
 from .operations import Change, Operations, Touches
 from .palette import Theme, apply_theme
 from .preferences_dialog import PreferencesDialog
+from .profile_banner import ProfileBanner
 from .request_list import RequestListPane
 from .request_list_model import RequestListModel
 from .resources import icon
@@ -120,12 +123,20 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty_state)
         self.pages.addWidget(self.splitter)
+        self.pages.setCurrentWidget(self.splitter)  # "No requests yet" only once it is so
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main-tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.pages, icon("list"), "Requests")
         self.tabs.addTab(self.calendar, icon("calendar"), "Calendar")
-        self.setCentralWidget(self.tabs)
+        self.profile_banner = ProfileBanner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.profile_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
     def _build_unfiled_dock(self) -> QDockWidget:
         dock = QDockWidget("Unfiled", self)
@@ -207,6 +218,7 @@ class MainWindow(QMainWindow):
         self.unfiled.count_changed.connect(self._unfiled_count)
         self.ops.changed.connect(self._on_change)
         self.ops.failed.connect(lambda what, exc, _tb: report_failure(self, what, exc, ""))
+        self.ops.failed.connect(lambda _what, exc, _tb: self._note_damage(exc))
         self.worker.unhandled_error.connect(
             lambda exc, tb: report_failure(self, "foidesk", exc, tb)
         )
@@ -220,8 +232,30 @@ class MainWindow(QMainWindow):
         self.backups.restore_finished.connect(lambda _result: self.refresh_all())
         self.backups.status_message.connect(self.statusBar().showMessage)
         self.backups.start_schedule()
+        self.profile_banner.restore.clicked.connect(self.backups.choose_and_restore)
+        self.backups.restore_finished.connect(lambda _result: self._check_profile())
+        self._check_profile()
         QTimer.singleShot(INDEXING_DELAY_MS, self.text_indexer.start)
         self._enable_request_actions(False)
+
+    # --- the profile's health --------------------------------------------------------
+
+    def _check_profile(self) -> None:
+        """Say at once when the profile is read-only; check its pages in the background
+        unless the last foidesk left them known sound, before the user's first change."""
+        self.profile_banner.hide()
+        if self.desk.read_only:
+            self.profile_banner.show_read_only()
+            return
+        self.worker.submit(lambda desk: desk.check_pages(), self._pages_checked)
+
+    def _pages_checked(self, problems: list[str]) -> None:
+        if problems:
+            self.profile_banner.show_damage(problems[0])
+
+    def _note_damage(self, exc: BaseException) -> None:
+        if isinstance(exc, DatabaseDamagedError) and self.desk.db.damage is not None:
+            self.profile_banner.show_damage(self.desk.db.damage)
 
     # --- state ---------------------------------------------------------------------
 
@@ -280,7 +314,8 @@ class MainWindow(QMainWindow):
             self.unfiled.refresh()
 
     def _list_loaded(self, shown: int, total: int) -> None:
-        self.pages.setCurrentIndex(1 if total else 0)
+        empty = not total and self.desk.db.damage is None
+        self.pages.setCurrentWidget(self.empty_state if empty else self.splitter)
         self.count_label.setText(
             f"{total} request{'s' if total != 1 else ''}"
             if shown == total

@@ -18,7 +18,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 from foidesk.core.profile import WINDOW_SETTINGS_FILE, Profile
 
 if TYPE_CHECKING:
+    from foidesk.core.guard import ProfileRefusedError
+
     from .main_window import MainWindow
+    from .profile_problem import ProfileProblemDialog
 
 
 class StartupShell(QMainWindow):
@@ -34,11 +37,14 @@ class StartupShell(QMainWindow):
         geometry = saved.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        label = QLabel("Opening your requests…")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setAccessibleName("Opening your requests")
-        self.setCentralWidget(label)
+        self.label = QLabel("Opening your requests…")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAccessibleName("Opening your requests")
+        self.setCentralWidget(self.label)
         self._told = False
+
+    def show_problem(self) -> None:
+        self.label.setText("Your requests could not be opened.")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -58,6 +64,7 @@ class Launcher(QObject):
         self.profile = profile
         self.shell = StartupShell(profile)
         self.window: MainWindow | None = None
+        self.problem: ProfileProblemDialog | None = None
         self.shell.painted.connect(self._open)
 
     def start(self) -> None:
@@ -66,6 +73,8 @@ class Launcher(QObject):
     def _open(self) -> None:
         from foidesk.core.desk import Desk
         from foidesk.core.errors import FoideskError
+        from foidesk.core.guard import ProfileRefusedError
+        from foidesk.core.log import start_logging
 
         from .errors_ui import install_excepthook
         from .main_window import MainWindow
@@ -73,11 +82,15 @@ class Launcher(QObject):
 
         try:
             desk = Desk.open(self.profile)
+        except ProfileRefusedError as exc:
+            self._explain(exc)
+            return
         except FoideskError as exc:
             QMessageBox.critical(self.shell, "foidesk cannot open its data", str(exc))
             self.shell.close()
             self.failed.emit(str(exc))
             return
+        start_logging(self.profile)
         window = MainWindow(desk)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -87,3 +100,16 @@ class Launcher(QObject):
         self.shell.close()
         self.window = window
         self.ready.emit(window)
+
+    def _explain(self, error: ProfileRefusedError) -> None:
+        """The refusal and the way back, instead of a window; opened again once mended."""
+        from .profile_problem import ask_about_profile
+
+        self.shell.show_problem()
+        self.problem = ask_about_profile(error, self.profile, self.shell)
+        self.problem.accepted.connect(self._open)
+        self.problem.rejected.connect(lambda: self._give_up(str(error)))
+
+    def _give_up(self, message: str) -> None:
+        self.shell.close()
+        self.failed.emit(message)

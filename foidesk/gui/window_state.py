@@ -1,7 +1,10 @@
 """Remembering the window between runs: size, splitters, column widths and sort.
 
 Kept in the profile folder (``window.ini``) rather than the platform's settings
-store, so two profiles keep two layouts and tests never touch the user's own.
+store, so two profiles keep two layouts and tests never touch the user's own. The
+file is private like the rest of the profile: it is made 0600 before QSettings first
+writes it, since QSettings keeps the mode of a file it rewrites but creates a new one
+0666 minus the umask.
 """
 
 from __future__ import annotations
@@ -11,12 +14,15 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
+from foidesk.core import privacy
 from foidesk.core.profile import WINDOW_SETTINGS_FILE
 
 
 class WindowState:
     def __init__(self, data_dir: Path) -> None:
-        self.settings = QSettings(str(data_dir / WINDOW_SETTINGS_FILE), QSettings.Format.IniFormat)
+        path = data_dir / WINDOW_SETTINGS_FILE
+        privacy.ensure_private_file(path)
+        self.settings = QSettings(str(path), QSettings.Format.IniFormat)
 
     def restore(
         self, window: QMainWindow, splitters: dict[str, QSplitter], headers: dict[str, QHeaderView]

@@ -24,16 +24,21 @@ from foidesk.core.backup import (
     list_backups,
     load_settings,
     verify_backup,
+    write_backup,
 )
-from foidesk.core.backup.settings import record_backup
+from foidesk.core.backup.settings import record_backup, set_keep
 from foidesk.core.desk import Desk
 from foidesk.core.inuse import holders
+from foidesk.core.log import log_path, stop_logging
+from foidesk.core.profile import Profile, resolve_profile
 from foidesk.core.progress import Progress, check_cancelled
 from foidesk.core.records import NewRequest
 from foidesk.core.sample import TITLE, load_sample
 from foidesk.gui import backup_ui
 from foidesk.gui.background import BackgroundWork
 from foidesk.gui.backup_ui import BackupController
+from foidesk.gui.main_window import MainWindow
+from foidesk.gui.startup import Launcher
 from foidesk.gui.tasks import FileTasks
 from foidesk.gui.text_indexing import TextIndexer
 
@@ -288,8 +293,10 @@ def test_a_restore_waits_for_running_file_work_then_resumes_text_reading(
     files.start(import_still_running)
     controller.restore_action.trigger()
     qtbot.waitUntil(
-        lambda: controller.progress_dialog is not None
-        and "Waiting for background work" in controller.progress_dialog.labelText(),
+        lambda: (
+            controller.progress_dialog is not None
+            and "Waiting for background work" in controller.progress_dialog.labelText()
+        ),
         timeout=WAIT_MS,
     )
     assert order == []
@@ -299,3 +306,136 @@ def test_a_restore_waits_for_running_file_work_then_resumes_text_reading(
     qtbot.waitUntil(lambda: True in reading, timeout=WAIT_MS)  # text reading started again
     indexer.stop()
     files.wait()
+
+
+# --- what rotation removed and kept -----------------------------------------------------
+
+
+def older_backups(desk: Desk, tmp_path: Path) -> tuple[Path, Path]:
+    """Two earlier backups of the day: one of a fuller profile, then one holding what
+    ``desk`` holds (the sample). The next backup's rotation keeps the first only."""
+    fuller = resolve_profile(tmp_path / "fuller")
+    with Desk.open(fuller) as other:
+        load_sample(other)
+        other.add_request(NewRequest(title="Only here", authority="Home Office", sent_on=None))
+    more = write_backup(fuller, desk.profile.backups_dir, now=NOW - timedelta(hours=1)).path
+    same = create_backup(desk, now=NOW - timedelta(minutes=30)).path
+    return more, same
+
+
+def local_day(moment: datetime) -> str:
+    local = moment.astimezone()
+    return f"{local.day} {local:%b}"
+
+
+def local_time(moment: datetime) -> str:
+    local = moment.astimezone()
+    return f"{local.day} {local:%b %Y %H:%M}"
+
+
+def test_the_status_bar_says_what_rotation_removed_and_kept(
+    qtbot: QtBot, desk: Desk, tmp_path: Path
+) -> None:
+    load_sample(desk)
+    more, same = older_backups(desk, tmp_path)
+    main = MainWindow(desk)
+    qtbot.addWidget(main)
+    main.backups.clock = lambda: NOW
+    main.show()
+
+    with qtbot.waitSignal(main.backups.backup_finished, timeout=WAIT_MS):
+        main.backups.backup_action.trigger()
+
+    day = local_day(NOW - timedelta(hours=1))
+    assert main.statusBar().currentMessage() == (
+        f"Backed up 1 request; removed 1 older backup ({day}); "
+        f"kept 1 older backup that holds more than a newer one ({day})"
+    )
+    box = main.backups.message_box
+    assert box is not None
+    assert box.text().endswith(
+        f"checked.\n\n• Removed the backup of {local_time(NOW - timedelta(minutes=30))} "
+        "(1 request, 3 messages, 6 stored files)\n"
+        f"• Kept the backup of {local_time(NOW - timedelta(hours=1))}: it holds 2 requests, "
+        f"the newer backup of {local_time(NOW)} only 1 request"
+    )
+    assert more.is_file() and not same.exists()
+    box.close()
+    main.close()
+
+
+def test_an_automatic_backup_says_what_it_removed(
+    qtbot: QtBot, controller: BackupController, desk: Desk
+) -> None:
+    earlier = create_backup(desk, now=NOW - timedelta(days=3)).path
+    record_backup(desk, earlier, NOW - timedelta(days=3))
+    set_keep(desk, daily=1, weekly=0)
+    with qtbot.waitSignal(controller.status_message, timeout=WAIT_MS) as blocker:
+        assert controller.check_schedule()
+    day = local_day(NOW - timedelta(days=3))
+    assert blocker.args == [f"Backed up 1 request; removed 1 older backup ({day})"]
+    assert controller.message_box is None and not earlier.exists()
+
+
+def test_settings_page_shows_the_last_rotation(
+    qtbot: QtBot, controller: BackupController, desk: Desk, tmp_path: Path
+) -> None:
+    page = controller.settings_page()
+    qtbot.addWidget(page)
+    assert page.last_rotation.text() == "Never"
+    more, same = older_backups(desk, tmp_path)
+    with qtbot.waitSignal(controller.backup_finished, timeout=WAIT_MS):
+        controller.back_up_now()
+    when = NOW.astimezone().strftime("%d %B %Y at %H:%M")
+    assert page.last_rotation.text().splitlines() == [
+        f"{when}:",
+        f"• Removed the backup of {local_time(NOW - timedelta(minutes=30))} "
+        "(1 request, 3 messages, 6 stored files)",
+        f"• Kept the backup of {local_time(NOW - timedelta(hours=1))}: it holds 2 requests, "
+        f"the newer backup of {local_time(NOW)} only 1 request",
+    ]
+    tip = page.last_rotation.toolTip().splitlines()  # the file names, as the log has them
+    assert tip[0].startswith(f"removed older backup {same.name} (")
+    assert tip[1].startswith(f"kept {more.name}: it holds 2 requests, the newer ")
+
+    with qtbot.waitSignal(controller.backup_finished, timeout=WAIT_MS):
+        controller.clock = lambda: NOW + timedelta(days=10)
+        controller.back_up_now()
+    later = (NOW + timedelta(days=10)).astimezone().strftime("%d %B %Y at %H:%M")
+    assert page.last_rotation.text().startswith(f"{later}:\n• Kept the backup of ")  # still
+
+
+def test_a_long_rotation_is_counted_not_listed(
+    qtbot: QtBot, controller: BackupController, desk: Desk
+) -> None:
+    set_keep(desk, daily=1, weekly=0)
+    for hours in range(6, 0, -1):
+        create_backup(desk, now=NOW - timedelta(hours=hours))
+    with qtbot.waitSignal(controller.backup_finished, timeout=WAIT_MS):
+        controller.back_up_now()
+    page = controller.settings_page()
+    qtbot.addWidget(page)
+    lines = page.last_rotation.text().splitlines()
+    assert len(lines) == 6 and lines[-1] == "• …and 2 more, listed in logs/foidesk.log"
+    assert len(page.last_rotation.toolTip().splitlines()) == 6
+
+
+def test_the_window_logs_its_backups_in_its_profile(qtbot: QtBot, profile: Profile) -> None:
+    launcher = Launcher(profile)
+    with qtbot.waitSignal(launcher.ready, timeout=WAIT_MS) as ready:
+        launcher.start()
+    main = ready.args[0]
+    qtbot.addWidget(main)
+    try:
+        main.backups.clock = lambda: NOW
+        with qtbot.waitSignal(main.backups.backup_finished, timeout=WAIT_MS) as blocker:
+            main.backups.back_up_now()
+        [line] = log_path(profile).read_text().splitlines()
+        assert line.endswith(
+            " INFO foidesk.core.backup.schedule: backed up 0 requests, 0 messages, "
+            f"0 stored files to {blocker.args[0].path.name}"
+        )
+    finally:
+        stop_logging()
+        main.shut_down()
+        main.desk.close()

@@ -20,6 +20,6 @@ def test_shell_paints_then_the_main_window_takes_its_place(
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     assert window.isVisible() and not launcher.shell.isVisible()
-    assert window.pages.currentWidget() is window.empty_state
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.empty_state)
     window.shut_down()
     window.desk.close()

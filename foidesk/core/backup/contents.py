@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from foidesk.core import privacy
 from foidesk.core.store import is_sha256
 
 from . import layout
@@ -114,8 +115,8 @@ def check_member(
         if sink_path is None:
             sha256, size = _digest(reader, info, None, ticker)
         else:
-            sink_path.parent.mkdir(parents=True, exist_ok=True)
-            with sink_path.open("xb") as sink:
+            privacy.make_dir(sink_path.parent)  # private whatever the member says
+            with privacy.new_file(sink_path) as sink:
                 sha256, size = _digest(reader, info, sink, ticker)
             if syncer is not None:
                 syncer.add(sink_path)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from foidesk.core import db
+from foidesk.core import db, privacy
 from foidesk.core.inuse import holders
 from foidesk.core.profile import DATABASE_FILE, Profile
 from foidesk.core.progress import Progress
@@ -163,7 +163,7 @@ class _Built:
 
 def _build(opened: OpenedBackup, staging: Path, aside: Path, progress: Progress | None) -> _Built:
     """Unpack, check and migrate into ``staging``, then mark it ready — or remove it."""
-    staging.mkdir()
+    privacy.make_dir(staging, exist_ok=False)
     try:
         ticker = Ticker(progress, opened.manifest.total_size)
         findings = extract_verified(opened, staging, ticker)

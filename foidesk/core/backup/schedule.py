@@ -2,21 +2,26 @@
 
 The window checks ``backup_due`` while it runs and once more on exit, so a profile
 used every day gets a backup every day and one used once a month gets one each time.
+Each run is logged, and its rotation's outcome kept in the profile for the Backups page.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from foidesk.core.desk import Desk
 from foidesk.core.progress import Progress
 
-from .rotation import RotationResult, rotate
+from .rotation import RotationResult, holdings, rotate
+from .rotation_note import note_of, record_rotation
 from .settings import load_settings
 from .write import BackupInfo, create_backup
 
 INTERVAL = timedelta(days=1)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,13 @@ class ScheduledBackup:
 
 
 def backup_due(desk: Desk, now: datetime) -> bool:
-    """Automatic backups are on and the last one is a day old (or from a clock set later)."""
+    """Automatic backups are on and the last one is a day old (or from a clock set later).
+
+    Never for a profile that cannot be written (its backups could not be noted) or whose
+    database is damaged (a backup of it would not verify, and rotation must never act on
+    its word)."""
+    if desk.read_only or desk.db.damage is not None:
+        return False
     settings = load_settings(desk)
     if not settings.automatic:
         return False
@@ -40,6 +51,8 @@ def back_up_and_rotate(
     """A backup into the chosen folder, then that folder's rotation."""
     moment = now or datetime.now(UTC)
     info = create_backup(desk, None, progress, now=moment)
+    log.info("backed up %s to %s", holdings(info.counts), info.path.name)
     settings = load_settings(desk)
     rotation = rotate(settings.folder, settings.keep_daily, settings.keep_weekly, moment)
+    record_rotation(desk, note_of(rotation, moment))
     return ScheduledBackup(info, rotation)

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from foidesk.core import privacy
 from foidesk.core.filelock import FileLock
 from foidesk.core.profile import Profile
 from foidesk.core.store import fsync_dir
@@ -96,10 +97,10 @@ def recover_locked(data_dir: Path) -> list[str]:
 def mark_ready(staging: Path, aside: Path, backup: Path) -> None:
     """Declare the unpacked restore complete and checked: from here on it will be completed."""
     marker = staging / MARKER_DIR
-    marker.mkdir(exist_ok=True)
+    privacy.make_dir(marker)
     partial = marker / (READY + ".part")
     record = {"aside": aside.name, "backup": str(backup)}
-    with partial.open("w", encoding="utf-8") as handle:
+    with privacy.new_text_file(partial, encoding="utf-8") as handle:
         json.dump(record, handle)
         handle.flush()
         os.fsync(handle.fileno())

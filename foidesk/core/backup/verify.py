@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from foidesk.core import privacy
 from foidesk.core.progress import Progress
 
 from . import layout
@@ -45,6 +46,7 @@ def verify_backup(
     except Refused as refused:
         return VerifyReport(path, refused.problems)
     with opened, tempfile.TemporaryDirectory(prefix="foidesk-verify-", dir=scratch_dir) as tmp:
+        privacy.private_dir(Path(tmp))  # 0700 exactly: a umask may have taken the owner's bits
         ticker = Ticker(progress, opened.manifest.total_size)
         return check_contents(opened, Path(tmp), ticker)
 

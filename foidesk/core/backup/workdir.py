@@ -3,7 +3,8 @@
 A backup is written as ``.foidesk-backup-<random>.partial/<final name>`` beside the
 target, so that a backup that did not finish never carries the final name. The
 writer holds a lock in that folder; a folder whose lock nobody holds was left by a
-writer that died, and the next writer removes it.
+writer that died, and the next writer removes it. The folder is 0700 even in a backup
+folder the user chose elsewhere (that folder itself keeps the mode the user gave it).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import uuid
 from pathlib import Path
 from types import TracebackType
 
+from foidesk.core import privacy
 from foidesk.core.filelock import FileLock
 
 from . import layout
@@ -28,7 +30,7 @@ class WorkDir:
         self._lock = FileLock(self.path / LOCK_NAME, remove=False)
 
     def __enter__(self) -> WorkDir:
-        self.path.mkdir()
+        privacy.make_dir(self.path, exist_ok=False)
         self._lock.try_acquire()
         return self
 

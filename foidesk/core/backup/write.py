@@ -13,8 +13,8 @@ own database refers to — that is what lets it be taken while the app is writin
 
 from __future__ import annotations
 
-import errno
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from foidesk import __version__
+from foidesk.core import failures, privacy
 from foidesk.core.desk import Desk
 from foidesk.core.errors import NotFoundError
 from foidesk.core.profile import Profile
@@ -68,7 +69,8 @@ def create_backup(
     """Back up ``desk``'s profile into ``target_dir`` (default: the chosen backup folder)."""
     destination = target_dir or load_settings(desk).folder
     info = write_backup(desk.profile, destination, progress, now=now)
-    record_backup(desk, info.path, info.created_at)
+    if not desk.read_only:  # a read-only profile can be backed up elsewhere, not noted
+        record_backup(desk, info.path, info.created_at)
     return info
 
 
@@ -160,7 +162,10 @@ def _prepare_folder(profile: Profile, folder: Path) -> None:
         return
     inside = folder.resolve().is_relative_to(profile.data_dir.resolve())
     try:
-        folder.mkdir(parents=inside, exist_ok=True)
+        if inside:
+            privacy.make_dir(folder)
+        else:
+            folder.mkdir(exist_ok=True)
     except FileNotFoundError:
         raise BackupError(f"the backup folder {folder} is not available") from None
     except OSError as exc:
@@ -169,11 +174,22 @@ def _prepare_folder(profile: Profile, folder: Path) -> None:
 
 @contextmanager
 def _disk_errors(folder: Path) -> Iterator[None]:
+    """The disk's refusals in one sentence each (``failures.py``), about the backup folder."""
     try:
         yield
-    except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise NotEnoughSpaceError(f"the disk holding {folder} is full") from exc
+    except (OSError, sqlite3.Error) as exc:
+        failure = failures.classify(exc)
+        if failure is failures.Failure.FULL:
+            free = failures.megabytes(failures.free_bytes(folder))
+            raise NotEnoughSpaceError(
+                f"the disk holding {folder} is full ({free} free): free some space or back "
+                "up elsewhere (--to FOLDER), and try again; nothing was changed"
+            ) from exc
+        if failure is failures.Failure.READ_ONLY:
+            raise BackupError(
+                f"the backup folder {folder} cannot be written (a read-only disk); back up "
+                "elsewhere with --to FOLDER"
+            ) from exc
         raise BackupError(f"writing the backup in {folder} failed: {exc}") from exc
 
 
@@ -213,7 +229,7 @@ class _Attempt:
     ) -> tuple[Manifest, ReadBack]:
         """Write the ZIP; each member is read back and checked on a second thread as soon
         as it is complete."""
-        with self.partial.open("xb") as raw, ReadBack(self.partial, ticker) as read_back:
+        with privacy.new_file(self.partial) as raw, ReadBack(self.partial, ticker) as read_back:
             archive = ZipWriter(raw)
             writer = MemberWriter(archive, moment, ticker, read_back, growing, self.suspects)
             ticker.phase("Copying attachments")
@@ -228,10 +244,13 @@ class _Attempt:
 
 
 def _check_room(folder: Path, needed: int) -> None:
+    """``folder`` is the work folder; the user knows the backup folder it is in."""
     free = shutil.disk_usage(folder).free
     if free < needed + ROOM_MARGIN:
         raise NotEnoughSpaceError(
-            f"a backup needs up to {_mb(needed)} MB but {folder} has {_mb(free)} MB free"
+            f"a backup needs up to {_mb(needed)} MB but the disk holding {folder.parent} has "
+            f"{_mb(free)} MB free: free at least {_mb(needed + ROOM_MARGIN - free)} MB or "
+            "back up elsewhere (--to FOLDER); nothing was changed"
         )
 
 

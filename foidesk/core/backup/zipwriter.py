@@ -6,7 +6,9 @@ with ISA-L (``deflate.py``). It writes only what a backup needs: regular files,
 stored or deflated, no encryption, no data descriptors. Each member's header is
 written first and its CRC and sizes filled in once the content has gone through, so
 a member is never held in memory. ZIP64 records are written when a size or offset
-needs them, as ``zipfile`` does.
+needs them, as ``zipfile`` does. Every member says it is a regular file with mode 0600,
+so ``unzip`` extracts it private (``zipfile`` ignores modes: foidesk tightens such a
+folder when it opens it as a profile).
 
 ``structure.py`` reads every backup's directory back with ``zipfile`` before the
 backup is accepted: a writer bug would be caught there, not by a user.
@@ -29,7 +31,7 @@ _ZIP64_COUNT_MARK = 0xFFFF
 _ZIP64_EXTRA = 0x0001
 _UTF8_NAME = 0x800
 _UNIX = 3
-_REGULAR_FILE_ATTR = (stat.S_IFREG | 0o644) << 16
+_REGULAR_FILE_ATTR = (stat.S_IFREG | 0o600) << 16  # a private regular file, for unzip
 _DEFLATE_GROWTH = 1.05  # stored-in-deflate blocks add a little to incompressible data
 
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
@@ -148,7 +150,7 @@ class ZipWriter:
 def _new_info(name: str, moment: datetime, compress: bool) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=moment.astimezone().timetuple()[:6])
     info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
-    info.external_attr = _REGULAR_FILE_ATTR  # so that unzip makes a plain file
+    info.external_attr = _REGULAR_FILE_ATTR  # so that unzip makes a plain, private file
     info.create_system = _UNIX
     info.flag_bits = 0 if name.isascii() else _UTF8_NAME
     return info

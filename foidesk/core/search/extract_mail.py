@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from foidesk.core import privacy
+
 from .extraction import Extraction, TextBudget, failed, from_text
 from .states import TextState
 
@@ -38,8 +40,10 @@ def msg_text(data: bytes, nested: NestedReader) -> Extraction:
     from foidesk.core.mail import MailError, parse_msg_file
 
     with tempfile.TemporaryDirectory(prefix="foidesk-msg-") as folder:
+        privacy.private_dir(Path(folder))  # 0700 exactly, whatever the umask took
         path = Path(folder) / "attached.msg"
-        path.write_bytes(data)
+        with privacy.new_file(path) as out:
+            out.write(data)
         try:
             message = parse_msg_file(path)
         except MailError as exc:

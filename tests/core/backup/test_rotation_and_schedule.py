@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 
 from foidesk.core.backup import back_up_and_rotate, backup_due, load_settings, rotate
 from foidesk.core.backup.layout import backup_name
+from foidesk.core.backup.listing import BackupEntry
+from foidesk.core.backup.manifest import Counts
 from foidesk.core.backup.rotation import plan_rotation
 from foidesk.core.backup.settings import record_backup, set_automatic, set_folder, set_keep
 from foidesk.core.desk import Desk
@@ -19,14 +22,16 @@ from foidesk.core.errors import InvalidInputError
 NOW = datetime(2024, 4, 10, 12, 0, tzinfo=UTC)  # a Wednesday
 
 
-def dated(*moments: datetime) -> list[tuple[Path, datetime]]:
-    return [(Path(backup_name(m)), m) for m in moments]
+def dated(*moments: datetime) -> list[BackupEntry]:
+    """Backups that all hold the same, so only their dates decide."""
+    same = Counts(requests=5, messages=20, files=3)
+    return [BackupEntry(Path(backup_name(m)), m, 0, same) for m in moments]
 
 
 def test_one_per_day_for_the_last_days_then_one_per_week() -> None:
     backups = dated(*(NOW - timedelta(days=d, hours=h) for d in range(60) for h in (0, 3)))
-    keep = plan_rotation(backups, keep_daily=7, keep_weekly=4, now=NOW)
-    kept = sorted((when for path, when in backups if path in keep), reverse=True)
+    keep = plan_rotation(backups, keep_daily=7, keep_weekly=4, now=NOW).keep
+    kept = sorted((b.created_at for b in backups if b.path in keep), reverse=True)
     days = [k.date() for k in kept[:7]]
     assert days == [(NOW - timedelta(days=d)).date() for d in range(7)]
     assert kept[:7] == [NOW - timedelta(days=d) for d in range(7)]  # the newest of each day
@@ -38,15 +43,15 @@ def test_one_per_day_for_the_last_days_then_one_per_week() -> None:
 def test_days_without_a_backup_do_not_count() -> None:
     """After a month away, the seven most recent backups are still there."""
     backups = dated(*(NOW - timedelta(days=40 + d) for d in range(10)))
-    keep = plan_rotation(backups, keep_daily=7, keep_weekly=0, now=NOW)
-    assert keep == {p for p, _ in backups[:7]}
+    plan = plan_rotation(backups, keep_daily=7, keep_weekly=0, now=NOW)
+    assert plan.keep == {b.path for b in backups[:7]} and plan.kept_because == ()
 
 
 def test_backups_from_the_future_are_kept_and_do_not_count() -> None:
     future = NOW + timedelta(days=30)
     backups = dated(future, NOW, NOW - timedelta(days=1))
-    keep = plan_rotation(backups, keep_daily=1, keep_weekly=0, now=NOW)
-    assert keep == {backups[0][0], backups[1][0]}
+    keep = plan_rotation(backups, keep_daily=1, keep_weekly=0, now=NOW).keep
+    assert keep == {backups[0].path, backups[1].path}
 
 
 def test_keep_at_least_one_daily() -> None:
@@ -63,26 +68,29 @@ def test_rotation_keeps_the_newest_and_never_more_than_asked(
     hours_ago: list[int], daily: int, weekly: int
 ) -> None:
     backups = dated(*(NOW - timedelta(hours=h) for h in hours_ago))
-    keep = plan_rotation(backups, daily, weekly, NOW)
-    assert keep <= {p for p, _ in backups}
+    keep = plan_rotation(backups, daily, weekly, NOW).keep
+    assert keep <= {b.path for b in backups}
     assert len(keep) <= daily + weekly
     if backups:
-        newest = max(backups, key=lambda b: b[1])[0]
+        newest = max(backups, key=lambda b: b.created_at).path
         assert newest in keep
-        days = {when.date() for _, when in backups}
+        days = {b.created_at.date() for b in backups}
         assert len(keep) >= min(daily, len(days))
 
 
-def test_rotate_removes_only_backups_in_that_folder(tmp_path: Path) -> None:
+def test_rotate_removes_only_backups_in_that_folder(tmp_path: Path, backup_file: Path) -> None:
+    folder = tmp_path / "rotated"
+    folder.mkdir()
     names = [backup_name(NOW - timedelta(days=d)) for d in range(10)]
     for name in names:
-        (tmp_path / name).write_bytes(b"x")
-    (tmp_path / "notes.txt").write_text("mine")
-    (tmp_path / ".foidesk-backup-abc.partial").mkdir()
-    result = rotate(tmp_path, keep_daily=3, keep_weekly=0, now=NOW)
+        shutil.copyfile(backup_file, folder / name)  # the same content under ten dates
+    (folder / "notes.txt").write_text("mine")
+    (folder / ".foidesk-backup-abc.partial").mkdir()
+    result = rotate(folder, keep_daily=3, keep_weekly=0, now=NOW)
     assert sorted(p.name for p in result.kept) == sorted(names[:3])
-    assert len(result.removed) == 7
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+    assert len(result.removed) == 7 and result.kept_because == ()
+    assert [b.path for b in result.removed_backups] == list(result.removed)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
         [*names[:3], "notes.txt", ".foidesk-backup-abc.partial"]
     )
 

@@ -1,0 +1,208 @@
+"""When the profile's database cannot be trusted: the explanation and the way back.
+
+Shown by the launcher instead of the main window — never an empty request list —
+when ``Desk.open`` refuses the profile (``guard.ProfileRefusedError``): the same
+paragraph the command line prints, and buttons for what it advises: restore the
+newest backup, restore another one, salvage a damaged database, or quit. Each runs
+on a worker thread behind a progress dialog; when one succeeds, the dialog is
+accepted and the launcher opens the profile again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foidesk.core.backup import restore_backup
+from foidesk.core.guard import Option, Problem, ProfileRefusedError
+from foidesk.core.profile import Profile
+from foidesk.core.progress import Progress
+
+from .backup_jobs import SCALE, Job, Work
+
+DIALOG_WIDTH = 720
+
+
+class ProfileProblemDialog(QDialog):
+    """The refusal in words, with restore and salvage one click away."""
+
+    #: The work that ran (restore or salvage) and its outcome, for a status message.
+    repaired = Signal(str)
+
+    def __init__(
+        self, error: ProfileRefusedError, profile: Profile, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.error = error
+        self.profile = profile
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._job: Job | None = None
+        self.progress: QProgressDialog | None = None
+        self.message_box: QMessageBox | None = None
+        self.setWindowTitle("foidesk did not open your profile")
+        self.setObjectName("profile-problem")
+        self.setMinimumWidth(DIALOG_WIDTH)
+        layout = QVBoxLayout(self)
+        heading = QLabel(_heading(error.problem))
+        heading.setObjectName("profile-problem-heading")
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        heading.setFont(font)
+        self.explanation = QLabel(explanation_html(error))
+        self.explanation.setObjectName("profile-problem-text")
+        self.explanation.setTextFormat(Qt.TextFormat.RichText)
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setAccessibleName("What is wrong, and what to do")
+        layout.addWidget(heading)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self._buttons())
+
+    def _buttons(self) -> QDialogButtonBox:
+        box = QDialogButtonBox()
+        newest = self.error.newest_backup
+        self.restore_newest = None
+        if newest is not None:
+            self.restore_newest = QPushButton(f"Restore {newest.created_at:%d %b %Y} backup")
+            self.restore_newest.setToolTip(str(newest.path))
+            self.restore_newest.setDefault(True)
+            self.restore_newest.clicked.connect(lambda: self.restore(newest.path))
+            box.addButton(self.restore_newest, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.choose_backup = QPushButton("Restore another backup…")
+        self.choose_backup.clicked.connect(self.choose_and_restore)
+        box.addButton(self.choose_backup, QDialogButtonBox.ButtonRole.ActionRole)
+        quit_button = box.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        quit_button.clicked.connect(self.reject)
+        return box
+
+    # --- the ways back -------------------------------------------------------------------
+
+    def choose_and_restore(self) -> None:
+        newest = self.error.newest_backup
+        folder = str(newest.path.parent if newest else self.profile.backups_dir)
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Restore a backup", folder, "foidesk backups (*.foidesk-backup)"
+        )
+        if name:
+            self.restore(Path(name))
+
+    def restore(self, path: Path) -> None:
+        """Restore ``path`` into the profile (its folder is kept aside, never deleted)."""
+        profile = self.profile
+
+        def work(progress: Progress) -> object:
+            result = restore_backup(path, profile, progress)
+            kept = f"; your previous folder is kept in {result.previous_profile}"
+            return f"Restored {path.name}{kept if result.previous_profile else ''}"
+
+        self._run(work, "Restoring")
+
+    # --- running one piece of work ---------------------------------------------------
+
+    def _run(self, work: Work, title: str) -> None:
+        if self._job is not None:
+            return
+        job = Job(work)
+        self._job = job
+        dialog = QProgressDialog(f"{title}…", "Cancel", 0, SCALE, self)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(job.progress.cancel)
+        self.progress = dialog
+        job.signals.progress.connect(lambda value, text: _show(dialog, value, text))
+        job.signals.succeeded.connect(lambda outcome: self._finish(self._succeeded, outcome))
+        job.signals.failed.connect(lambda text: self._finish(self._failed, text))
+        job.signals.crashed.connect(lambda text: self._finish(self._failed, _bug(text)))
+        job.signals.cancelled.connect(lambda: self._finish(self._failed, _CANCELLED))
+        self._pool.start(job)
+
+    def _finish(self, handler: Callable[[object], None], outcome: object) -> None:
+        dialog, self.progress = self.progress, None
+        if dialog is not None:
+            dialog.canceled.disconnect()
+            dialog.reset()
+            dialog.deleteLater()
+        self._job = None
+        handler(outcome)
+
+    def _succeeded(self, outcome: object) -> None:
+        self.repaired.emit(str(outcome))
+        self.accept()
+
+    def _failed(self, text: object) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "foidesk", str(text), QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("profile-problem-failure")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.message_box = box
+
+
+_CANCELLED = "Cancelled: nothing was changed."
+
+
+def _heading(problem: Problem) -> str:
+    return {
+        Problem.MISSING: "The database of this profile is missing",
+        Problem.EMPTY: "The database of this profile is empty",
+        Problem.DAMAGED: "The database of this profile is damaged",
+        Problem.FOREIGN: "This database belongs to another profile",
+        Problem.NOT_A_PROFILE: "This folder is not a foidesk profile",
+    }[problem]
+
+
+def explanation_html(error: ProfileRefusedError) -> str:
+    """The refusal laid out: what is wrong, what was here, and each way out in a list."""
+    what = error.what[0].upper() + error.what[1:]
+    folder = f"<p>Profile folder: <code>{escape(str(error.data_dir))}</code></p>"
+    facts = f"<p>{escape(what)}. {escape(error.history)} <b>Nothing was changed.</b></p>"
+    items = "".join(f"<li>{_option_html(o)}</li>" for o in error.options)
+    return f"{folder}{facts}<p>What you can do:</p><ul>{items}</ul>"
+
+
+def _option_html(option: Option) -> str:
+    text = escape(option.text[0].upper() + option.text[1:])
+    if option.command is None:
+        return f"{text}."
+    return f"{text}:<br><code>{escape(option.command)}</code>"
+
+
+def _show(dialog: QProgressDialog, value: int, text: str) -> None:
+    if text:
+        dialog.setLabelText(text)
+    dialog.setValue(value)
+
+
+def _bug(details: str) -> str:
+    return f"foidesk hit an unexpected error; nothing was changed.\n\n{details}"
+
+
+def ask_about_profile(
+    error: ProfileRefusedError, profile: Profile, parent: QObject | None = None
+) -> ProfileProblemDialog:
+    """The dialog, opened (not run: the event loop goes on); the caller connects to its
+    ``accepted`` (open the profile again) and ``rejected`` (quit)."""
+    dialog = ProfileProblemDialog(error, profile, parent if isinstance(parent, QWidget) else None)
+    dialog.open()
+    return dialog
