@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from . import failures
+from . import failures, privacy
 from .errors import FoideskError
 from .guard import FileState, inspect_sqlite_file
 from .identity import ProfileCounts, ProfileMarker, UnreadableMarker, read_marker, write_marker
@@ -162,6 +162,8 @@ def _check_database(main: Path) -> int:
         raise SalvageError(f"there is no database to salvage: {main} does not exist")
     if found.state is FileState.EMPTY:
         raise SalvageError(f"there is nothing to salvage: {main} is empty (0 bytes)")
+    if found.state is FileState.UNREADABLE:
+        raise SalvageError(f"{main} cannot be read ({found.detail}); nothing was changed")
     size = main.stat().st_size
     free = failures.free_bytes(main.parent)
     if free < size + ROOM_MARGIN:
@@ -184,6 +186,8 @@ def _make(
     """The new files, complete and synced — or none at all."""
     data_dir = profile.data_dir
     try:
+        privacy.new_database(data_dir / names.part)  # SQLite keeps a file's own mode
+        privacy.new_database(data_dir / names.lost_part)
         recovery = recover_into(
             shell, data_dir / DATABASE_FILE, data_dir / names.part, limit=limit, progress=progress
         )

@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import privacy
 from .filelock import FileLock
 from .profile import DATABASE_FILE, Profile
 from .salvage_errors import SalvageError, SalvageInProgressError
@@ -115,7 +116,7 @@ def write_journal(data_dir: Path, names: SalvageNames) -> None:
     """From the moment this returns, the salvage will be completed whatever happens."""
     partial = data_dir / f"{JOURNAL}.part"
     document = {"format": FORMAT, "format_version": 1, **asdict(names)}
-    with partial.open("w", encoding="utf-8") as handle:
+    with privacy.new_text_file(partial, encoding="utf-8") as handle:
         json.dump(document, handle)
         handle.flush()
         os.fsync(handle.fileno())

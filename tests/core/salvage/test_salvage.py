@@ -3,7 +3,9 @@ and checked, and what came back is counted against what the profile held."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from contextlib import closing
 from pathlib import Path
 
@@ -152,6 +154,9 @@ def test_messages_whose_request_was_lost_go_to_unfiled_and_its_history_aside(
     assert result.moved_aside == {"status_change": 24, "clock_event": 12, "request_tag": 6}
     assert result.lost_and_found is not None
     assert table_rows(result.lost_and_found, "status_change") == 24
+    if os.name == "posix":  # private, as everything foidesk writes for a profile
+        for made in (result.database, result.lost_and_found):
+            assert stat.S_IMODE(made.stat().st_mode) == 0o600, made
     with Desk.open(damaged.profile) as desk:
         unfiled = desk.unfiled_messages()
         assert len(unfiled) == damaged.before.counts.messages
