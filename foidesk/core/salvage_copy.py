@@ -7,7 +7,8 @@ it found but could not place). A second shell runs that SQL into a new file:
     sqlite3 -readonly DAMAGED ".recover" | sqlite3 NEW
 
 Two processes joined by a pipe: memory stays flat however large the file, and foidesk
-parses no SQL. The damaged file is opened read-only, so nothing is ever written to it.
+parses no SQL. The damaged file is opened read-only — as an immutable file when no log
+lies beside it, so that SQLite creates nothing beside it either — and never written.
 
 The shell is the user's own (``FOIDESK_SQLITE3``, else the first ``sqlite3`` on PATH).
 Some builds cannot recover — ``.recover`` reads pages through the ``sqlite_dbpage``
