@@ -108,11 +108,13 @@ class Desk:
         The profile is marked in use first, so that no restore replaces it while open.
         """
         from .backup.switch import finish_interrupted_restore
+        from .salvage_switch import finish_interrupted_salvage
 
         hold = ProfileHold(profile.data_dir)
         hold.acquire()  # before looking for a restore: see inuse.py
         try:
             finish_interrupted_restore(profile)  # before anything else: never open a stand-in
+            finish_interrupted_salvage(profile)
             opened = open_database(profile)
         except BaseException:
             hold.release()
