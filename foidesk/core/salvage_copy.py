@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -69,21 +70,41 @@ class Recovery:
 
 def find_shell() -> Shell:
     """The sqlite3 shell to recover with, tried on an empty database; raises
-    ``NoRecoveryShellError`` with what to do when there is none that can recover."""
+    ``NoRecoveryShellError`` with what to do when there is none that can recover.
+
+    ``FOIDESK_SQLITE3`` names one; otherwise the one beside foidesk's own Python (where
+    ``scripts/build-recover-shell.sh`` puts it) comes before the first on PATH.
+    """
     named = os.environ.get(SHELL_ENV)
-    found = shutil.which(named) if named else shutil.which("sqlite3")
-    if found is None and named:
-        raise NoRecoveryShellError(
-            f"{SHELL_ENV} names {named}, which is not a program foidesk can run: set it to "
-            "the sqlite3 shell's full path; nothing was changed"
-        )
-    if found is None:
+    if named:
+        found = shutil.which(named)
+        if found is None:
+            raise NoRecoveryShellError(
+                f"{SHELL_ENV} names {named}, which is not a program foidesk can run: set it "
+                "to the sqlite3 shell's full path; nothing was changed"
+            )
+        return probe_shell(Path(found))
+    candidates = [p for p in _shells_beside_python_and_on_path() if p.is_file()]
+    if not candidates:
         raise NoRecoveryShellError(
             "salvage needs SQLite's command-line shell, sqlite3, and none was found: "
             f"{_GET_A_SHELL}; then run `foidesk salvage` again (or set {SHELL_ENV} to the "
             "shell's path); nothing was changed"
         )
-    return probe_shell(Path(found))
+    refusal: NoRecoveryShellError | None = None
+    for candidate in candidates:
+        try:
+            return probe_shell(candidate)
+        except NoRecoveryShellError as exc:
+            refusal = refusal or exc
+    assert refusal is not None
+    raise refusal
+
+
+def _shells_beside_python_and_on_path() -> list[Path]:
+    beside = Path(sys.executable).parent / ("sqlite3.exe" if os.name == "nt" else "sqlite3")
+    on_path = shutil.which("sqlite3")
+    return list(dict.fromkeys([beside, *([Path(on_path)] if on_path else [])]))
 
 
 def probe_shell(path: Path) -> Shell:

@@ -69,14 +69,24 @@ def test_without_a_terminal_salvage_needs_yes(damaged: Damaged, shell_env: Shell
     assert "Traceback" not in done.stdout + done.stderr
 
 
-def test_without_a_shell_the_command_says_how_to_get_one(damaged: Damaged, tmp_path: Path) -> None:
-    empty = tmp_path / "bin"
-    empty.mkdir()
-    env = {"PATH": str(empty), "HOME": str(tmp_path)}
-    done = run("salvage", "--yes", "--data-dir", str(damaged.profile.data_dir), env=env)
-    assert done.returncode == 1
-    assert done.stderr.startswith("foidesk: salvage needs SQLite's command-line shell")
-    assert "Traceback" not in done.stdout + done.stderr
+def test_without_a_shell_the_command_says_how_to_get_one(
+    damaged: Damaged,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """No shell beside foidesk's Python and none on PATH (run in this process, where
+    the first of the two can be taken away)."""
+    from foidesk.cli.main import main
+    from foidesk.core import salvage_copy
+
+    monkeypatch.delenv(SHELL_ENV, raising=False)
+    monkeypatch.setattr(salvage_copy, "_shells_beside_python_and_on_path", list)
+    code = main(["salvage", "--yes", "--data-dir", str(damaged.profile.data_dir)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.startswith("foidesk: salvage needs SQLite's command-line shell")
+    assert "Traceback" not in out + err
     assert sha256_file(damaged.database) == damaged.damaged_sha256
 
 

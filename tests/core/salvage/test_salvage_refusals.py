@@ -53,6 +53,7 @@ def test_without_a_shell_salvage_says_how_to_get_one(
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
     monkeypatch.delenv(SHELL_ENV, raising=False)
+    monkeypatch.setattr(sys, "executable", str(empty / "python"))  # no shell beside it
 
     with pytest.raises(NoRecoveryShellError) as refused:
         find_shell()
@@ -73,6 +74,7 @@ def test_a_shell_built_without_the_page_reader_is_named_with_what_to_get(
     )
     monkeypatch.setenv("PATH", str(shell.parent))
     monkeypatch.delenv(SHELL_ENV, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))  # none beside it
 
     with pytest.raises(NoRecoveryShellError) as refused:
         find_shell()
