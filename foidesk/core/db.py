@@ -8,6 +8,7 @@ writer is half-way through a transaction while it cleans up.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -108,6 +109,7 @@ class Database:
         self.read_only = read_only
         self.damage: str | None = None
         self.verified = not self.is_sqlite  # a server checks its own pages
+        self._sealed: Connection | None = None  # held open once damage is found
         self._check_lock = threading.Lock()
         self._read = sessionmaker(engine, expire_on_commit=False)
         writer = engine.execution_options(**{_BEGIN_MODE: "IMMEDIATE"})
@@ -135,22 +137,37 @@ class Database:
 
     def ensure_writable(self) -> None:
         """Refuse, before anything is touched, a write this database must not take."""
-        if self.read_only:
-            raise failures.read_only_error(self.place)
-        if not self.verified:
+        if self.damage is None and not self.read_only and not self.verified:
             with self._check_lock:
                 if not self.verified and self.damage is None:
                     self.note_check(self.quick_check())
         if self.damage is not None:
             raise failures.damaged_error(self.place, self.damage)
+        if self.read_only:
+            raise failures.read_only_error(self.place)
 
     def note_check(self, problems: list[str]) -> None:
         """Take the outcome of a check of the whole file (``quick_check`` or ``check``)."""
         if problems:
-            self.damage = problems[0]
-            self.verified = False
+            self.found_damage(problems[0])
         elif self.damage is None:
             self.verified = True
+
+    def found_damage(self, what: str) -> None:
+        """From now on nothing is written: every write is refused, and the connections
+        become read-only ones — SQLite folds the write-ahead log into the file as its
+        last writable connection closes, which would write to the damaged file."""
+        self.damage = self.damage or what
+        self.verified = False
+        if self.is_sqlite and not self.read_only and self._sealed is None:
+            sealed = make_engine(self.engine.url.render_as_string(False), read_only=True)
+            self._sealed = sealed.connect()  # open first, and reading: the old ones are
+            with contextlib.suppress(DBAPIError):  # then not the last to close
+                self._sealed.exec_driver_sql("SELECT count(*) FROM sqlite_master")
+            writable, self.engine = self.engine, sealed
+            self._read = sessionmaker(sealed, expire_on_commit=False)
+            self._write = self._read
+            writable.dispose()
 
     def quick_check(self) -> list[str]:
         """SQLite's page-by-page check without the slow index-content comparison."""
@@ -178,11 +195,12 @@ class Database:
 
     def _storage_error(self, exc: BaseException) -> StorageError | None:
         if failures.is_damage(exc):
-            self.damage = self.damage or f"SQLite found damage ({failures.describe(exc)})"
-            self.verified = False
+            self.found_damage(f"SQLite found damage ({failures.describe(exc)})")
         return failures.storage_error(exc, self.place)
 
     def dispose(self) -> None:
+        if self._sealed is not None:
+            self._sealed.close()
         self.engine.dispose()
 
 

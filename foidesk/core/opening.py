@@ -62,11 +62,11 @@ def open_database(profile: Profile) -> OpenedDatabase:
     stamp = stamp_of(sqlite) if sqlite is not None else None  # before SQLite adds a WAL
     read_only, immutable = _read_only(profile, sqlite)
     engine = db.make_engine(profile.database_url, read_only=read_only, immutable=immutable)
+    database = db.Database(engine, sqlite or profile.data_dir, read_only=read_only)
     try:
-        database = db.Database(engine, sqlite or profile.data_dir, read_only=read_only)
         return _open_checked(profile, database, stamp)
     except BaseException:
-        engine.dispose()
+        database.dispose()
         raise
 
 
@@ -163,6 +163,7 @@ def _refused_or_failure(
     if isinstance(exc, StorageError):
         return exc
     if failures.is_damage(exc):
+        database.found_damage(failures.describe(exc))  # closing it must write nothing
         name = database.place.name
         what = f"its database {name} is damaged ({failures.describe(exc)})"
         return refuse(Problem.DAMAGED, profile, gather_evidence(profile), what)
@@ -211,6 +212,7 @@ def _upgrade(profile: Profile, database: db.Database) -> None:
         )
     if current is not None and database.is_sqlite:
         problems = database.quick_check()
+        database.note_check(problems)
         if problems:
             what = f"its database is damaged ({problems[0]}); it was not upgraded"
             raise refuse(Problem.DAMAGED, profile, gather_evidence(profile), what)

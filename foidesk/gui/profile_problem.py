@@ -88,6 +88,15 @@ class ProfileProblemDialog(QDialog):
         self.choose_backup = QPushButton("Restore another backup…")
         self.choose_backup.clicked.connect(self.choose_and_restore)
         box.addButton(self.choose_backup, QDialogButtonBox.ButtonRole.ActionRole)
+        self.salvage_button = None
+        if self.error.problem is Problem.DAMAGED:
+            self.salvage_button = QPushButton("Salvage what can be read")
+            self.salvage_button.setToolTip(
+                "Copy what SQLite can still read into a new database; the damaged file is "
+                "kept aside"
+            )
+            self.salvage_button.clicked.connect(self.salvage)
+            box.addButton(self.salvage_button, QDialogButtonBox.ButtonRole.ActionRole)
         quit_button = box.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
         quit_button.clicked.connect(self.reject)
         return box
@@ -113,6 +122,21 @@ class ProfileProblemDialog(QDialog):
             return f"Restored {path.name}{kept if result.previous_profile else ''}"
 
         self._run(work, "Restoring")
+
+    def salvage(self) -> None:
+        """Salvage into a new database; the profile opens on it once its check passes
+        (when it does not, the salvaged database is still better than the damaged one,
+        and the launcher opens it all the same: the window then shows what is missing)."""
+        from foidesk.core.salvage import salvage  # loads only when asked for
+
+        profile = self.profile
+
+        def work(progress: Progress) -> object:
+            result = salvage(profile, progress=progress)
+            kept = f"the damaged file is kept as {result.damaged_copy.name}"
+            return f"Salvaged the database; {kept}"
+
+        self._run(work, "Salvaging")
 
     # --- running one piece of work ---------------------------------------------------
 

@@ -173,3 +173,35 @@ def test_an_unchanged_stamp_skips_the_page_check_and_a_changed_file_gets_it(
         assert not desk.db.verified
         desk.add_message(1, NewMessage(direction="incoming", kind="note", subject="call"))
         assert desk.db.verified  # the quick check ran before the write, and passed
+
+
+def test_closing_a_damaged_database_leaves_its_log_unfolded(
+    populated: Profile, tmp_path: Path
+) -> None:
+    """A crash left committed changes in the write-ahead log, and a page of the file is
+    damaged: once foidesk knows, not even closing writes the log into the file."""
+    import shutil
+    import sqlite3
+
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    live = sqlite3.connect(database(populated))
+    try:
+        live.execute("PRAGMA wal_autocheckpoint = 0")
+        live.execute("UPDATE request SET notes = 'changed after the last checkpoint'")
+        live.commit()
+        for name in ("foidesk.sqlite3", "foidesk.sqlite3-wal"):  # the files as a crash leaves them
+            shutil.copy2(populated.data_dir / name, crashed / name)
+    finally:
+        live.close()
+    for item in populated.data_dir.iterdir():
+        if item.is_file() and not item.name.startswith("foidesk.sqlite3"):
+            shutil.copy2(item, crashed / item.name)
+    shutil.copytree(populated.attachments_dir, crashed / "attachments")
+    profile = resolve_profile(crashed)
+    overwrite_page(profile, table="message")
+    main, log = database(profile), crashed / "foidesk.sqlite3-wal"
+    before = (sha256(main), sha256(log))
+    with Desk.open(profile) as desk, pytest.raises(DatabaseDamagedError):
+        desk.add_message(1, NewMessage(direction="incoming", kind="note", subject="x"))
+    assert (sha256(main), sha256(log)) == before

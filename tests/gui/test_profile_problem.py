@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from damage import empty, overwrite_page, remove
 from pytestqt.qtbot import QtBot
 
@@ -80,5 +81,38 @@ def test_a_damaged_page_found_after_opening_is_shown_and_keeps_writes_out(
         for width in (1366, 1920):
             window.resize(width, int(width * 0.56))
             window.grab().save(f"{SHOTS}/damaged-banner-{width}.png")
+    window.shut_down()
+    window.desk.close()
+
+
+def _recovering_shell() -> None:
+    from foidesk.core.salvage_copy import find_shell
+    from foidesk.core.salvage_errors import NoRecoveryShellError
+
+    try:
+        find_shell()
+    except NoRecoveryShellError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must provide a sqlite3 shell that can recover: {exc}")
+        pytest.skip(f"no sqlite3 shell that can recover here: {exc}")
+
+
+def test_a_damaged_database_is_salvaged_from_the_explanation(
+    qtbot: QtBot, populated: Profile
+) -> None:
+    _recovering_shell()
+    overwrite_page(populated)
+    with (populated.data_dir / "foidesk.sqlite3").open("r+b") as handle:
+        handle.truncate(handle.seek(0, 2) // 2)  # and cut short: refused when opened
+    launcher = Launcher(populated)
+    dialog = _problem(qtbot, launcher)
+    assert "damaged" in dialog.explanation.text()
+    assert dialog.salvage_button is not None
+    with qtbot.waitSignal(launcher.ready, timeout=60_000) as ready:
+        dialog.salvage_button.click()
+    window = ready.args[0]
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10_000)
+    assert list(populated.data_dir.glob("foidesk.sqlite3.damaged-*"))
     window.shut_down()
     window.desk.close()

@@ -125,7 +125,7 @@ def overwrite_page(profile: Profile, *, table: str | None = None) -> int:
 
 
 def _leaf_page(path: Path, table: str) -> int:
-    conn = sqlite3.connect(path)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)  # read-only: folds no WAL in
     try:
         pages = [
             int(r[0])
