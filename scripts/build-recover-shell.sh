@@ -13,7 +13,7 @@
 # nothing when TARGET already can recover.
 set -euo pipefail
 
-target=${1:-.venv/bin/sqlite3}
+target=$(realpath -m "${1:-.venv/bin/sqlite3}")  # the build runs elsewhere: an absolute path
 can_recover() { [ -x "$1" ] && "$1" -batch -init /dev/null :memory: .recover >/dev/null 2>&1; }
 if can_recover "$target"; then
   exit 0
