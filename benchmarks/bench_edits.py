@@ -55,9 +55,9 @@ from benchmarks.durability import (
 )
 from benchmarks.harness import BenchContext, Figure
 from foidesk.core.desk import Desk
-from foidesk.core.models import Message, Request
 from foidesk.core.profile import Profile, resolve_profile
 from foidesk.core.records import NewAttachment, NewMessage
+from foidesk.core.storage.tables import Message, Request
 
 EDITS_PER_ROUND = 40  # of each kind
 CLI_RUNS_PER_ROUND = 3  # foidesk and the floor each
@@ -191,7 +191,7 @@ def edit_round(profiles: dict[str, Profile], targets: Targets, edits: int, numbe
 
 LAUNCH = """\
 import sys
-from foidesk.core import db
+from foidesk.core.storage import database as db
 db.SYNCHRONOUS = sys.argv[1]
 from foidesk.cli import main
 raise SystemExit(main(sys.argv[2:]))

@@ -17,15 +17,14 @@ from typing import Any
 
 from sqlalchemy import delete, select, update
 
+from benchmarks.corpus import ensure_corpus
+from benchmarks.harness import BenchContext, Figure
 from foidesk.core.desk import Desk
-from foidesk.core.models import Attachment
 from foidesk.core.search import ExtractionOptions, extract_pending
 from foidesk.core.search.extract import extract_file
-from foidesk.core.search.models import AttachmentText
 from foidesk.core.search.states import TextState
-
-from .corpus import ensure_corpus
-from .harness import BenchContext, Figure
+from foidesk.core.search.tables import AttachmentText
+from foidesk.core.storage.tables import Attachment
 
 SAMPLE_FILES = 2000
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from benchmarks.corpus import ensure_corpus
 from benchmarks.harness import BenchContext, Figure
 from foidesk.core.desk import Desk
-from foidesk.core.filing import FilingIndex, file_message
+from foidesk.core.importing.filing import FilingIndex, file_message
 from foidesk.core.mail import parse_email_bytes
 from foidesk.core.profile import resolve_profile
 

@@ -17,13 +17,12 @@ import statistics
 import sys
 from functools import partial
 
+from benchmarks.corpus import ensure_corpus
+from benchmarks.harness import BenchContext, Figure, median_ms
 from foidesk.core.desk import Desk
 from foidesk.core.search import extract_pending, parse_query, search, text_status
 from foidesk.core.search.fts5_schema import FTS_TABLES
 from foidesk.core.search.fts5_syntax import fts5_match
-
-from .corpus import ensure_corpus
-from .harness import BenchContext, Figure, median_ms
 
 LIMIT = 50
 TARGET_MS = 30.0

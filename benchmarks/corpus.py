@@ -35,9 +35,16 @@ from typing import Any
 
 from sqlalchemy import Engine, insert
 
-from foidesk.core import db
+from benchmarks import documents
+from benchmarks.harness import BenchContext
+from benchmarks.prose import Prose, Subject
+from benchmarks.vocabulary import DEPARTMENTS, LOCAL_KINDS, PLACES
 from foidesk.core.desk import Desk
-from foidesk.core.models import (
+from foidesk.core.profile import Profile, resolve_profile
+from foidesk.core.search import ExtractionOptions, extract_pending
+from foidesk.core.storage import database as db
+from foidesk.core.storage.file_store import AttachmentStore
+from foidesk.core.storage.tables import (
     Attachment,
     Authority,
     Blob,
@@ -48,14 +55,6 @@ from foidesk.core.models import (
     Tag,
     request_tag,
 )
-from foidesk.core.profile import Profile, resolve_profile
-from foidesk.core.search import ExtractionOptions, extract_pending
-from foidesk.core.store import AttachmentStore
-
-from . import documents
-from .harness import BenchContext
-from .prose import Prose, Subject
-from .vocabulary import DEPARTMENTS, LOCAL_KINDS, PLACES
 
 FLUSH_REQUESTS = 500
 TAGS = (

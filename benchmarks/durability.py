@@ -30,11 +30,11 @@ from pathlib import Path
 from sqlalchemy import text
 
 from benchmarks.harness import BenchContext, Figure
-from foidesk.core import db
-from foidesk.core.blobs import BlobTransaction
 from foidesk.core.desk import Desk
 from foidesk.core.profile import resolve_profile
-from foidesk.core.store import fsync_dir
+from foidesk.core.storage import database as db
+from foidesk.core.storage.file_store import fsync_dir
+from foidesk.core.storage.file_writes import BlobTransaction
 
 SETTINGS = ("FULL", "NORMAL")
 JOURNAL_FSYNC = "FULL+journal-fsync"

@@ -10,7 +10,7 @@ import itertools
 import random
 from dataclasses import dataclass
 
-from .vocabulary import COMMON, EXEMPTIONS, FORENAMES, MEASURES, PLACES, SURNAMES, TOPICS
+from benchmarks.vocabulary import COMMON, EXEMPTIONS, FORENAMES, MEASURES, PLACES, SURNAMES, TOPICS
 
 _COMMON_WEIGHTS = list(itertools.accumulate(1 / (rank + 1) ** 0.9 for rank in range(len(COMMON))))
 _PLACE_WEIGHTS = list(itertools.accumulate(1 / (rank + 1) ** 0.7 for rank in range(len(PLACES))))

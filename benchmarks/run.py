@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .harness import BenchContext, Figure
+from benchmarks.harness import BenchContext, Figure
 
 HERE = Path(__file__).parent
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QWidget
 from foidesk.core.desk import Desk
 from foidesk.core.profile import resolve_profile
 from foidesk.core.records import NewMessage, NewRequest
-from foidesk.core.sample import load_sample
+from foidesk.core.sample.thread import load_sample
 from foidesk.gui.app import make_application
 from foidesk.gui.main_window import CALENDAR_TAB, MainWindow
 from foidesk.gui.palette import Theme, apply_theme

@@ -1,5 +1,5 @@
 """The command line: ``foidesk <command>``; with no command it opens the window."""
 
-from .main import main
+from foidesk.cli.main import main
 
 __all__ = ["main"]

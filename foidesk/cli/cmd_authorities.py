@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import json_option, open_desk, print_json
+from foidesk.cli.common import json_option, open_desk, print_json
 
 
 def register(

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
+from foidesk.cli.common import json_option, open_desk, print_json
 from foidesk.core.backup import (
     BackupInfo,
     RotationResult,
@@ -24,10 +25,8 @@ from foidesk.core.backup.manifest import Counts
 from foidesk.core.backup.rotation import removal_text
 from foidesk.core.backup.structure import read_manifest_only
 from foidesk.core.errors import InvalidInputError
-from foidesk.core.guard import ProfileRefusedError, backup_folder
 from foidesk.core.profile import Profile, resolve_profile
-
-from .common import json_option, open_desk, print_json
+from foidesk.core.profile.guard import ProfileRefusedError, backup_folder
 
 
 def register(

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from foidesk.cli.common import Commands, iso, json_option, open_desk, parse_date, print_json
 from foidesk.core.deadlines import (
     REGIMES,
     ClockEventKind,
@@ -17,8 +18,6 @@ from foidesk.core.deadlines import (
 )
 from foidesk.core.deadlines.ics import CalendarEntry
 from foidesk.core.errors import InvalidInputError
-
-from .common import Commands, iso, json_option, open_desk, parse_date, print_json
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:

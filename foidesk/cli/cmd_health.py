@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from foidesk.cli.cmd_requests import request_json
+from foidesk.cli.common import json_option, open_desk, print_json
 from foidesk.core.health import CheckReport, Leftover, RepairPlan
-from foidesk.core.sample import load_sample
-
-from .cmd_requests import request_json
-from .common import json_option, open_desk, print_json
+from foidesk.core.sample.thread import load_sample
 
 
 def register(

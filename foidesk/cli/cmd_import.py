@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from foidesk.core.importer import ImportedFile, ImportReport, import_paths
-
-from .common import Commands, json_option, open_desk, print_json
-from .progress import StderrProgress
+from foidesk.cli.common import Commands, json_option, open_desk, print_json
+from foidesk.cli.progress import StderrProgress
+from foidesk.core.importing.importer import ImportedFile, ImportReport, import_paths
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:

@@ -6,12 +6,11 @@ import argparse
 from datetime import UTC, datetime, time
 from pathlib import Path
 
+from foidesk.cli.cmd_requests import message_json
+from foidesk.cli.common import json_option, open_desk, print_json, read_text_file
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.records import NewAttachment, NewMessage
 from foidesk.core.vocabulary import Direction, MessageKind
-
-from .cmd_requests import message_json
-from .common import json_option, open_desk, print_json, read_text_file
 
 
 def register(

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from foidesk.cli.cmd_deadlines import deadline_json
+from foidesk.cli.common import iso, json_option, open_desk, parse_date, print_json, read_text_file
 from foidesk.core.deadlines import Deadline
 from foidesk.core.records import MessageRecord, NewRequest, RequestDetail
 from foidesk.core.vocabulary import RequestStatus
-
-from .cmd_deadlines import deadline_json
-from .common import iso, json_option, open_desk, parse_date, print_json, read_text_file
 
 
 def register(

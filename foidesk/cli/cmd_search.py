@@ -7,6 +7,7 @@ import sys
 import time
 from typing import Any
 
+from foidesk.cli.common import iso, json_option, open_desk, print_json
 from foidesk.core.desk import Desk
 from foidesk.core.search import (
     DEFAULT_LIMIT,
@@ -19,8 +20,6 @@ from foidesk.core.search import (
     search,
     text_status,
 )
-
-from .common import iso, json_option, open_desk, print_json
 
 EXIT_USAGE = 2
 

@@ -11,9 +11,8 @@ from pathlib import Path
 from types import ModuleType
 
 from foidesk import __version__
+from foidesk.cli.common import profile_options
 from foidesk.core.errors import FoideskError
-
-from .common import profile_options
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -64,8 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _storage_error(exc: Exception, args: argparse.Namespace) -> Exception | None:
     """A disk or database failure no command worded itself, as one sentence about the
     profile folder (where it most likely happened); None for a bug."""
-    from foidesk.core.failures import storage_error
     from foidesk.core.profile import resolve_profile
+    from foidesk.core.storage.failures import storage_error
 
     place = resolve_profile(getattr(args, "data_dir", None), "sqlite://").data_dir
     return storage_error(exc, place)

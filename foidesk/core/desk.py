@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, BinaryIO, TypeVar
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from . import clocks, convert, db, failures, health, messages
-from .blobs import BlobTransaction, leftovers_of_writers, recover
-from .deadlines import (
+from foidesk.core import health
+from foidesk.core.deadlines import (
     REGIMES,
     ClockEvent,
     ClockEventKind,
@@ -27,27 +26,15 @@ from .deadlines import (
     DeadlineState,
     request_deadlines,
 )
-from .deadlines.ics import CalendarEntry, write_ics
-from .errors import FoideskError, InvalidInputError, NotFoundError
-from .health import CheckReport, RepairPlan
-from .identity import ProfileMarker, new_marker, stamp_of, write_marker
-from .inuse import ProfileHold
-from .models import (
-    Attachment,
-    Authority,
-    ClockEventRow,
-    ClosureDay,
-    Message,
-    Request,
-    Setting,
-    StatusChange,
-    Tag,
-    utcnow,
-)
-from .opening import open_database
-from .profile import Profile
-from .progress import Progress
-from .records import (
+from foidesk.core.deadlines import request_clocks as clocks
+from foidesk.core.deadlines.ics import CalendarEntry, write_ics
+from foidesk.core.errors import FoideskError, InvalidInputError, NotFoundError
+from foidesk.core.health import CheckReport, RepairPlan
+from foidesk.core.profile import Profile
+from foidesk.core.profile.identity import ProfileMarker, new_marker, stamp_of, write_marker
+from foidesk.core.profile.opening import open_database
+from foidesk.core.progress import Progress
+from foidesk.core.records import (
     AttachmentRecord,
     AuthorityRecord,
     ClockEventRecord,
@@ -60,8 +47,26 @@ from .records import (
     RequestDetail,
     RequestSummary,
 )
-from .store import AttachmentStore
-from .vocabulary import (
+from foidesk.core.storage import database as db
+from foidesk.core.storage import failures
+from foidesk.core.storage import message_writes as messages
+from foidesk.core.storage import row_records as convert
+from foidesk.core.storage.file_store import AttachmentStore
+from foidesk.core.storage.file_writes import BlobTransaction, leftovers_of_writers, recover
+from foidesk.core.storage.inuse import ProfileHold
+from foidesk.core.storage.tables import (
+    Attachment,
+    Authority,
+    ClockEventRow,
+    ClosureDay,
+    Message,
+    Request,
+    Setting,
+    StatusChange,
+    Tag,
+    utcnow,
+)
+from foidesk.core.vocabulary import (
     DEFAULT_REGIME,
     REGIME_IDS,
     Direction,
@@ -71,8 +76,8 @@ from .vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from .importer import ImportReport
-    from .search import Filters, SearchHit
+    from foidesk.core.importing.importer import ImportReport
+    from foidesk.core.search import Filters, SearchHit
 
 Today = Callable[[], date]
 _Row = TypeVar("_Row")
@@ -107,8 +112,8 @@ class Desk:
 
         The profile is marked in use first, so that no restore replaces it while open.
         """
-        from .backup.switch import finish_interrupted_restore
-        from .salvage_switch import finish_interrupted_salvage
+        from foidesk.core.backup.switch import finish_interrupted_restore
+        from foidesk.core.salvage.switch import finish_interrupted_salvage
 
         hold = ProfileHold(profile.data_dir)
         hold.acquire()  # before looking for a restore: see inuse.py
@@ -527,7 +532,7 @@ class Desk:
         progress: Progress | None = None,
     ) -> ImportReport:
         """Import emails, mailboxes and documents; see ``importer`` for the rules."""
-        from . import importer  # mail parsers load only when first needed
+        from foidesk.core.importing import importer  # mail parsers load only when needed
 
         return importer.import_paths(self, paths, request_id=request_id, progress=progress)
 
@@ -535,7 +540,7 @@ class Desk:
         self, text: str, *, filters: Filters | None = None, limit: int = 50
     ) -> list[SearchHit]:
         """Full-text search over requests, messages and attachment text, best first."""
-        from .search import search
+        from foidesk.core.search import search
 
         return search(self, text, filters=filters, limit=limit)
 

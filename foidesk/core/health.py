@@ -23,14 +23,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 
-from . import blobs, failures, inuse
-from .db import first_line
-from .errors import DatabaseDamagedError, FoideskError
-from .identity import ProfileMarker, leftover_parts, read_marker
-from .models import Attachment, Blob
+from foidesk.core.errors import DatabaseDamagedError, FoideskError
+from foidesk.core.profile.identity import ProfileMarker, leftover_parts, read_marker
+from foidesk.core.storage import failures, inuse
+from foidesk.core.storage import file_writes as blobs
+from foidesk.core.storage.database import first_line
+from foidesk.core.storage.tables import Attachment, Blob
 
 if TYPE_CHECKING:
-    from .desk import Desk
+    from foidesk.core.desk import Desk
 
 MAX_INTEGRITY_LINES = 20
 
@@ -141,7 +142,7 @@ def _stored_files(desk: Desk) -> tuple[dict[str, int], list[str]]:
 
 
 def _index_problems(desk: Desk, notes: list[str]) -> list[str]:
-    from .search import check_index  # the search package loads only when needed
+    from foidesk.core.search import check_index  # the search package loads only when needed
 
     try:
         return check_index(desk)
@@ -184,8 +185,8 @@ def leftovers(desk: Desk) -> list[Leftover]:
 
 
 def _backup_work_folders(desk: Desk) -> list[Path]:
-    from .backup.settings import load_settings
-    from .backup.workdir import abandoned_workdirs
+    from foidesk.core.backup.settings import load_settings
+    from foidesk.core.backup.workdir import abandoned_workdirs
 
     folders = {desk.profile.backups_dir}
     with contextlib.suppress(FoideskError):

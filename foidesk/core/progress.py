@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .errors import FoideskError
+from foidesk.core.errors import FoideskError
 
 
 class Cancelled(FoideskError):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .deadlines import DeadlineState
+from foidesk.core.deadlines import DeadlineState
 
 
 @dataclass(frozen=True)

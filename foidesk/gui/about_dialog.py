@@ -9,8 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from foidesk import __version__
-
-from .resources import icon
+from foidesk.gui.resources import icon
 
 
 class AboutDialog(QDialog):

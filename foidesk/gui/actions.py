@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from .resources import icon
+from foidesk.gui.resources import icon
 
 
 @dataclass

@@ -8,9 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from foidesk import __version__
 from foidesk.core.profile import resolve_profile
-
-from .resources import icon, stylesheet
-from .startup import Launcher
+from foidesk.gui.resources import icon, stylesheet
+from foidesk.gui.startup import Launcher
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -17,15 +17,14 @@ from PySide6.QtCore import QDir, QObject, QStandardPaths, QTemporaryDir, QUrl, S
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from foidesk.core import privacy
 from foidesk.core.desk import Desk
 from foidesk.core.errors import StorageError
 from foidesk.core.mail.names import safe_filename
 from foidesk.core.records import AttachmentRecord
-
-from .errors_ui import report_failure
-from .preview import AttachmentPreview, can_preview
-from .tasks import FileTasks
+from foidesk.core.storage import privacy
+from foidesk.gui.errors_ui import report_failure
+from foidesk.gui.preview import AttachmentPreview, can_preview
+from foidesk.gui.tasks import FileTasks
 
 #: Opens a URL with the system (swapped in tests, which must not launch programs).
 SystemOpener = Callable[[QUrl], object]

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.records import AuthorityRecord
-
-from .forms import lay_out_dialog
+from foidesk.gui.forms import lay_out_dialog
 
 
 class AuthorityDialog(QDialog):

@@ -10,9 +10,8 @@ own thread, with Cancel heard — until no file task is left running.
 from __future__ import annotations
 
 from foidesk.core.progress import Progress, check_cancelled
-
-from .tasks import FileTasks
-from .text_indexing import TextIndexer
+from foidesk.gui.tasks import FileTasks
+from foidesk.gui.text_indexing import TextIndexer
 
 POLL_MS = 100
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.backup import load_settings
-from foidesk.core.backup.listing import BackupEntry
+from foidesk.core.backup.catalog import BackupEntry
 from foidesk.core.backup.rotation import holdings
 from foidesk.core.backup.rotation_note import RotationNote, last_rotation
 from foidesk.core.backup.settings import (

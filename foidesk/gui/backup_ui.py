@@ -41,15 +41,14 @@ from foidesk.core.backup import (
     load_settings,
     restore_backup,
 )
-from foidesk.core.backup.listing import BackupEntry
+from foidesk.core.backup.catalog import BackupEntry
 from foidesk.core.backup.rotation_note import note_of
 from foidesk.core.backup.structure import read_manifest_only
 from foidesk.core.desk import Desk
 from foidesk.core.progress import Progress
-
-from .background import BackgroundWork
-from .backup_jobs import SCALE, Job, Work
-from .backup_settings import BackupSettingsPage, rotation_lines
+from foidesk.gui.background import BackgroundWork
+from foidesk.gui.backup_jobs import SCALE, Job, Work
+from foidesk.gui.backup_settings import BackupSettingsPage, rotation_lines
 
 SHOW_PROGRESS_AFTER_MS = 500
 PROGRESS_WIDTH = 380

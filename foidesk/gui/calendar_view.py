@@ -33,12 +33,11 @@ from foidesk.core.deadlines.explanation import format_day, format_month
 from foidesk.core.deadlines.ics import CalendarEntry
 from foidesk.core.desk import Desk
 from foidesk.core.records import DayCount
-
-from . import deadline_display
-from .deadline_list_model import DeadlineListModel
-from .request_dialog import from_qdate
-from .resources import icon
-from .worker import DeskWorker
+from foidesk.gui import deadline_display
+from foidesk.gui.deadline_list_model import DeadlineListModel
+from foidesk.gui.request_dialog import from_qdate
+from foidesk.gui.resources import icon
+from foidesk.gui.worker import DeskWorker
 
 #: The list beside the grid shows overdue deadlines from this far back, and upcoming ones ahead.
 LOOK_BACK = timedelta(days=120)

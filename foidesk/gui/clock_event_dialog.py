@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.deadlines.events import ClockEventKind
-
-from .forms import lay_out_dialog
-from .request_dialog import from_qdate, to_qdate
+from foidesk.gui.forms import lay_out_dialog
+from foidesk.gui.request_dialog import from_qdate, to_qdate
 
 #: Kind → (what the user reads, what the clock does, whether a date is named).
 EVENT_CHOICES: dict[ClockEventKind, tuple[str, str, bool]] = {

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from foidesk.core.deadlines.deadline import Deadline, DeadlineState
 from foidesk.core.deadlines.explanation import format_day
-from foidesk.core.listing import REQUESTER_DEADLINES
+from foidesk.core.list_queries import REQUESTER_DEADLINES
 
 #: Upcoming deadlines this close (in their own unit) are marked "due soon".
 DUE_SOON_DAYS = 5

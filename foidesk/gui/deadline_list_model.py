@@ -11,9 +11,8 @@ from PySide6.QtGui import QFont, QGuiApplication
 from foidesk.core.deadlines.deadline import DeadlineState
 from foidesk.core.deadlines.explanation import format_day
 from foidesk.core.deadlines.ics import CalendarEntry
-
-from . import deadline_display
-from .resources import icon
+from foidesk.gui import deadline_display
+from foidesk.gui.resources import icon
 
 Index = QModelIndex | QPersistentModelIndex
 REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -15,14 +15,13 @@ from PySide6.QtWidgets import QDialog, QWidget
 from foidesk.core.desk import Desk
 from foidesk.core.records import AuthorityRecord, RequestDetail
 from foidesk.core.vocabulary import RequestStatus
-
-from . import edits
-from .authority_dialog import AuthorityDialog
-from .clock_event_dialog import ClockEventDialog
-from .message_dialog import MessageDialog
-from .operations import Change, Operations, Touches
-from .request_dialog import RequestDialog
-from .trash_dialog import TrashDialog
+from foidesk.gui import edits
+from foidesk.gui.authority_dialog import AuthorityDialog
+from foidesk.gui.clock_event_dialog import ClockEventDialog
+from foidesk.gui.message_dialog import MessageDialog
+from foidesk.gui.operations import Change, Operations, Touches
+from foidesk.gui.request_dialog import RequestDialog
+from foidesk.gui.trash_dialog import TrashDialog
 
 #: Gives the request on screen (its detail as last loaded), if any.
 CurrentRequest = Callable[[], RequestDetail | None]

@@ -21,8 +21,7 @@ from foidesk.core.records import (
     NewRequest,
     RequestDetail,
 )
-
-from .operations import Change, Operations, Touches, UndoSteps
+from foidesk.gui.operations import Change, Operations, Touches, UndoSteps
 
 LIST_AND_THREAD = Touches.REQUESTS | Touches.THREAD | Touches.DEADLINES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from .resources import icon
+from foidesk.gui.resources import icon
 
 EMPTY_TEXT = (
     "<h2>No requests yet</h2>"

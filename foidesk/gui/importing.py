@@ -14,11 +14,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from foidesk.core.desk import Desk
-from foidesk.core.importer import ImportReport
+from foidesk.core.importing.importer import ImportReport
 from foidesk.core.progress import Cancelled
-
-from .errors_ui import report_failure
-from .tasks import FileTasks, QtProgress
+from foidesk.gui.errors_ui import report_failure
+from foidesk.gui.tasks import FileTasks, QtProgress
 
 #: Progress dialogs appear only for work that lasts longer than this.
 SHOW_AFTER_MS = 500

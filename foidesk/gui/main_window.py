@@ -28,34 +28,33 @@ from PySide6.QtWidgets import (
 from foidesk.core.desk import Desk
 from foidesk.core.errors import DatabaseDamagedError
 from foidesk.core.records import MessageRecord, RequestDetail
-from foidesk.core.sample import load_sample
-
-from . import edits
-from .about_dialog import AboutDialog
-from .actions import WindowActions, WindowMenus, build_menus, make_actions
-from .attachments import AttachmentActions
-from .background import BackgroundWork
-from .backup_ui import BackupController
-from .calendar_view import CalendarPane, ask_ics_path
-from .editing import EditingController
-from .empty_state import EmptyState
-from .errors_ui import report_failure, show_user_error
-from .importing import ImportController
-from .mime import paths_from
-from .operations import Change, Operations, Touches
-from .palette import Theme, apply_theme
-from .preferences_dialog import PreferencesDialog
-from .profile_banner import ProfileBanner
-from .request_list import RequestListPane
-from .request_list_model import RequestListModel
-from .resources import icon
-from .search_panel import SearchPanel
-from .tasks import FileTasks
-from .text_indexing import TextIndexer
-from .thread_pane import ThreadPane
-from .unfiled_tray import UnfiledTray
-from .window_state import WindowState
-from .worker import DeskWorker
+from foidesk.core.sample.thread import load_sample
+from foidesk.gui import edits
+from foidesk.gui.about_dialog import AboutDialog
+from foidesk.gui.actions import WindowActions, WindowMenus, build_menus, make_actions
+from foidesk.gui.attachments import AttachmentActions
+from foidesk.gui.background import BackgroundWork
+from foidesk.gui.backup_ui import BackupController
+from foidesk.gui.calendar_view import CalendarPane, ask_ics_path
+from foidesk.gui.editing import EditingController
+from foidesk.gui.empty_state import EmptyState
+from foidesk.gui.errors_ui import report_failure, show_user_error
+from foidesk.gui.importing import ImportController
+from foidesk.gui.mime import paths_from
+from foidesk.gui.operations import Change, Operations, Touches
+from foidesk.gui.palette import Theme, apply_theme
+from foidesk.gui.preferences_dialog import PreferencesDialog
+from foidesk.gui.profile_banner import ProfileBanner
+from foidesk.gui.request_list import RequestListPane
+from foidesk.gui.request_list_model import RequestListModel
+from foidesk.gui.resources import icon
+from foidesk.gui.search_panel import SearchPanel
+from foidesk.gui.tasks import FileTasks
+from foidesk.gui.text_indexing import TextIndexer
+from foidesk.gui.thread_pane import ThreadPane
+from foidesk.gui.unfiled_tray import UnfiledTray
+from foidesk.gui.window_state import WindowState
+from foidesk.gui.worker import DeskWorker
 
 REQUESTS_TAB, CALENDAR_TAB = 0, 1
 #: Let the window settle before reading attachment text left over from earlier runs.

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 
 from foidesk.core.records import NewAttachment, NewMessage
 from foidesk.core.vocabulary import MessageKind
-
-from .forms import lay_out_dialog
+from foidesk.gui.forms import lay_out_dialog
 
 #: How the correspondence travelled: (label, direction, kind, note kept with it).
 CHANNELS = (

@@ -17,8 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from foidesk.core.desk import Desk
-
-from .worker import DeskWorker
+from foidesk.gui.worker import DeskWorker
 
 T = TypeVar("T")
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .palette import Theme
+from foidesk.gui.palette import Theme
 
 
 class PreferencesDialog(QDialog):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from .resources import icon
+from foidesk.gui.resources import icon
 
 ICON_SIZE = 20
 

@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.backup import restore_backup
-from foidesk.core.guard import Option, Problem, ProfileRefusedError
 from foidesk.core.profile import Profile
+from foidesk.core.profile.guard import Option, Problem, ProfileRefusedError
 from foidesk.core.progress import Progress
-
-from .backup_jobs import SCALE, Job, Work
+from foidesk.gui.backup_jobs import SCALE, Job, Work
 
 DIALOG_WIDTH = 720
 
@@ -127,7 +126,7 @@ class ProfileProblemDialog(QDialog):
         """Salvage into a new database; the profile opens on it once its check passes
         (when it does not, the salvaged database is still better than the damaged one,
         and the launcher opens it all the same: the window then shows what is missing)."""
-        from foidesk.core.salvage import salvage  # loads only when asked for
+        from foidesk.core.salvage.run import salvage  # loads only when asked for
 
         profile = self.profile
 

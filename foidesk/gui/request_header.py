@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 from foidesk.core.deadlines.deadline import Deadline
 from foidesk.core.records import RequestDetail
 from foidesk.core.vocabulary import RequestStatus
-
-from . import deadline_display
-from .deadline_chips import DeadlineChips
-from .resources import icon
+from foidesk.gui import deadline_display
+from foidesk.gui.deadline_chips import DeadlineChips
+from foidesk.gui.resources import icon
 
 
 class RequestHeader(QFrame):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from foidesk.core.desk import Desk
-from foidesk.core.listing import (
+from foidesk.core.list_queries import (
     FilterChoices,
     ListQuery,
     NextDeadlines,
@@ -21,10 +21,9 @@ from foidesk.core.listing import (
     request_ids,
     request_rows,
 )
-
-from .request_filters import FilterBar
-from .request_list_model import SORT_KEYS, RequestListModel
-from .worker import DeskWorker
+from foidesk.gui.request_filters import FilterBar
+from foidesk.gui.request_list_model import SORT_KEYS, RequestListModel
+from foidesk.gui.worker import DeskWorker
 
 #: Rows loaded together with a new query result, so the first screen paints at once.
 FIRST_ROWS = 80

@@ -25,11 +25,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication
 
 from foidesk.core.deadlines.deadline import Deadline, DeadlineState
-from foidesk.core.listing import RequestRow, SortKey
-
-from . import deadline_display
-from .mime import MESSAGE_IDS_MIME, message_ids_from, paths_from
-from .resources import icon
+from foidesk.core.list_queries import RequestRow, SortKey
+from foidesk.gui import deadline_display
+from foidesk.gui.mime import MESSAGE_IDS_MIME, message_ids_from, paths_from
+from foidesk.gui.resources import icon
 
 Index = QModelIndex | QPersistentModelIndex
 REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -48,8 +48,7 @@ from foidesk.core.search import (
     text_status,
 )
 from foidesk.core.vocabulary import RequestStatus
-
-from .search_results import HIT_ROLE, SearchHitDelegate, SearchResultsModel
+from foidesk.gui.search_results import HIT_ROLE, SearchHitDelegate, SearchResultsModel
 
 DEBOUNCE_MS = 250
 RESULT_LIMIT = 100

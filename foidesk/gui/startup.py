@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 from foidesk.core.profile import WINDOW_SETTINGS_FILE, Profile
 
 if TYPE_CHECKING:
-    from foidesk.core.guard import ProfileRefusedError
-
-    from .main_window import MainWindow
-    from .profile_problem import ProfileProblemDialog
+    from foidesk.core.profile.guard import ProfileRefusedError
+    from foidesk.gui.main_window import MainWindow
+    from foidesk.gui.profile_problem import ProfileProblemDialog
 
 
 class StartupShell(QMainWindow):
@@ -73,12 +72,11 @@ class Launcher(QObject):
     def _open(self) -> None:
         from foidesk.core.desk import Desk
         from foidesk.core.errors import FoideskError
-        from foidesk.core.guard import ProfileRefusedError
-        from foidesk.core.log import start_logging
-
-        from .errors_ui import install_excepthook
-        from .main_window import MainWindow
-        from .palette import apply_theme
+        from foidesk.core.profile.guard import ProfileRefusedError
+        from foidesk.core.profile.log import start_logging
+        from foidesk.gui.errors_ui import install_excepthook
+        from foidesk.gui.main_window import MainWindow
+        from foidesk.gui.palette import apply_theme
 
         try:
             desk = Desk.open(self.profile)
@@ -103,7 +101,7 @@ class Launcher(QObject):
 
     def _explain(self, error: ProfileRefusedError) -> None:
         """The refusal and the way back, instead of a window; opened again once mended."""
-        from .profile_problem import ask_about_profile
+        from foidesk.gui.profile_problem import ask_about_profile
 
         self.shell.show_problem()
         self.problem = ask_about_profile(error, self.profile, self.shell)

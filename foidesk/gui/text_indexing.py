@@ -11,8 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from foidesk.core.desk import Desk
 from foidesk.core.progress import Cancelled
-
-from .tasks import FileTasks, QtProgress
+from foidesk.gui.tasks import FileTasks, QtProgress
 
 
 class TextIndexer(QObject):

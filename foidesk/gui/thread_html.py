@@ -18,8 +18,7 @@ from foidesk.core.formatting import human_size
 from foidesk.core.mail.html import sanitize_html
 from foidesk.core.records import AttachmentRecord, MessageRecord, RequestDetail
 from foidesk.core.vocabulary import MessageKind
-
-from .quoting import split_quoted
+from foidesk.gui.quoting import split_quoted
 
 CHIPS_PER_ROW = 3
 #: Kinds folded by default: they rarely say anything the next message does not.

@@ -11,10 +11,9 @@ from foidesk.core.deadlines.deadline import Deadline
 from foidesk.core.desk import Desk
 from foidesk.core.errors import NotFoundError
 from foidesk.core.records import RequestDetail
-
-from .request_header import RequestHeader
-from .thread_view import ThreadView
-from .worker import DeskWorker
+from foidesk.gui.request_header import RequestHeader
+from foidesk.gui.thread_view import ThreadView
+from foidesk.gui.worker import DeskWorker
 
 
 @dataclass(frozen=True)

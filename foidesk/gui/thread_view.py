@@ -27,11 +27,10 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from foidesk.core.records import AttachmentRecord, MessageRecord, RequestDetail
 from foidesk.core.search.highlight import Highlighter
-
-from .mime import file_urls_mime, is_mail_file, paths_from
-from .resources import icon
-from .thread_html import ICON_SIZE, Folding, ThreadColours, thread_html
-from .thread_marks import mark_matches
+from foidesk.gui.mime import file_urls_mime, is_mail_file, paths_from
+from foidesk.gui.resources import icon
+from foidesk.gui.thread_html import ICON_SIZE, Folding, ThreadColours, thread_html
+from foidesk.gui.thread_marks import mark_matches
 
 #: Gives a real file to hand to the desktop for an attachment dragged out.
 DragFiles = Callable[[AttachmentRecord], Path]

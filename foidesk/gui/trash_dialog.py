@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.records import RequestSummary
-
-from .resources import icon
+from foidesk.gui.resources import icon
 
 
 class TrashDialog(QDialog):

@@ -16,10 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from foidesk.core.records import MessageRecord
-
-from .mime import MESSAGE_IDS_MIME, message_ids_mime
-from .resources import icon
-from .worker import DeskWorker
+from foidesk.gui.mime import MESSAGE_IDS_MIME, message_ids_mime
+from foidesk.gui.resources import icon
+from foidesk.gui.worker import DeskWorker
 
 Index = QModelIndex | QPersistentModelIndex
 MESSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1

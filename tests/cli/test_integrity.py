@@ -28,8 +28,8 @@ from damage import (
 from mailmaker import make_email
 from mounts import fill, needs_mount, read_only_view, tmpfs
 
-from foidesk.core.inuse import in_use_dir
 from foidesk.core.profile import Profile
+from foidesk.core.storage.inuse import in_use_dir
 
 NOTE = ("message", "add", "1", "--direction", "incoming", "--kind", "note", "--date", "2024-05-01")
 

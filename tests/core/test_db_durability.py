@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from foidesk.core import db
 from foidesk.core.desk import Desk
 from foidesk.core.profile import resolve_profile
+from foidesk.core.storage import database as db
 
 FULL, NORMAL = 2, 1  # what ``PRAGMA synchronous`` reads back
 

@@ -10,7 +10,7 @@ import pytest
 from foidesk.core.desk import Desk
 from foidesk.core.errors import InvalidInputError, NotFoundError
 from foidesk.core.records import NewAttachment, NewMessage, NewRequest, RequestDetail
-from foidesk.core.sample import load_sample
+from foidesk.core.sample.thread import load_sample
 
 
 def _add(desk: Desk, title: str = "Police overtime", **extra: object) -> RequestDetail:

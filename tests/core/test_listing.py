@@ -7,7 +7,7 @@ from datetime import date
 from foidesk.core.deadlines import DeadlineKind, DeadlineState, Explanation
 from foidesk.core.deadlines.deadline import Deadline
 from foidesk.core.desk import Desk
-from foidesk.core.listing import (
+from foidesk.core.list_queries import (
     ListQuery,
     SortKey,
     StatusGroup,

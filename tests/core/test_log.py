@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from foidesk.core import log as profile_log
-from foidesk.core.log import log_path, start_logging, stop_logging
 from foidesk.core.profile import Profile, resolve_profile
+from foidesk.core.profile import log as profile_log
+from foidesk.core.profile.log import log_path, start_logging, stop_logging
 
 logger = logging.getLogger("foidesk.core.somewhere")
 

@@ -9,11 +9,11 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from foidesk.core import db
 from foidesk.core.desk import Desk
 from foidesk.core.errors import DatabaseTooNewError
-from foidesk.core.models import Base
 from foidesk.core.profile import Profile
+from foidesk.core.storage import database as db
+from foidesk.core.storage.tables import Base
 
 
 def _open_at(profile: Profile, revision: str) -> None:
@@ -34,7 +34,7 @@ def test_the_quick_start_up_check_knows_the_newest_migration() -> None:
 
 
 def test_models_and_migrations_agree(desk: Desk) -> None:
-    import foidesk.core.search.models  # noqa: F401  (registers attachment_text on Base)
+    import foidesk.core.search.tables  # noqa: F401  (registers attachment_text on Base)
     from foidesk.core.search.fts5_schema import is_index_table
 
     def mapped(name: str | None, type_: str, parent_names: object) -> bool:

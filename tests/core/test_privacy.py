@@ -26,7 +26,6 @@ from pathlib import Path
 import pytest
 from mailmaker import make_email
 
-from foidesk.core import db, privacy
 from foidesk.core.backup import (
     create_backup,
     layout,
@@ -37,14 +36,16 @@ from foidesk.core.backup import (
 )
 from foidesk.core.backup.workdir import WorkDir
 from foidesk.core.desk import Desk
-from foidesk.core.identity import marker_path
-from foidesk.core.importer import import_paths
-from foidesk.core.inuse import in_use_dir
+from foidesk.core.importing.importer import import_paths
 from foidesk.core.profile import Profile, resolve_profile
+from foidesk.core.profile.identity import marker_path
 from foidesk.core.records import NewAttachment, NewMessage, NewRequest
-from foidesk.core.sample import load_sample
+from foidesk.core.sample.thread import load_sample
 from foidesk.core.search.extract import extract_bytes
 from foidesk.core.search.states import TextState
+from foidesk.core.storage import database as db
+from foidesk.core.storage import privacy
+from foidesk.core.storage.inuse import in_use_dir
 
 UMASKS = (0o022, 0o002, 0o000)
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 20

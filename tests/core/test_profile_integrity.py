@@ -26,9 +26,9 @@ from damage import (
 
 from foidesk.core.desk import Desk
 from foidesk.core.errors import DatabaseDamagedError
-from foidesk.core.guard import Problem, ProfileRefusedError
-from foidesk.core.identity import marker_path, read_marker
 from foidesk.core.profile import Profile, resolve_profile
+from foidesk.core.profile.guard import Problem, ProfileRefusedError
+from foidesk.core.profile.identity import marker_path, read_marker
 from foidesk.core.records import NewMessage
 
 
@@ -135,7 +135,7 @@ def test_a_new_profile_is_made_only_in_a_new_or_empty_folder(tmp_path: Path) -> 
 
 
 def test_a_profile_from_before_identities_gets_one_and_its_marker(tmp_path: Path) -> None:
-    from foidesk.core import db
+    from foidesk.core.storage import database as db
 
     profile = resolve_profile(tmp_path / "old")
     profile.data_dir.mkdir()

@@ -16,7 +16,7 @@ import pytest
 from foidesk.core.desk import Desk
 from foidesk.core.profile import Profile
 from foidesk.core.records import NewAttachment, NewMessage, NewRequest
-from foidesk.core.store import AttachmentStore
+from foidesk.core.storage.file_store import AttachmentStore
 
 
 def _message(*files: tuple[str, bytes]) -> NewMessage:
@@ -126,7 +126,7 @@ KILL_SCRIPT = textwrap.dedent("""
     from foidesk.core.desk import Desk
     from foidesk.core.profile import resolve_profile
     from foidesk.core.records import NewAttachment, NewMessage
-    from foidesk.core.store import AttachmentStore
+    from foidesk.core.storage.file_store import AttachmentStore
 
     kill_after = int(sys.argv[2])
     placed = 0
@@ -186,7 +186,7 @@ def test_a_messages_files_and_any_new_store_folders_are_synced_before_it_is_save
 ) -> None:
     """Files, the folders they were renamed into, and the parents of folders made for
     them: all on disk before the message's row commits (a power cut loses neither)."""
-    import foidesk.core.store as store_module
+    import foidesk.core.storage.file_store as store_module
 
     synced: list[Path] = []
     monkeypatch.setattr(store_module, "fsync_file", synced.append)

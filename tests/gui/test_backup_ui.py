@@ -28,12 +28,12 @@ from foidesk.core.backup import (
 )
 from foidesk.core.backup.settings import record_backup, set_keep
 from foidesk.core.desk import Desk
-from foidesk.core.inuse import holders
-from foidesk.core.log import log_path, stop_logging
 from foidesk.core.profile import Profile, resolve_profile
+from foidesk.core.profile.log import log_path, stop_logging
 from foidesk.core.progress import Progress, check_cancelled
 from foidesk.core.records import NewRequest
-from foidesk.core.sample import TITLE, load_sample
+from foidesk.core.sample.thread import TITLE, load_sample
+from foidesk.core.storage.inuse import holders
 from foidesk.gui import backup_ui
 from foidesk.gui.background import BackgroundWork
 from foidesk.gui.backup_ui import BackupController

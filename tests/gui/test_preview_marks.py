@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from foidesk.core.sample_files import pdf_document
+from foidesk.core.sample.files import pdf_document
 from foidesk.gui.preview import render_pdf
 
 

@@ -86,8 +86,8 @@ def test_a_damaged_page_found_after_opening_is_shown_and_keeps_writes_out(
 
 
 def _recovering_shell() -> None:
-    from foidesk.core.salvage_copy import find_shell
-    from foidesk.core.salvage_errors import NoRecoveryShellError
+    from foidesk.core.salvage.copy import find_shell
+    from foidesk.core.salvage.errors import NoRecoveryShellError
 
     try:
         find_shell()

@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from foidesk.core.desk import Desk
-from foidesk.core.sample import load_sample
+from foidesk.core.sample.thread import load_sample
 from foidesk.core.search import ExtractionOptions, extract_pending
 from foidesk.gui.search_panel import SearchPanel
 from foidesk.gui.search_results import MATCH_STYLE, highlighted_html

@@ -8,7 +8,7 @@ from mailmaker import make_email
 from pytestqt.qtbot import QtBot
 
 from foidesk.core.desk import Desk
-from foidesk.core.sample_files import pdf_document
+from foidesk.core.sample.files import pdf_document
 from foidesk.gui.main_window import MainWindow
 
 

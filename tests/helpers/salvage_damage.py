@@ -11,8 +11,8 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from foidesk.core.identity import ProfileMarker, read_marker
 from foidesk.core.profile import Profile, resolve_profile
+from foidesk.core.profile.identity import ProfileMarker, read_marker
 
 PAGE = 4096
 

@@ -11,7 +11,8 @@ attachment. The modules each do one job:
 - ``rotation``, ``schedule``, ``settings``, ``listing``: keeping the right backups
 """
 
-from .errors import (
+from foidesk.core.backup.catalog import BackupEntry, list_backups
+from foidesk.core.backup.errors import (
     BackupDamagedError,
     BackupError,
     BackupTooNewError,
@@ -22,16 +23,15 @@ from .errors import (
     UnsafeBackupError,
     UnsupportedProfileError,
 )
-from .listing import BackupEntry, list_backups
-from .manifest import Counts, Manifest
-from .problems import Problem, ProblemKind
-from .restore import RestoreResult, restore_backup
-from .rotation import RotationResult, rotate
-from .schedule import ScheduledBackup, back_up_and_rotate, backup_due
-from .settings import BackupSettings, load_settings
-from .switch import finish_interrupted_restore
-from .verify import VerifyReport, verify_backup
-from .write import BackupInfo, create_backup, write_backup
+from foidesk.core.backup.manifest import Counts, Manifest
+from foidesk.core.backup.problems import Problem, ProblemKind
+from foidesk.core.backup.restore import RestoreResult, restore_backup
+from foidesk.core.backup.rotation import RotationResult, rotate
+from foidesk.core.backup.schedule import ScheduledBackup, back_up_and_rotate, backup_due
+from foidesk.core.backup.settings import BackupSettings, load_settings
+from foidesk.core.backup.switch import finish_interrupted_restore
+from foidesk.core.backup.verify import VerifyReport, verify_backup
+from foidesk.core.backup.write import BackupInfo, create_backup, write_backup
 
 __all__ = [
     "BackupDamagedError",

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import BinaryIO
 
-from .compression import should_store
-from .ticker import Ticker
-from .zipwriter import ZipWriter
+from foidesk.core.backup.compression import should_store
+from foidesk.core.backup.ticker import Ticker
+from foidesk.core.backup.zipwriter import ZipWriter
 
 CHUNK = 1 << 20
 

@@ -8,7 +8,7 @@ encrypted or random data.
 
 from __future__ import annotations
 
-from . import deflate
+from foidesk.core.backup import deflate
 
 SAMPLE_BYTES = 64 << 10
 _WORTHWHILE = 0.9  # deflate only if the sample shrinks to under 90%

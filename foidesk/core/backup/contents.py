@@ -20,17 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from foidesk.core import privacy
-from foidesk.core.store import is_sha256
-
-from . import layout
-from .manifest import Manifest, MemberEntry, MemberKind
-from .problems import Problem, ProblemKind
-from .reader import MemberReader, MemberUnreadable
-from .snapshot import SnapshotFacts, integrity_problems, read_facts
-from .structure import OpenedBackup
-from .syncer import BackgroundSync
-from .ticker import Ticker
+from foidesk.core.backup import layout
+from foidesk.core.backup.manifest import Manifest, MemberEntry, MemberKind
+from foidesk.core.backup.problems import Problem, ProblemKind
+from foidesk.core.backup.reader import MemberReader, MemberUnreadable
+from foidesk.core.backup.snapshot import SnapshotFacts, integrity_problems, read_facts
+from foidesk.core.backup.structure import OpenedBackup
+from foidesk.core.backup.syncer import BackgroundSync
+from foidesk.core.backup.ticker import Ticker
+from foidesk.core.storage import privacy
+from foidesk.core.storage.file_store import is_sha256
 
 DAMAGED = ProblemKind.DAMAGED
 MAX_WORKERS = 4

@@ -14,18 +14,17 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from foidesk.core import db
+from foidesk.core.backup import layout
+from foidesk.core.backup.contents import Findings, check_database, check_members, reading_order
+from foidesk.core.backup.errors import BackupTooNewError
+from foidesk.core.backup.manifest import MemberEntry
+from foidesk.core.backup.structure import OpenedBackup
+from foidesk.core.backup.syncer import BackgroundSync
+from foidesk.core.backup.ticker import Ticker
 from foidesk.core.errors import DatabaseTooNewError
 from foidesk.core.profile import Profile, sqlite_url
-from foidesk.core.store import AttachmentStore, fsync_dir
-
-from . import layout
-from .contents import Findings, check_database, check_members, reading_order
-from .errors import BackupTooNewError
-from .manifest import MemberEntry
-from .structure import OpenedBackup
-from .syncer import BackgroundSync
-from .ticker import Ticker
+from foidesk.core.storage import database as db
+from foidesk.core.storage.file_store import AttachmentStore, fsync_dir
 
 
 def extract_verified(opened: OpenedBackup, staging: Path, ticker: Ticker) -> Findings:

@@ -11,15 +11,14 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from foidesk.core.store import AttachmentStore
-
-from . import layout
-from .archive import file_chunks, write_member
-from .manifest import MemberEntry, MemberKind
-from .readback import ReadBack
-from .syncer import GrowingFile
-from .ticker import Ticker
-from .zipwriter import ZipWriter
+from foidesk.core.backup import layout
+from foidesk.core.backup.archive import file_chunks, write_member
+from foidesk.core.backup.manifest import MemberEntry, MemberKind
+from foidesk.core.backup.readback import ReadBack
+from foidesk.core.backup.syncer import GrowingFile
+from foidesk.core.backup.ticker import Ticker
+from foidesk.core.backup.zipwriter import ZipWriter
+from foidesk.core.storage.file_store import AttachmentStore
 
 
 class MemberWriter:

@@ -16,10 +16,10 @@ import zipfile
 from pathlib import Path
 from types import TracebackType
 
-from .contents import Findings, check_member
-from .manifest import MemberEntry
-from .reader import MemberReader
-from .ticker import Ticker
+from foidesk.core.backup.contents import Findings, check_member
+from foidesk.core.backup.manifest import MemberEntry
+from foidesk.core.backup.reader import MemberReader
+from foidesk.core.backup.ticker import Ticker
 
 Key = tuple[int, int, int, int, int]
 

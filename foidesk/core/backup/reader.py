@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
-from . import deflate
+from foidesk.core.backup import deflate
 
 CHUNK = 1 << 20
 _LOCAL = struct.Struct("<4s5H3L2H")

@@ -17,25 +17,25 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from foidesk.core import db, privacy
-from foidesk.core.inuse import holders
-from foidesk.core.profile import DATABASE_FILE, Profile
-from foidesk.core.progress import Progress
-
-from . import layout
-from .errors import (
+from foidesk.core.backup import layout
+from foidesk.core.backup.errors import (
     BackupError,
     BackupTooNewError,
     NotEnoughSpaceError,
     ProfileInUseError,
     UnsupportedProfileError,
 )
-from .extract import extract_verified, migrate_staged
-from .manifest import Counts, Manifest
-from .problems import Refused, refusal
-from .structure import OpenedBackup, open_backup
-from .switch import mark_ready, recover_locked, restore_lock, switch_over
-from .ticker import Ticker
+from foidesk.core.backup.extract import extract_verified, migrate_staged
+from foidesk.core.backup.manifest import Counts, Manifest
+from foidesk.core.backup.problems import Refused, refusal
+from foidesk.core.backup.structure import OpenedBackup, open_backup
+from foidesk.core.backup.switch import mark_ready, recover_locked, restore_lock, switch_over
+from foidesk.core.backup.ticker import Ticker
+from foidesk.core.profile import DATABASE_FILE, Profile
+from foidesk.core.progress import Progress
+from foidesk.core.storage import database as db
+from foidesk.core.storage import privacy
+from foidesk.core.storage.inuse import holders
 
 ROOM_MARGIN = 64 << 20
 

@@ -32,10 +32,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from foidesk.core.backup.catalog import BackupEntry, list_backups
+from foidesk.core.backup.manifest import Counts
 from foidesk.core.errors import InvalidInputError
-
-from .listing import BackupEntry, list_backups
-from .manifest import Counts
 
 log = logging.getLogger(__name__)
 

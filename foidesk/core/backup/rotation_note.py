@@ -14,11 +14,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from foidesk.core.backup.catalog import BackupEntry
+from foidesk.core.backup.manifest import Counts
+from foidesk.core.backup.rotation import KeptBecause, RotationResult, removal_text
 from foidesk.core.desk import Desk
-
-from .listing import BackupEntry
-from .manifest import Counts
-from .rotation import KeptBecause, RotationResult, removal_text
 
 KEY_LAST_ROTATION = "backup.last_rotation"
 

@@ -11,13 +11,12 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from foidesk.core.backup.rotation import RotationResult, holdings, rotate
+from foidesk.core.backup.rotation_note import note_of, record_rotation
+from foidesk.core.backup.settings import load_settings
+from foidesk.core.backup.write import BackupInfo, create_backup
 from foidesk.core.desk import Desk
 from foidesk.core.progress import Progress
-
-from .rotation import RotationResult, holdings, rotate
-from .rotation_note import note_of, record_rotation
-from .settings import load_settings
-from .write import BackupInfo, create_backup
 
 INTERVAL = timedelta(days=1)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from foidesk.core.desk import Desk
 from foidesk.core.errors import InvalidInputError
-from foidesk.core.identity import BACKUP_FOLDER_SETTING
+from foidesk.core.profile.identity import BACKUP_FOLDER_SETTING
 
 KEY_FOLDER = BACKUP_FOLDER_SETTING
 KEY_KEEP_DAILY = "backup.keep_daily"

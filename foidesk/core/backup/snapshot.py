@@ -15,9 +15,8 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from foidesk.core.db import copy_sqlite
-
-from .manifest import Counts
+from foidesk.core.backup.manifest import Counts
+from foidesk.core.storage.database import copy_sqlite
 
 _COUNTED = {
     "authorities": "authority",

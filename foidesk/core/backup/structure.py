@@ -15,11 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from foidesk.core.backup import layout
+from foidesk.core.backup.manifest import (
+    MAX_MANIFEST_BYTES,
+    Manifest,
+    ManifestError,
+    MemberKind,
+    parse_manifest,
+)
+from foidesk.core.backup.problems import Problem, ProblemKind, Refused
 from foidesk.core.errors import NotFoundError
-
-from . import layout
-from .manifest import MAX_MANIFEST_BYTES, Manifest, ManifestError, MemberKind, parse_manifest
-from .problems import Problem, ProblemKind, Refused
 
 MAX_DEFLATE_RATIO = 1032  # DEFLATE cannot expand more than this; more is a forged size
 RATIO_SLACK = 64 << 10

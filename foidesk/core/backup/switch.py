@@ -22,13 +22,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from foidesk.core import privacy
-from foidesk.core.filelock import FileLock
+from foidesk.core.backup import layout
+from foidesk.core.backup.errors import BackupError, RestoreInProgressError
 from foidesk.core.profile import Profile
-from foidesk.core.store import fsync_dir
-
-from . import layout
-from .errors import BackupError, RestoreInProgressError
+from foidesk.core.storage import privacy
+from foidesk.core.storage.file_store import fsync_dir
+from foidesk.core.storage.filelock import FileLock
 
 MARKER_DIR = ".foidesk-restore"
 READY = "ready.json"

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
-from foidesk.core.store import fsync_file
+from foidesk.core.storage.file_store import fsync_file
 
 THREADS = 8
 GROWTH_BETWEEN_SYNCS = 256 << 20

@@ -11,16 +11,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from foidesk.core import privacy
+from foidesk.core.backup import layout
+from foidesk.core.backup.contents import check_database, check_members, reading_order
+from foidesk.core.backup.manifest import Manifest
+from foidesk.core.backup.problems import Problem, Refused
+from foidesk.core.backup.readback import ReadBack
+from foidesk.core.backup.structure import OpenedBackup, open_backup
+from foidesk.core.backup.ticker import Ticker
 from foidesk.core.progress import Progress
-
-from . import layout
-from .contents import check_database, check_members, reading_order
-from .manifest import Manifest
-from .problems import Problem, Refused
-from .readback import ReadBack
-from .structure import OpenedBackup, open_backup
-from .ticker import Ticker
+from foidesk.core.storage import privacy
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,9 @@ import uuid
 from pathlib import Path
 from types import TracebackType
 
-from foidesk.core import privacy
-from foidesk.core.filelock import FileLock
-
-from . import layout
+from foidesk.core.backup import layout
+from foidesk.core.storage import privacy
+from foidesk.core.storage.filelock import FileLock
 
 LOCK_NAME = "writer.lock"
 UNLOCKED_GRACE_SECONDS = 60  # a writer creates its lock right after the folder

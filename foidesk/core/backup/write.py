@@ -22,28 +22,27 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from foidesk import __version__
-from foidesk.core import failures, privacy
+from foidesk.core.backup import layout
+from foidesk.core.backup.errors import BackupError, NotEnoughSpaceError, UnsupportedProfileError
+from foidesk.core.backup.manifest import Counts, Manifest, MemberEntry, MemberKind
+from foidesk.core.backup.packing import MemberWriter
+from foidesk.core.backup.problems import Refused, refusal
+from foidesk.core.backup.readback import ReadBack
+from foidesk.core.backup.readme import README_TEXT
+from foidesk.core.backup.settings import load_settings, record_backup
+from foidesk.core.backup.snapshot import SnapshotFacts, read_facts, take_snapshot
+from foidesk.core.backup.structure import open_backup
+from foidesk.core.backup.syncer import BackgroundSync, GrowingFile
+from foidesk.core.backup.ticker import Ticker
+from foidesk.core.backup.verify import VerifyReport, check_contents
+from foidesk.core.backup.workdir import WorkDir, sweep_abandoned
+from foidesk.core.backup.zipwriter import ZipWriter
 from foidesk.core.desk import Desk
 from foidesk.core.errors import NotFoundError
 from foidesk.core.profile import Profile
 from foidesk.core.progress import Progress
-from foidesk.core.store import AttachmentStore, fsync_dir, is_sha256, sha256_of
-
-from . import layout
-from .errors import BackupError, NotEnoughSpaceError, UnsupportedProfileError
-from .manifest import Counts, Manifest, MemberEntry, MemberKind
-from .packing import MemberWriter
-from .problems import Refused, refusal
-from .readback import ReadBack
-from .readme import README_TEXT
-from .settings import load_settings, record_backup
-from .snapshot import SnapshotFacts, read_facts, take_snapshot
-from .structure import open_backup
-from .syncer import BackgroundSync, GrowingFile
-from .ticker import Ticker
-from .verify import VerifyReport, check_contents
-from .workdir import WorkDir, sweep_abandoned
-from .zipwriter import ZipWriter
+from foidesk.core.storage import failures, privacy
+from foidesk.core.storage.file_store import AttachmentStore, fsync_dir, is_sha256, sha256_of
 
 SNAPSHOT_ATTEMPTS = 3
 ROOM_MARGIN = 16 << 20

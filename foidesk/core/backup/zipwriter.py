@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import BinaryIO
 
-from . import deflate
+from foidesk.core.backup import deflate
 
 ZIP64_LIMIT = (1 << 31) - 1  # as zipfile: some readers take 32-bit fields as signed
 _ZIP64_MARK = 0xFFFFFFFF

@@ -10,17 +10,29 @@ The index itself sits behind ``SearchIndex``; SQLite uses FTS5 (see
 ``fts5_schema.py`` for its design), other databases may bring their own.
 """
 
-from .extract import extract_bytes
-from .extraction import Extraction
-from .filters import FILE_TYPES, Filters
-from .highlight import Highlighter, highlight_spans
-from .hits import MATCH_END, MATCH_START, HitKind, SearchHit, snippet_parts
-from .index import SearchIndex, SearchUnavailableError, index_for
-from .pending import ExtractionOptions, ExtractionReport, default_workers, extract_pending
-from .query import SearchQuery, parse_query
-from .service import DEFAULT_LIMIT, DeskLike, check_index, rebuild_index, run_query, search
-from .states import TextState
-from .status import TextStatus, UnreadAttachment, mark_all_pending, text_status
+from foidesk.core.search.extract import extract_bytes
+from foidesk.core.search.extraction import Extraction
+from foidesk.core.search.filters import FILE_TYPES, Filters
+from foidesk.core.search.highlight import Highlighter, highlight_spans
+from foidesk.core.search.hits import MATCH_END, MATCH_START, HitKind, SearchHit, snippet_parts
+from foidesk.core.search.index import SearchIndex, SearchUnavailableError, index_for
+from foidesk.core.search.pending import (
+    ExtractionOptions,
+    ExtractionReport,
+    default_workers,
+    extract_pending,
+)
+from foidesk.core.search.query import SearchQuery, parse_query
+from foidesk.core.search.service import (
+    DEFAULT_LIMIT,
+    DeskLike,
+    check_index,
+    rebuild_index,
+    run_query,
+    search,
+)
+from foidesk.core.search.states import TextState
+from foidesk.core.search.status import TextStatus, UnreadAttachment, mark_all_pending, text_status
 
 __all__ = [
     "DEFAULT_LIMIT",

@@ -15,10 +15,10 @@ import zipfile
 from functools import partial
 from pathlib import Path
 
-from . import extract_mail, extract_office, extract_pdf, extract_text
-from .extraction import Extraction, failed, unsupported
-from .limits import MAX_FILE_BYTES, MAX_NESTING
-from .zipped import DocumentProblem, open_member, open_zip
+from foidesk.core.search import extract_mail, extract_office, extract_pdf, extract_text
+from foidesk.core.search.extraction import Extraction, failed, unsupported
+from foidesk.core.search.limits import MAX_FILE_BYTES, MAX_NESTING
+from foidesk.core.search.zipped import DocumentProblem, open_member, open_zip
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*", b"BM")

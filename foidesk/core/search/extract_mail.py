@@ -13,10 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from foidesk.core import privacy
-
-from .extraction import Extraction, TextBudget, failed, from_text
-from .states import TextState
+from foidesk.core.search.extraction import Extraction, TextBudget, failed, from_text
+from foidesk.core.search.states import TextState
+from foidesk.core.storage import privacy
 
 if TYPE_CHECKING:
     from foidesk.core.mail import ParsedMessage

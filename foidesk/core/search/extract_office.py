@@ -14,9 +14,15 @@ from collections.abc import Callable
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers.expat import ExpatError
 
-from .extract_sheet import xlsx_into
-from .extraction import Extraction, TextBudget, failed, from_text
-from .zipped import DocumentProblem, local_name, members_matching, open_zip, xml_events
+from foidesk.core.search.extract_sheet import xlsx_into
+from foidesk.core.search.extraction import Extraction, TextBudget, failed, from_text
+from foidesk.core.search.zipped import (
+    DocumentProblem,
+    local_name,
+    members_matching,
+    open_zip,
+    xml_events,
+)
 
 _WORD_PARTS = ("word/footnotes.xml", "word/endnotes.xml", "word/comments.xml")
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .extraction import Extraction, TextBudget, failed, from_text
-from .limits import MAX_PDF_PAGES
-from .states import TextState
+from foidesk.core.search.extraction import Extraction, TextBudget, failed, from_text
+from foidesk.core.search.limits import MAX_PDF_PAGES
+from foidesk.core.search.states import TextState
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium

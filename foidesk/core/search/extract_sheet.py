@@ -11,8 +11,8 @@ from __future__ import annotations
 import zipfile
 from xml.parsers import expat
 
-from .extraction import TextBudget
-from .zipped import members_matching, open_member
+from foidesk.core.search.extraction import TextBudget
+from foidesk.core.search.zipped import members_matching, open_member
 
 _CHUNK = 1 << 16
 

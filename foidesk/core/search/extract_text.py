@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .extraction import Extraction, from_text
+from foidesk.core.search.extraction import Extraction, from_text
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

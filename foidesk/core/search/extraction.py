@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .limits import MAX_TEXT_CHARS
-from .states import TextState
+from foidesk.core.search.limits import MAX_TEXT_CHARS
+from foidesk.core.search.states import TextState
 
 # Control characters other than tab and newline carry no words and would
 # confuse the snippet markers; NUL also breaks some SQLite tooling.

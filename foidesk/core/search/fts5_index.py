@@ -12,17 +12,16 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from foidesk.core import failures
 from foidesk.core.errors import FoideskError, InvalidInputError
-from foidesk.core.models import Authority
-
-from . import fts5_schema as schema
-from .fts5_sql import ranking_statement
-from .fts5_syntax import fts5_match
-from .hits import SearchHit, marked_snippet
-from .query import SearchQuery
-from .snippets import snippets
-from .states import TextState
+from foidesk.core.search import fts5_schema as schema
+from foidesk.core.search.fts5_sql import ranking_statement
+from foidesk.core.search.fts5_syntax import fts5_match
+from foidesk.core.search.hits import SearchHit, marked_snippet
+from foidesk.core.search.query import SearchQuery
+from foidesk.core.search.snippets import snippets
+from foidesk.core.search.states import TextState
+from foidesk.core.storage import failures
+from foidesk.core.storage.tables import Authority
 
 REPAIR = "run `foidesk search --reindex` to rebuild it"
 _SOURCES = {

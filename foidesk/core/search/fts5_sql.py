@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .filters import Filters
-from .fts5_schema import ATTACHMENT_FTS, MESSAGE_FTS, REQUEST_FTS
+from foidesk.core.search.filters import Filters
+from foidesk.core.search.fts5_schema import ATTACHMENT_FTS, MESSAGE_FTS, REQUEST_FTS
 
 _COLUMNS = "kind, request_id, message_id, attachment_id, score, title, context, authority, day"
 

@@ -7,7 +7,7 @@ filters, no ``NEAR(``, no stray ``*``. Structure comes only from the tree.
 
 from __future__ import annotations
 
-from .query import AnyOf, Expr, Term
+from foidesk.core.search.query import AnyOf, Expr, Term
 
 
 def fts5_match(expr: Expr) -> str:

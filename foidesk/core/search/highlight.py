@@ -10,10 +10,10 @@ from __future__ import annotations
 import sqlite3
 from types import TracebackType
 
-from .fts5_schema import TOKENIZE
-from .fts5_syntax import fts5_any_term
-from .hits import RAW_END, RAW_START
-from .query import SearchQuery, parse_query
+from foidesk.core.search.fts5_schema import TOKENIZE
+from foidesk.core.search.fts5_syntax import fts5_any_term
+from foidesk.core.search.hits import RAW_END, RAW_START
+from foidesk.core.search.query import SearchQuery, parse_query
 
 Span = tuple[int, int]
 

@@ -12,9 +12,8 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from foidesk.core.errors import FoideskError
-
-from .hits import SearchHit
-from .query import SearchQuery
+from foidesk.core.search.hits import SearchHit
+from foidesk.core.search.query import SearchQuery
 
 
 class SearchUnavailableError(FoideskError):
@@ -56,7 +55,7 @@ class UnavailableIndex:
 
 def index_for(dialect: str) -> SearchIndex:
     if dialect == "sqlite":
-        from .fts5_index import Fts5SearchIndex
+        from foidesk.core.search.fts5_index import Fts5SearchIndex
 
         return Fts5SearchIndex()
     return UnavailableIndex(dialect)

@@ -22,16 +22,15 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from foidesk.core.models import Attachment, utcnow
 from foidesk.core.progress import NoProgress, Progress, check_cancelled
-
-from .extract import extract_file
-from .extraction import Extraction, failed
-from .limits import TIMEOUT_SECONDS, WORKER_MEMORY_BYTES
-from .models import AttachmentText
-from .sandbox import WorkerPool
-from .service import DeskLike
-from .states import TextState
+from foidesk.core.search.extract import extract_file
+from foidesk.core.search.extraction import Extraction, failed
+from foidesk.core.search.limits import TIMEOUT_SECONDS, WORKER_MEMORY_BYTES
+from foidesk.core.search.sandbox import WorkerPool
+from foidesk.core.search.service import DeskLike
+from foidesk.core.search.states import TextState
+from foidesk.core.search.tables import AttachmentText
+from foidesk.core.storage.tables import Attachment, utcnow
 
 #: States whose result holds for any attachment with the same content.
 _REUSABLE = (TextState.DONE, TextState.EMPTY, TextState.SCANNED, TextState.UNSUPPORTED)

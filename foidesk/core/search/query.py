@@ -21,8 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from foidesk.core.errors import InvalidInputError
-
-from .filters import FILTER_KEYS, Filters
+from foidesk.core.search.filters import FILTER_KEYS, Filters
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from foidesk.core.db import Database
 from foidesk.core.errors import InvalidInputError
-from foidesk.core.store import AttachmentStore
-
-from .filters import Filters
-from .hits import SearchHit
-from .index import SearchIndex, index_for
-from .query import SearchQuery, parse_query
+from foidesk.core.search.filters import Filters
+from foidesk.core.search.hits import SearchHit
+from foidesk.core.search.index import SearchIndex, index_for
+from foidesk.core.search.query import SearchQuery, parse_query
+from foidesk.core.storage.database import Database
+from foidesk.core.storage.file_store import AttachmentStore
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000

@@ -19,11 +19,11 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from .fts5_schema import ATTACHMENT_FTS, MESSAGE_FTS, REQUEST_FTS, TOKENIZE
-from .fts5_sql import SNIPPET_TOKENS, snippet_statement
-from .fts5_syntax import fts5_any_term
-from .hits import RAW_START
-from .query import SearchQuery
+from foidesk.core.search.fts5_schema import ATTACHMENT_FTS, MESSAGE_FTS, REQUEST_FTS, TOKENIZE
+from foidesk.core.search.fts5_sql import SNIPPET_TOKENS, snippet_statement
+from foidesk.core.search.fts5_syntax import fts5_any_term
+from foidesk.core.search.hits import RAW_START
+from foidesk.core.search.query import SearchQuery
 
 WINDOW_BEFORE = 300
 WINDOW_CHARS = 900

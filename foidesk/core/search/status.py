@@ -10,11 +10,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
 
-from foidesk.core.models import Attachment, Message
-
-from .models import AttachmentText
-from .service import DeskLike
-from .states import TextState
+from foidesk.core.search.service import DeskLike
+from foidesk.core.search.states import TextState
+from foidesk.core.search.tables import AttachmentText
+from foidesk.core.storage.tables import Attachment, Message
 
 MAX_LISTED = 200
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import IO
 from xml.etree.ElementTree import Element, iterparse
 
-from .limits import MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO
+from foidesk.core.search.limits import MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO
 
 
 class DocumentProblem(Exception):

@@ -22,7 +22,7 @@ from foidesk.core.backup import write_backup
 from foidesk.core.desk import Desk
 from foidesk.core.profile import Profile, resolve_profile
 from foidesk.core.records import NewAttachment, NewMessage, NewRequest
-from foidesk.core.sample import load_sample
+from foidesk.core.sample.thread import load_sample
 
 FIXED_TODAY = date(2024, 4, 10)
 BACKUP_TIME = datetime(2024, 4, 10, 9, 30, tzinfo=UTC)

@@ -20,9 +20,9 @@ from foidesk.core.backup import (
 )
 from foidesk.core.backup.layout import restore_lock_path
 from foidesk.core.desk import Desk
-from foidesk.core.filelock import FileLock
-from foidesk.core.inuse import holders, in_use_dir
 from foidesk.core.profile import Profile
+from foidesk.core.storage.filelock import FileLock
+from foidesk.core.storage.inuse import holders, in_use_dir
 
 Tree = Callable[[Path], dict[str, str]]
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from foidesk.core import db
 from foidesk.core.backup import (
     BackupError,
     NotEnoughSpaceError,
@@ -27,9 +26,10 @@ from foidesk.core.backup import restore as restore_module
 from foidesk.core.backup.layout import aside_dir, restore_lock_path, staging_dir
 from foidesk.core.backup.switch import MARKER_DIR, mark_ready
 from foidesk.core.desk import Desk
-from foidesk.core.filelock import FileLock
 from foidesk.core.profile import Profile, resolve_profile
 from foidesk.core.records import NewRequest
+from foidesk.core.storage import database as db
+from foidesk.core.storage.filelock import FileLock
 
 NOW = datetime(2024, 4, 10, 9, 30, tzinfo=UTC)
 Dump = Callable[[Profile], object]  # conftest's dump_profile

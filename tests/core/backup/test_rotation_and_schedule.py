@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from foidesk.core.backup import back_up_and_rotate, backup_due, load_settings, rotate
+from foidesk.core.backup.catalog import BackupEntry
 from foidesk.core.backup.layout import backup_name
-from foidesk.core.backup.listing import BackupEntry
 from foidesk.core.backup.manifest import Counts
 from foidesk.core.backup.rotation import plan_rotation
 from foidesk.core.backup.settings import record_backup, set_automatic, set_folder, set_keep

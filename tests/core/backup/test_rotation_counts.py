@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from foidesk.core.backup.catalog import BackupEntry
 from foidesk.core.backup.layout import backup_name
-from foidesk.core.backup.listing import BackupEntry
 from foidesk.core.backup.manifest import Counts
 from foidesk.core.backup.rotation import COMPARED, plan_rotation
 

@@ -26,8 +26,8 @@ from foidesk.core.backup.rotation_note import (
 )
 from foidesk.core.backup.settings import set_folder, set_keep
 from foidesk.core.desk import Desk
-from foidesk.core.log import log_path, stop_logging
 from foidesk.core.profile import Profile, resolve_profile
+from foidesk.core.profile.log import log_path, stop_logging
 from foidesk.core.records import NewRequest
 
 NOW = datetime(2024, 4, 10, 12, 0, tzinfo=UTC)

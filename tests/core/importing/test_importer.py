@@ -16,8 +16,8 @@ from mailmaker import make_email
 
 from foidesk.cli import main
 from foidesk.core.desk import Desk
-from foidesk.core.filing import RequestNames
-from foidesk.core.importer import ImportContext, import_file, import_paths
+from foidesk.core.importing.filing import RequestNames
+from foidesk.core.importing.importer import ImportContext, import_file, import_paths
 from foidesk.core.profile import Profile
 from foidesk.core.records import NewMessage, NewRequest
 
@@ -199,9 +199,9 @@ KILL_IMPORT = textwrap.dedent("""
     import os, signal, sys
     from pathlib import Path
     from foidesk.core.desk import Desk
-    from foidesk.core.importer import import_paths
+    from foidesk.core.importing.importer import import_paths
     from foidesk.core.profile import resolve_profile
-    from foidesk.core.store import AttachmentStore
+    from foidesk.core.storage.file_store import AttachmentStore
 
     budget = int(sys.argv[3])
     original = AttachmentStore.place
@@ -257,7 +257,7 @@ def test_a_killed_import_leaves_whole_messages_or_none(
 def test_cli_import_makes_attachment_text_searchable(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from foidesk.core.sample_files import pdf_document
+    from foidesk.core.sample.files import pdf_document
 
     data_dir = str(tmp_path / "profile")
     pdf = pdf_document("Annex", ["Salt stocks stood at 9,400 tonnes in December."])

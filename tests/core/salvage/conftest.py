@@ -20,8 +20,8 @@ from mailmaker import make_email
 from foidesk.core.desk import Desk
 from foidesk.core.profile import resolve_profile
 from foidesk.core.records import NewAttachment, NewMessage, NewRequest
-from foidesk.core.salvage_copy import SHELL_ENV, Shell, probe_shell
-from foidesk.core.salvage_errors import NoRecoveryShellError
+from foidesk.core.salvage.copy import SHELL_ENV, Shell, probe_shell
+from foidesk.core.salvage.errors import NoRecoveryShellError
 from foidesk.core.search import ExtractionOptions, extract_pending
 
 FIXED_TODAY = date(2024, 4, 10)

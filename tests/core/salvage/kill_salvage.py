@@ -32,17 +32,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from foidesk.core import salvage as salvage_module
 from foidesk.core.profile import resolve_profile
-from foidesk.core.salvage_copy import SHELL_ENV, probe_shell
+from foidesk.core.salvage.copy import SHELL_ENV, probe_shell
+from foidesk.core.salvage import run as salvage_module
 
 MODULES = (
-    "foidesk.core.salvage",
-    "foidesk.core.salvage_copy",
-    "foidesk.core.salvage_repair",
-    "foidesk.core.salvage_schema",
-    "foidesk.core.salvage_orphans",
-    "foidesk.core.salvage_switch",
+    "foidesk.core.salvage.run",
+    "foidesk.core.salvage.copy",
+    "foidesk.core.salvage.repair",
+    "foidesk.core.salvage.schema",
+    "foidesk.core.salvage.orphans",
+    "foidesk.core.salvage.switch",
 )
 #: Called once per poll while the shells run: how often depends on the machine's speed.
 UNCOUNTED = ("_finished", "_size")
@@ -82,7 +82,7 @@ def instrument(steps: Steps) -> None:
         for attribute, value in list(vars(module).items()):
             if (
                 inspect.isfunction(value)
-                and value.__module__.startswith("foidesk.core.salvage")
+                and value.__module__.startswith("foidesk.core.salvage.")
                 and attribute not in UNCOUNTED
             ):
                 setattr(module, attribute, steps.wrap(value, f"{name}.{attribute}"))

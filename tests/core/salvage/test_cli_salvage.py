@@ -12,7 +12,7 @@ import pytest
 from salvage_damage import Damaged, damaged_copy, overwrite_page, pages_of, sha256_file
 
 from foidesk.cli import main as cli
-from foidesk.core.salvage_copy import SHELL_ENV, Shell
+from foidesk.core.salvage.copy import SHELL_ENV, Shell
 
 
 @pytest.fixture
@@ -78,7 +78,7 @@ def test_without_a_shell_the_command_says_how_to_get_one(
     """No shell beside foidesk's Python and none on PATH (run in this process, where
     the first of the two can be taken away)."""
     from foidesk.cli.main import main
-    from foidesk.core import salvage_copy
+    from foidesk.core.salvage import copy as salvage_copy
 
     monkeypatch.delenv(SHELL_ENV, raising=False)
     monkeypatch.setattr(salvage_copy, "_shells_beside_python_and_on_path", list)

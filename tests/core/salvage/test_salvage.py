@@ -21,13 +21,13 @@ from salvage_damage import (
 )
 
 from foidesk.core.desk import Desk
-from foidesk.core.guard import Problem, ProfileRefusedError
-from foidesk.core.identity import ProfileMarker, marker_path, read_marker
-from foidesk.core.models import Message
-from foidesk.core.salvage import SalvageResult, salvage
-from foidesk.core.salvage_copy import Shell
-from foidesk.core.salvage_errors import SalvageError
-from foidesk.core.salvage_orphans import UNFILED_BY
+from foidesk.core.profile.guard import Problem, ProfileRefusedError
+from foidesk.core.profile.identity import ProfileMarker, marker_path, read_marker
+from foidesk.core.salvage.copy import Shell
+from foidesk.core.salvage.errors import SalvageError
+from foidesk.core.salvage.orphans import UNFILED_BY
+from foidesk.core.salvage.run import SalvageResult, salvage
+from foidesk.core.storage.tables import Message
 
 
 def salvaged(damaged: Damaged, shell: Shell) -> SalvageResult:

@@ -18,12 +18,12 @@ import pytest
 from salvage_damage import Damaged, damaged_copy, overwrite_page, pages_of, sha256_file, with_a_log
 
 from foidesk.core.desk import Desk
-from foidesk.core.guard import Problem, ProfileRefusedError
 from foidesk.core.profile import resolve_profile
-from foidesk.core.salvage import salvage
-from foidesk.core.salvage_copy import SHELL_ENV, Shell
-from foidesk.core.salvage_errors import SalvageError
-from foidesk.core.salvage_switch import salvage_lock_path
+from foidesk.core.profile.guard import Problem, ProfileRefusedError
+from foidesk.core.salvage.copy import SHELL_ENV, Shell
+from foidesk.core.salvage.errors import SalvageError
+from foidesk.core.salvage.run import salvage
+from foidesk.core.salvage.switch import salvage_lock_path
 
 HELPER = Path(__file__).with_name("kill_salvage.py")
 RANDOM_KILLS = 7

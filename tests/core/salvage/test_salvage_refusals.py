@@ -15,13 +15,13 @@ from salvage_damage import Damaged, damaged_copy, overwrite_page, pages_of, sha2
 from foidesk.core.backup.errors import RestoreInProgressError
 from foidesk.core.desk import Desk
 from foidesk.core.profile import Profile
-from foidesk.core.salvage import salvage
-from foidesk.core.salvage_copy import SHELL_ENV, Shell, find_shell, probe_shell
-from foidesk.core.salvage_errors import (
+from foidesk.core.salvage.copy import SHELL_ENV, Shell, find_shell, probe_shell
+from foidesk.core.salvage.errors import (
     NoRecoveryShellError,
     SalvageError,
     SalvageInProgressError,
 )
+from foidesk.core.salvage.run import salvage
 
 
 @pytest.fixture
@@ -137,7 +137,7 @@ def test_a_profile_open_in_another_process_is_not_salvaged(
 ) -> None:
     before = tree(damaged.profile.data_dir)
     hold = (
-        "from foidesk.core.inuse import ProfileHold\n"
+        "from foidesk.core.storage.inuse import ProfileHold\n"
         f"ProfileHold(__import__('pathlib').Path({str(damaged.profile.data_dir)!r})).acquire()"
     )
     with in_another_process(hold), pytest.raises(SalvageError) as refused:
@@ -150,7 +150,7 @@ def test_a_profile_open_in_another_process_is_not_salvaged(
 def test_no_salvage_while_a_restore_runs(damaged: Damaged, recover_shell: Shell) -> None:
     lock = damaged.profile.data_dir.with_name(".profile.restore-lock")
     code = (
-        "from foidesk.core.filelock import FileLock\n"
+        "from foidesk.core.storage.filelock import FileLock\n"
         f"assert FileLock(__import__('pathlib').Path({str(lock)!r})).try_acquire()"
     )
     with in_another_process(code), pytest.raises(RestoreInProgressError):
@@ -162,7 +162,7 @@ def test_no_salvage_and_no_opening_while_another_salvage_runs(
 ) -> None:
     lock = damaged.profile.data_dir.with_name(".profile.salvage-lock")
     code = (
-        "from foidesk.core.filelock import FileLock\n"
+        "from foidesk.core.storage.filelock import FileLock\n"
         f"assert FileLock(__import__('pathlib').Path({str(lock)!r})).try_acquire()"
     )
     with in_another_process(code):

@@ -9,7 +9,7 @@ import pytest
 
 from foidesk.core.desk import Desk
 from foidesk.core.records import NewAttachment, NewMessage, NewRequest
-from foidesk.core.sample_files import pdf_document
+from foidesk.core.sample.files import pdf_document
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import docx
 import openpyxl
 import pytest
 
-from foidesk.core.sample_files import pdf_document, png_bars
+from foidesk.core.sample.files import pdf_document, png_bars
 from foidesk.core.search import TextState, extract_bytes
 from foidesk.core.search.extraction import TextBudget, from_text
 

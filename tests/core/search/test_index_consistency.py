@@ -9,10 +9,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select, text, update
 
-from foidesk.core import db
 from foidesk.core.desk import Desk
 from foidesk.core.errors import FoideskError
-from foidesk.core.models import Attachment, Message
 from foidesk.core.profile import Profile
 from foidesk.core.search import (
     ExtractionOptions,
@@ -23,7 +21,9 @@ from foidesk.core.search import (
     search,
 )
 from foidesk.core.search.fts5_index import Fts5SearchIndex
-from foidesk.core.search.models import AttachmentText
+from foidesk.core.search.tables import AttachmentText
+from foidesk.core.storage import database as db
+from foidesk.core.storage.tables import Attachment, Message
 
 MARCH = datetime(2024, 3, 1, tzinfo=UTC)
 AddRequest = Callable[..., int]

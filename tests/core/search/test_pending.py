@@ -8,9 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from foidesk.core.desk import Desk
-from foidesk.core.models import Attachment
 from foidesk.core.progress import Cancelled
-from foidesk.core.sample_files import png_bars
+from foidesk.core.sample.files import png_bars
 from foidesk.core.search import (
     ExtractionOptions,
     check_index,
@@ -19,6 +18,7 @@ from foidesk.core.search import (
     search,
     text_status,
 )
+from foidesk.core.storage.tables import Attachment
 
 HERE = ExtractionOptions(workers=0)
 AddRequest = Callable[..., int]

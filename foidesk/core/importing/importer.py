@@ -1,0 +1,335 @@
+"""Import correspondence files: emails (.eml, .msg, .mbox) and any other file.
+
+Each message is one unit of work — checked for duplicates, filed, stored with
+its original bytes and attachments, all in one transaction — so a failure or a
+kill mid-import leaves no half message and no orphan file. A file that cannot
+be read is reported with a clear sentence and the others still go in.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from foidesk.core.errors import FoideskError, NotFoundError, StorageError
+from foidesk.core.importing import filing
+from foidesk.core.mail import (
+    MailError,
+    ParsedMessage,
+    detect_kind,
+    iter_mbox,
+    parse_email_bytes,
+    parse_msg_file,
+)
+from foidesk.core.mail.names import safe_filename
+from foidesk.core.progress import NoProgress, Progress, check_cancelled
+from foidesk.core.records import NewAttachment, NewMessage
+from foidesk.core.storage import message_writes as messages
+from foidesk.core.storage.file_store import sha256_bytes, sha256_of
+from foidesk.core.storage.tables import Attachment, Message, Request
+
+if TYPE_CHECKING:
+    from foidesk.core.desk import Desk
+
+Status = Literal["imported", "duplicate", "unfiled", "attached", "error"]
+OWN_ADDRESSES_SETTING = "identity.emails"
+MAX_EMAIL_BYTES = 1 << 30
+
+
+@dataclass(frozen=True)
+class ImportedAttachment:
+    filename: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class ImportedFile:
+    """What became of one file given to the importer."""
+
+    path: str
+    status: Status
+    request_id: int | None = None
+    message_ids: tuple[int, ...] = ()
+    attachments: tuple[ImportedAttachment, ...] = ()
+    error: str | None = None
+    filed_by: str = ""
+    duplicates: int = 0
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    files: tuple[ImportedFile, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        """True when every file was handled; refused files make it False."""
+        return all(f.status != "error" for f in self.files)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """One message's fate inside a file."""
+
+    status: Status
+    request_id: int | None
+    message_id: int | None
+    attachments: tuple[ImportedAttachment, ...]
+    filed_by: str
+
+
+def import_paths(
+    desk: Desk,
+    paths: Sequence[Path],
+    *,
+    request_id: int | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import files and folders (recursively); ``request_id`` files everything there."""
+    progress = progress or NoProgress()
+    desk.db.ensure_writable()  # a read-only or damaged profile: one line, before any file
+    if request_id is not None:
+        desk.get_request(request_id)  # fail early, and clearly, on a wrong id
+    files = list(expand(paths))
+    context = ImportContext.read(desk)
+    results: list[ImportedFile] = []
+    for done, path in enumerate(files):
+        check_cancelled(progress)
+        progress.report(done, len(files), path.name)
+        try:
+            results.append(import_file(desk, path, request_id, context))
+        except StorageError as exc:  # the disk, not the file: the rest would fail too
+            raise type(exc)(
+                f"{exc} ({done} of {len(files)} file(s) were imported before this; "
+                "importing them again skips what is already in)"
+            ) from exc
+    progress.report(len(files), len(files), "")
+    return ImportReport(tuple(results))
+
+
+def expand(paths: Sequence[Path]) -> Iterator[Path]:
+    """Files as given, and every file below a folder (not following links to folders)."""
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.name.startswith("."):
+                    yield child
+        else:
+            yield path
+
+
+@dataclass(frozen=True)
+class ImportContext:
+    """Read once per import: the user's own addresses, and what filing compares each
+    message with (requests' names, authorities' addresses)."""
+
+    own: frozenset[str]
+    index: filing.FilingIndex
+
+    @classmethod
+    def read(cls, desk: Desk) -> ImportContext:
+        with desk.db.reading() as session:
+            index = filing.FilingIndex.read(session)
+        return cls(own_addresses(desk), index)
+
+
+def import_file(
+    desk: Desk, path: Path, request_id: int | None, context: ImportContext | None = None
+) -> ImportedFile:
+    """Import one file; ``context`` as read for the whole import (read here if None)."""
+    context = ImportContext.read(desk) if context is None else context
+    outcomes: list[_Outcome] = []
+    unreadable: list[str] = []
+    try:
+        if not path.is_file():
+            raise FoideskError("no such file")
+        if path.stat().st_size == 0:
+            raise FoideskError("the file is empty")
+        kind = detect_kind(path)
+        if kind == "file":
+            return _import_plain_file(desk, path, request_id)
+        for item in _messages(path, kind):
+            if isinstance(item, MailError):
+                unreadable.append(str(item))
+            else:
+                outcomes.append(_import_message(desk, item, request_id, context))
+    except StorageError:
+        raise
+    except (MailError, FoideskError) as exc:
+        unreadable.append(str(exc))
+    except OSError as exc:
+        unreadable.append(f"cannot read the file: {exc.strerror or exc}")
+    return _summarise(path, outcomes, unreadable)
+
+
+def _messages(path: Path, kind: str) -> Iterator[ParsedMessage | MailError]:
+    if kind == "msg":
+        yield parse_msg_file(path)
+    elif kind == "mbox":
+        yield from iter_mbox(path)
+    else:
+        if path.stat().st_size > MAX_EMAIL_BYTES:
+            raise MailError("the email is larger than 1 GB; foidesk does not import it")
+        yield parse_email_bytes(path.read_bytes())
+
+
+def _import_message(
+    desk: Desk, parsed: ParsedMessage, request_id: int | None, context: ImportContext
+) -> _Outcome:
+    with desk.writing_files() as (session, blobs):
+        duplicate = _find_duplicate(session, parsed)
+        if duplicate is not None:
+            return _Outcome("duplicate", duplicate.request_id, duplicate.id, (), "already imported")
+        if request_id is not None:
+            target = filing.Filing(request_id, "filed here by you")
+        else:
+            target = filing.file_message(session, parsed, context.index)
+        request = session.get(Request, target.request_id) if target.request_id else None
+        if request is not None and request.deleted_at is not None:  # trashed meanwhile
+            request, target = None, filing.Filing(None, "its request is in the trash")
+        direction = filing.guess_direction(context.index.addresses, parsed, context.own)
+        row = messages.insert_message(
+            session,
+            blobs,
+            request,
+            _new_message(parsed, direction, filing.guess_kind(parsed, direction), target.reason),
+        )
+        stored = tuple(ImportedAttachment(a.filename, a.size, a.sha256) for a in row.attachments)
+        status: Status = "imported" if request is not None else "unfiled"
+        return _Outcome(status, target.request_id, row.id, stored, target.reason)
+
+
+def _find_duplicate(session: Session, parsed: ParsedMessage) -> Message | None:
+    """The same message: the same Message-ID, or the same bytes when it has none."""
+    if parsed.message_id:
+        query = select(Message).where(Message.message_id == parsed.message_id)
+    else:
+        query = select(Message).where(Message.raw_sha256 == sha256_bytes(parsed.raw))
+    return session.scalars(query.limit(1)).first()
+
+
+def _new_message(parsed: ParsedMessage, direction: str, kind: str, reason: str) -> NewMessage:
+    return NewMessage(
+        direction=direction,
+        kind=kind,
+        sent_at=parsed.sent_at,
+        received_at=datetime.now(UTC),
+        from_addr=parsed.from_addr,
+        to=parsed.to,
+        cc=parsed.cc,
+        subject=parsed.subject,
+        body_text=parsed.body_text,
+        body_html=parsed.body_html,
+        message_id=parsed.message_id,
+        in_reply_to=parsed.in_reply_to,
+        references=parsed.references,
+        original=parsed.raw,
+        original_format=parsed.source_format,
+        filed_by=reason,
+        attachments=tuple(
+            NewAttachment(a.filename, a.data, a.media_type) for a in parsed.attachments
+        ),
+    )
+
+
+def _import_plain_file(desk: Desk, path: Path, request_id: int | None) -> ImportedFile:
+    """A document that is not an email: kept as a note holding the file."""
+    name = safe_filename(path.name)
+    sha256, _ = sha256_of(path)
+    with desk.db.reading() as session:
+        if request_id is not None:
+            if session.get(Request, request_id) is None:
+                raise NotFoundError(f"no request with id {request_id}")
+            if _already_attached(session, request_id, sha256):
+                return ImportedFile(
+                    path=str(path),
+                    status="duplicate",
+                    request_id=request_id,
+                    filed_by="this file is already in the thread",
+                    duplicates=1,
+                )
+    media_type = mimetypes.guess_type(name)[0]
+    record = desk.add_message(
+        request_id,
+        NewMessage(
+            direction="incoming",
+            kind="note",
+            received_at=datetime.now(UTC),
+            subject=f"Document: {name}",
+            filed_by="added as a document",
+            attachments=(NewAttachment(name, path, media_type),),
+        ),
+    )
+    stored = tuple(ImportedAttachment(a.filename, a.size, a.sha256) for a in record.attachments)
+    status: Status = "attached" if request_id is not None else "unfiled"
+    return ImportedFile(
+        path=str(path),
+        status=status,
+        request_id=request_id,
+        message_ids=(record.id,),
+        attachments=stored,
+        filed_by="added as a document",
+    )
+
+
+def _already_attached(session: Session, request_id: int, sha256: str) -> bool:
+    found = session.scalar(
+        select(Attachment.id)
+        .join(Message)
+        .where(Message.request_id == request_id, Attachment.sha256 == sha256)
+        .limit(1)
+    )
+    return found is not None
+
+
+def _summarise(path: Path, outcomes: list[_Outcome], unreadable: list[str]) -> ImportedFile:
+    fresh = [o for o in outcomes if o.status != "duplicate"]
+    request_ids = {o.request_id for o in outcomes if o.request_id is not None}
+    status: Status = "duplicate"
+    if unreadable or not outcomes:
+        status = "error"
+    elif fresh:
+        status = "imported" if any(o.status == "imported" for o in fresh) else "unfiled"
+    return ImportedFile(
+        path=str(path),
+        status=status,
+        request_id=next(iter(request_ids)) if len(request_ids) == 1 else None,
+        message_ids=tuple(o.message_id for o in outcomes if o.message_id is not None),
+        attachments=tuple(a for o in fresh for a in o.attachments),
+        error=_error_text(unreadable, len(outcomes)) if status == "error" else None,
+        filed_by="; ".join(dict.fromkeys(o.filed_by for o in outcomes)),
+        duplicates=len(outcomes) - len(fresh),
+    )
+
+
+def _error_text(unreadable: list[str], handled: int) -> str:
+    if not unreadable:
+        return "The mailbox holds no messages."
+    first = _sentence(unreadable[0])
+    if handled == 0 and len(unreadable) == 1:
+        return first
+    return (
+        f"{len(unreadable)} message(s) could not be read (first: {first}); "
+        f"{handled} other message(s) were imported."
+    )
+
+
+def own_addresses(desk: Desk) -> frozenset[str]:
+    """The user's own addresses (setting ``identity.emails``): mail from them was sent."""
+    stored = desk.get_setting(OWN_ADDRESSES_SETTING) or ""
+    return frozenset(a.strip().lower() for a in stored.split(",") if a.strip())
+
+
+def _sentence(text: str) -> str:
+    text = text.strip() or "unreadable"
+    return text[0].upper() + text[1:]

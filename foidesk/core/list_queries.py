@@ -1,0 +1,283 @@
+"""Queries behind the window's request list: which ids match, and the rows to show.
+
+The list holds only ids (10,000 requests scroll without loading 10,000 rows)
+and asks for the rows it is about to paint, in batches. Filtering and sorting
+by stored columns happen in SQL; the deadline-based filters and the deadline
+sort use the per-request next deadlines, which the caller computes once
+(``Desk.next_deadlines``) and reuses until something changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy.orm import selectinload
+
+from foidesk.core.deadlines.deadline import Deadline, DeadlineKind, DeadlineState
+from foidesk.core.desk import Desk
+from foidesk.core.storage.tables import Authority, Request, Tag, request_tag
+from foidesk.core.vocabulary import OPEN_STATUSES, RequestStatus
+
+NextDeadlines = Mapping[int, Deadline]
+
+
+class StatusGroup(StrEnum):
+    """The groups the list filters by, in the words requesters use."""
+
+    ALL = "all"
+    AWAITING = "awaiting"
+    OVERDUE = "overdue"
+    NEEDS_ACTION = "needs_action"
+    COMPLETE = "complete"
+
+    @property
+    def label(self) -> str:
+        return _GROUP_LABELS[self]
+
+
+_GROUP_LABELS = {
+    StatusGroup.ALL: "All requests",
+    StatusGroup.AWAITING: "Awaiting a reply",
+    StatusGroup.OVERDUE: "Overdue",
+    StatusGroup.NEEDS_ACTION: "Needs action",
+    StatusGroup.COMPLETE: "Complete",
+}
+
+#: Statuses where the next move is the requester's, whatever the deadlines say.
+ACTION_STATUSES = frozenset(
+    {RequestStatus.DRAFT, RequestStatus.WAITING_CLARIFICATION, RequestStatus.ERROR_MESSAGE}
+)
+#: Deadlines that bind the requester, not the authority: a window they can miss.
+REQUESTER_DEADLINES = frozenset(
+    {DeadlineKind.FEE_PAYMENT, DeadlineKind.REVIEW_REQUEST_WINDOW, DeadlineKind.COMPLAINT_WINDOW}
+)
+COMPLETE_STATUSES = frozenset(RequestStatus) - OPEN_STATUSES - {RequestStatus.DRAFT}
+_RUNNING = frozenset({DeadlineState.UPCOMING, DeadlineState.DUE_TODAY})
+
+
+class SortKey(StrEnum):
+    TITLE = "title"
+    AUTHORITY = "authority"
+    STATUS = "status"
+    NEXT_DEADLINE = "next_deadline"
+    LAST_ACTIVITY = "last_activity"
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the user asked the list to show, in what order."""
+
+    text: str = ""
+    group: StatusGroup = StatusGroup.ALL
+    authority_id: int | None = None
+    tag: str | None = None
+    regime: str | None = None
+    sort: SortKey = SortKey.LAST_ACTIVITY
+    descending: bool = True
+
+    @property
+    def needs_deadlines(self) -> bool:
+        """Whether the ids themselves depend on deadlines (not only the rows' column)."""
+        deadline_groups = (StatusGroup.OVERDUE, StatusGroup.NEEDS_ACTION)
+        return self.sort is SortKey.NEXT_DEADLINE or self.group in deadline_groups
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """One painted row of the request list."""
+
+    id: int
+    title: str
+    authority: str
+    status: str
+    regime: str
+    reference: str | None
+    tags: tuple[str, ...]
+    sent_on: date | None
+    last_activity_at: datetime
+    next_deadline: Deadline | None
+
+    @property
+    def status_label(self) -> str:
+        return RequestStatus(self.status).label
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filter menus offer: only authorities, tags and regimes in use."""
+
+    authorities: tuple[tuple[int, str], ...]
+    tags: tuple[str, ...]
+    regimes: tuple[str, ...]
+
+
+def request_ids(desk: Desk, query: ListQuery, deadlines: NextDeadlines) -> list[int]:
+    """The ids of live requests matching ``query``, in the order asked for."""
+    statement = _filtered(query)
+    in_python = query.sort in (SortKey.STATUS, SortKey.NEXT_DEADLINE)
+    if not in_python:
+        ordering = _sql_order(query.sort)
+        direction = ordering.desc() if query.descending else ordering.asc()
+        tiebreak = Request.id.desc() if query.descending else Request.id.asc()
+        statement = statement.order_by(direction, tiebreak)
+    with desk.db.reading() as session:
+        rows = session.execute(statement).all()
+    pairs = [(r, s) for r, s in rows if _in_group(query.group, s, deadlines.get(r))]
+    return _sorted_in_python(pairs, query, deadlines) if in_python else [r for r, _ in pairs]
+
+
+def request_rows(desk: Desk, ids: Sequence[int], deadlines: NextDeadlines) -> dict[int, RequestRow]:
+    """The rows for a batch of ids (those the view is about to paint)."""
+    if not ids:
+        return {}
+    with desk.db.reading() as session:
+        found = session.scalars(
+            select(Request)
+            .where(Request.id.in_(list(ids)))
+            .options(selectinload(Request.authority), selectinload(Request.tags))
+        ).all()
+        return {r.id: _row(r, deadlines.get(r.id)) for r in found}
+
+
+def live_count(desk: Desk) -> int:
+    """How many requests are not in the trash (for "12 of 340 shown")."""
+    with desk.db.reading() as session:
+        return (
+            session.scalar(select(func.count(Request.id)).where(Request.deleted_at.is_(None))) or 0
+        )
+
+
+def filter_choices(desk: Desk) -> FilterChoices:
+    live = Request.deleted_at.is_(None)
+    with desk.db.reading() as session:
+        authorities = session.execute(
+            select(Authority.id, Authority.name)
+            .where(Authority.id.in_(select(Request.authority_id).where(live)))
+            .order_by(func.lower(Authority.name))
+        ).all()
+        tags = session.scalars(
+            select(Tag.name)
+            .where(Tag.id.in_(select(request_tag.c.tag_id)))
+            .order_by(func.lower(Tag.name))
+        ).all()
+        regimes = session.scalars(
+            select(Request.regime).where(live).distinct().order_by(Request.regime)
+        ).all()
+    return FilterChoices(tuple((i, n) for i, n in authorities), tuple(tags), tuple(regimes))
+
+
+def needs_action(status: str, deadline: Deadline | None) -> bool:
+    """The requester's move: a status that asks them to act, or their own window running."""
+    if RequestStatus(status) in ACTION_STATUSES:
+        return True
+    return (
+        deadline is not None and deadline.kind in REQUESTER_DEADLINES and deadline.state in _RUNNING
+    )
+
+
+# --- helpers -------------------------------------------------------------------------
+
+
+def _filtered(query: ListQuery) -> Select[int, str]:
+    """Live requests passing every filter SQL can apply: (id, status) pairs."""
+    statement = (
+        select(Request.id, Request.status)
+        .join(Authority, Request.authority_id == Authority.id)
+        .where(Request.deleted_at.is_(None))
+    )
+    statuses = _group_statuses(query.group)
+    if statuses is not None:
+        statement = statement.where(Request.status.in_(sorted(s.value for s in statuses)))
+    if query.authority_id is not None:
+        statement = statement.where(Request.authority_id == query.authority_id)
+    if query.regime:
+        statement = statement.where(Request.regime == query.regime)
+    if query.tag:
+        tagged = select(request_tag.c.request_id).join(Tag, Tag.id == request_tag.c.tag_id)
+        statement = statement.where(Request.id.in_(tagged.where(Tag.name == query.tag)))
+    words = query.text.split()
+    if words:
+        statement = statement.where(and_(*(_matches(word) for word in words)))
+    return statement
+
+
+#: What the quick filter looks in, as one text: one lower() per row, not four.
+_FILTERED_TEXT = func.lower(
+    Request.title
+    + " "
+    + Authority.name
+    + " "
+    + func.coalesce(Authority.short_name, "")
+    + " "
+    + func.coalesce(Request.reference, "")
+)
+
+
+def _matches(word: str) -> ColumnElement[bool]:
+    """One word of the quick filter: found in the title, authority or reference."""
+    return _FILTERED_TEXT.contains(word.lower(), autoescape=True)
+
+
+def _group_statuses(group: StatusGroup) -> Collection[RequestStatus] | None:
+    """Statuses a group can contain at all (narrowed further by deadlines after the query)."""
+    if group is StatusGroup.AWAITING:
+        return OPEN_STATUSES
+    if group is StatusGroup.OVERDUE:
+        return OPEN_STATUSES
+    if group is StatusGroup.COMPLETE:
+        return COMPLETE_STATUSES
+    return None
+
+
+def _in_group(group: StatusGroup, status: str, deadline: Deadline | None) -> bool:
+    """The part of a group that depends on deadlines, which SQL cannot see."""
+    if group is StatusGroup.OVERDUE:
+        return (
+            deadline is not None
+            and deadline.state is DeadlineState.OVERDUE
+            and deadline.kind not in REQUESTER_DEADLINES
+        )
+    if group is StatusGroup.NEEDS_ACTION:
+        return needs_action(status, deadline)
+    return True
+
+
+def _sql_order(sort: SortKey) -> ColumnElement[object]:
+    if sort is SortKey.TITLE:
+        return func.lower(Request.title)
+    if sort is SortKey.AUTHORITY:
+        return func.lower(Authority.name)
+    return Request.last_activity_at  # type: ignore[return-value]
+
+
+def _sorted_in_python(
+    pairs: list[tuple[int, str]], query: ListQuery, deadlines: NextDeadlines
+) -> list[int]:
+    if query.sort is SortKey.STATUS:
+        labelled = [(RequestStatus(status).label.lower(), rid) for rid, status in pairs]
+        labelled.sort(reverse=query.descending)
+        return [rid for _, rid in labelled]
+    # Requests without an open deadline go last whichever way the column is sorted.
+    dated = [(deadlines[rid].due, rid) for rid, _ in pairs if rid in deadlines]
+    undated = sorted((rid for rid, _ in pairs if rid not in deadlines), reverse=True)
+    dated.sort(reverse=query.descending)
+    return [rid for _, rid in dated] + undated
+
+
+def _row(row: Request, deadline: Deadline | None) -> RequestRow:
+    return RequestRow(
+        id=row.id,
+        title=row.title,
+        authority=row.authority.name,
+        status=row.status,
+        regime=row.regime,
+        reference=row.reference,
+        tags=tuple(sorted(t.name for t in row.tags)),
+        sent_on=row.sent_on,
+        last_activity_at=row.last_activity_at,
+        next_deadline=deadline,
+    )
