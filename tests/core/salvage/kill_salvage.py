@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from foidesk.core.profile import resolve_profile
-from foidesk.core.salvage.copy import SHELL_ENV, probe_shell
 from foidesk.core.salvage import run as salvage_module
+from foidesk.core.salvage.copy import SHELL_ENV, probe_shell
 
 MODULES = (
     "foidesk.core.salvage.run",
