@@ -11,7 +11,8 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test lint typecheck unit
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check foidesk tests benchmarks
+	$(BIN)/ruff check foidesk tests benchmarks scripts
+	$(BIN)/ruff format --check foidesk tests benchmarks scripts
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy

@@ -88,9 +88,7 @@ def run(context: BenchContext) -> list[Figure]:
     return _figures(ours, bare, bare_plain, context.scale)
 
 
-def _figures(
-    ours: list[float], bare: list[float], plain: list[float], scale: int
-) -> list[Figure]:
+def _figures(ours: list[float], bare: list[float], plain: list[float], scale: int) -> list[Figure]:
     median, base = statistics.median(ours), statistics.median(bare)
     worst = max(range(len(ours)), key=ours.__getitem__)
     ratios = [o / b for o, b in zip(ours, bare, strict=True)]

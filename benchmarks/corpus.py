@@ -257,9 +257,7 @@ class _Writer:
                     conn.execute(insert(table), self.rows[name])
         self.rows = {}
 
-    def manifest(
-        self, scale: int, seed: int, seconds: float, profile: Profile
-    ) -> dict[str, Any]:
+    def manifest(self, scale: int, seed: int, seconds: float, profile: Profile) -> dict[str, Any]:
         files = sum(p.stat().st_size for p in profile.attachments_dir.rglob("*") if p.is_file())
         sqlite = profile.sqlite_path
         return {

@@ -70,8 +70,7 @@ def machine() -> list[str]:
         memory = f", {kib / 1024 / 1024:.1f} GiB RAM"
     return [
         f"date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
-        f"machine: {os.cpu_count()} CPUs ({cpu}){memory}, {platform.system()} "
-        f"{platform.release()}",
+        f"machine: {os.cpu_count()} CPUs ({cpu}){memory}, {platform.system()} {platform.release()}",
         f"python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
     ]
 

@@ -50,6 +50,7 @@ import contextlib
 import os
 import shutil
 import stat
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -147,8 +148,38 @@ def _make_dir(path: Path) -> None:
         if path.parent == path:
             raise
         make_dir(path.parent)
-        path.mkdir(DIR_MODE)
+        _mkdir_beside_a_maker(path)
+    except PermissionError:
+        _mkdir_beside_a_maker(path)
     _chmod(path, DIR_MODE)  # the umask may have taken the owner's own bits
+
+
+#: How long to wait for another thread to finish making a parent folder private.
+PARENT_WAIT_SECONDS = 2.0
+
+
+def _mkdir_beside_a_maker(path: Path) -> None:
+    """``mkdir`` where another thread may have just made the parent: under a umask that
+    takes the owner's write bit, the parent is unwritable until its maker's chmod, a
+    moment later. Only a parent of our own that lacks that bit is waited for."""
+    deadline = time.monotonic() + PARENT_WAIT_SECONDS
+    while True:
+        try:
+            path.mkdir(DIR_MODE)
+            return
+        except PermissionError:
+            if not _ours_unwritable(path.parent) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
+def _ours_unwritable(folder: Path) -> bool:
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    owner = getattr(os, "geteuid", lambda: info.st_uid)()
+    return info.st_uid == owner and not info.st_mode & stat.S_IWUSR
 
 
 def private_fd(fd: int) -> None:

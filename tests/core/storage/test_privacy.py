@@ -577,7 +577,7 @@ def test_files_of_another_owner_are_left_alone_and_the_profile_opens(
 
 
 def _outlook_message() -> bytes:
-    script = Path(__file__).parents[1] / "data" / "mail" / "make_corpus.py"
+    script = Path(__file__).parents[2] / "data" / "mail" / "make_corpus.py"
     spec = importlib.util.spec_from_file_location("foidesk_privacy_corpus", script)
     assert spec is not None and spec.loader is not None
     corpus = importlib.util.module_from_spec(spec)
