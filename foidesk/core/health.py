@@ -31,7 +31,7 @@ from foidesk.core.storage.database import first_line
 from foidesk.core.storage.tables import Attachment, Blob
 
 if TYPE_CHECKING:
-    from foidesk.core.desk import Desk
+    from foidesk.core.operations.upkeep import UpkeepOperations as Desk
 
 MAX_INTEGRITY_LINES = 20
 

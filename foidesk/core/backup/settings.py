@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from foidesk.core.desk import Desk
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.operations.upkeep import UpkeepOperations as Desk  # settings' part
 from foidesk.core.profile.identity import BACKUP_FOLDER_SETTING
 
 KEY_FOLDER = BACKUP_FOLDER_SETTING

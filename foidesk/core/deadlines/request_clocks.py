@@ -162,3 +162,20 @@ def most_pressing(deadlines: Iterable[Deadline]) -> Deadline | None:
 
 def worse(a: DeadlineState, b: DeadlineState) -> DeadlineState:
     return a if URGENCY[a] >= URGENCY[b] else b
+
+
+Mark = tuple[int, str, date, str]  # request, kind, due day, state
+
+
+def deadline_marks(session: Session, request_ids: Iterable[int], today: date) -> set[Mark]:
+    """What the calendar shows of these requests: each deadline's day and state (those
+    that apply). Compared before and after a change, it names the days that moved."""
+    ids = sorted(set(request_ids))
+    if not ids:
+        return set()
+    return {
+        (c.request_id, d.kind.value, d.due, d.state.value)
+        for c, found in deadlines_of(request_clocks(session, ids), today)
+        for d in found
+        if d.state is not DeadlineState.NOT_APPLICABLE
+    }

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,6 +29,7 @@ from foidesk.core.mail import (
     parse_msg_file,
 )
 from foidesk.core.mail.names import safe_filename
+from foidesk.core.operations.messages import in_thread
 from foidesk.core.progress import NoProgress, Progress, check_cancelled
 from foidesk.core.records import NewAttachment, NewMessage
 from foidesk.core.storage import message_writes as messages
@@ -36,7 +37,29 @@ from foidesk.core.storage.file_store import sha256_bytes, sha256_of
 from foidesk.core.storage.tables import Attachment, Message, Request
 
 if TYPE_CHECKING:
-    from foidesk.core.desk import Desk
+    from contextlib import AbstractContextManager
+
+    from foidesk.core.changes import Changes
+    from foidesk.core.operations.base import Unit
+    from foidesk.core.records import MessageRecord, RequestDetail
+    from foidesk.core.storage.database import Database
+
+
+class ImportingDesk(Protocol):
+    """What importing needs of an open profile (the ``Desk``, which this module must not
+    import: the desk imports it)."""
+
+    @property
+    def db(self) -> Database: ...
+
+    def writing_files(self, changes: Changes = ...) -> AbstractContextManager[Unit]: ...
+
+    def add_message(self, request_id: int | None, new: NewMessage) -> MessageRecord: ...
+
+    def get_request(self, request_id: int) -> RequestDetail: ...
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None: ...
+
 
 Status = Literal["imported", "duplicate", "unfiled", "attached", "error"]
 OWN_ADDRESSES_SETTING = "identity.emails"
@@ -89,7 +112,7 @@ class _Outcome:
 
 
 def import_paths(
-    desk: Desk,
+    desk: ImportingDesk,
     paths: Sequence[Path],
     *,
     request_id: int | None = None,
@@ -137,14 +160,14 @@ class ImportContext:
     index: filing.FilingIndex
 
     @classmethod
-    def read(cls, desk: Desk) -> ImportContext:
+    def read(cls, desk: ImportingDesk) -> ImportContext:
         with desk.db.reading() as session:
             index = filing.FilingIndex.read(session)
         return cls(own_addresses(desk), index)
 
 
 def import_file(
-    desk: Desk, path: Path, request_id: int | None, context: ImportContext | None = None
+    desk: ImportingDesk, path: Path, request_id: int | None, context: ImportContext | None = None
 ) -> ImportedFile:
     """Import one file; ``context`` as read for the whole import (read here if None)."""
     context = ImportContext.read(desk) if context is None else context
@@ -184,9 +207,10 @@ def _messages(path: Path, kind: str) -> Iterator[ParsedMessage | MailError]:
 
 
 def _import_message(
-    desk: Desk, parsed: ParsedMessage, request_id: int | None, context: ImportContext
+    desk: ImportingDesk, parsed: ParsedMessage, request_id: int | None, context: ImportContext
 ) -> _Outcome:
-    with desk.writing_files() as (session, blobs):
+    with desk.writing_files() as unit:
+        session = unit.session
         duplicate = _find_duplicate(session, parsed)
         if duplicate is not None:
             return _Outcome("duplicate", duplicate.request_id, duplicate.id, (), "already imported")
@@ -198,9 +222,12 @@ def _import_message(
         if request is not None and request.deleted_at is not None:  # trashed meanwhile
             request, target = None, filing.Filing(None, "its request is in the trash")
         direction = filing.guess_direction(context.index.addresses, parsed, context.own)
+        if request is not None:
+            unit.touch(request.id)  # before the message moves its clock
+        unit.changed(in_thread(request.id if request is not None else None))
         row = messages.insert_message(
             session,
-            blobs,
+            unit.files,
             request,
             _new_message(parsed, direction, filing.guess_kind(parsed, direction), target.reason),
         )
@@ -242,7 +269,7 @@ def _new_message(parsed: ParsedMessage, direction: str, kind: str, reason: str) 
     )
 
 
-def _import_plain_file(desk: Desk, path: Path, request_id: int | None) -> ImportedFile:
+def _import_plain_file(desk: ImportingDesk, path: Path, request_id: int | None) -> ImportedFile:
     """A document that is not an email: kept as a note holding the file."""
     name = safe_filename(path.name)
     sha256, _ = sha256_of(path)
@@ -324,7 +351,7 @@ def _error_text(unreadable: list[str], handled: int) -> str:
     )
 
 
-def own_addresses(desk: Desk) -> frozenset[str]:
+def own_addresses(desk: ImportingDesk) -> frozenset[str]:
     """The user's own addresses (setting ``identity.emails``): mail from them was sent."""
     stored = desk.get_setting(OWN_ADDRESSES_SETTING) or ""
     return frozenset(a.strip().lower() for a in stored.split(",") if a.strip())

@@ -27,7 +27,7 @@ from foidesk.core.search.extract import extract_file
 from foidesk.core.search.extraction import Extraction, failed
 from foidesk.core.search.limits import TIMEOUT_SECONDS, WORKER_MEMORY_BYTES
 from foidesk.core.search.sandbox import WorkerPool
-from foidesk.core.search.service import DeskLike
+from foidesk.core.search.service import INDEX_CHANGED, DeskLike
 from foidesk.core.search.states import TextState
 from foidesk.core.search.tables import AttachmentText
 from foidesk.core.storage.tables import Attachment, utcnow
@@ -267,7 +267,8 @@ def _save(desk: DeskLike, batch: list[tuple[_Job, Extraction]], tally: _Tally) -
     An attachment deleted or re-queued meanwhile is left alone.
     """
     wanted = [i for job, _ in batch for i in job.attachment_ids]
-    with desk.db.writing() as session:
+    with desk.writing(INDEX_CHANGED) as unit:
+        session = unit.session
         still_pending = set(
             session.scalars(
                 select(Attachment.id).where(

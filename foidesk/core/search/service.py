@@ -6,8 +6,10 @@ so that ``desk.py`` can offer them without this package importing it.
 
 from __future__ import annotations
 
-from typing import Protocol
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Protocol
 
+from foidesk.core.changes import Changes
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.search.filters import Filters
 from foidesk.core.search.hits import SearchHit
@@ -16,18 +18,28 @@ from foidesk.core.search.query import SearchQuery, parse_query
 from foidesk.core.storage.database import Database
 from foidesk.core.storage.file_store import AttachmentStore
 
+if TYPE_CHECKING:
+    from foidesk.core.operations.base import Unit
+
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
 
 
 class DeskLike(Protocol):
-    """What search needs of an open profile: its database and store (the ``Desk``)."""
+    """What search needs of an open profile: its database and store, and its units of
+    work that publish what they changed (the ``Desk``)."""
 
     @property
     def db(self) -> Database: ...
 
     @property
     def store(self) -> AttachmentStore: ...
+
+    def writing(self, changes: Changes = ...) -> AbstractContextManager[Unit]: ...
+
+
+#: What rebuilding the index or reading attachments' text changes for the views.
+INDEX_CHANGED = Changes(search_index=True)
 
 
 def search_index(desk: DeskLike) -> SearchIndex:
@@ -67,8 +79,8 @@ def run_query(
 
 def rebuild_index(desk: DeskLike) -> None:
     """Rebuild the full-text index from the rows, in one transaction (``--reindex``)."""
-    with desk.db.writing() as session:
-        search_index(desk).rebuild(session)
+    with desk.writing(INDEX_CHANGED) as unit:
+        search_index(desk).rebuild(unit.session)
 
 
 def check_index(desk: DeskLike) -> list[str]:

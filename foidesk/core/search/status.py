@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
 
-from foidesk.core.search.service import DeskLike
+from foidesk.core.search.service import INDEX_CHANGED, DeskLike
 from foidesk.core.search.states import TextState
 from foidesk.core.search.tables import AttachmentText
 from foidesk.core.storage.tables import Attachment, Message
@@ -66,7 +66,8 @@ def text_status(desk: DeskLike) -> TextStatus:
 
 def mark_all_pending(desk: DeskLike) -> int:
     """Forget every attachment's text so that all are read again (``--re-extract``)."""
-    with desk.db.writing() as session:
+    with desk.writing(INDEX_CHANGED) as unit:
+        session = unit.session
         session.execute(delete(AttachmentText))
         result = session.execute(
             update(Attachment).values(text_state=TextState.PENDING.value, text_error=None)

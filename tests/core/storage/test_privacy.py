@@ -224,8 +224,8 @@ def test_the_file_journal_and_staged_files_are_private(profile: Profile, umask: 
         staged = desk.store.stage(b"staged, not yet placed")
         assert mode_of(staged.path) == privacy.FILE_MODE
         desk.store.discard(staged)
-        with pytest.raises(RuntimeError), desk.writing_files() as (_session, blobs):
-            blobs.add_all([b"a file added, then rolled back"])
+        with pytest.raises(RuntimeError), desk.writing_files() as unit:
+            unit.files.add_all([b"a file added, then rolled back"])
             [journal] = desk.store.journals.iterdir()
             assert mode_of(journal) == privacy.FILE_MODE
             assert not_private(profile.attachments_dir) == {}
