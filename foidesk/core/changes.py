@@ -123,6 +123,9 @@ class ChangeFeed:
     _subscribers: list[Subscriber] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _gathering: threading.local = field(default_factory=threading.local)
+    #: How many changes have been published: a record read after publication number N
+    #: already shows changes 1…N (the window uses this not to fetch what it was given).
+    serial: int = 0
 
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
         """Start telling ``subscriber``; returns the call that stops it."""
@@ -144,6 +147,7 @@ class ChangeFeed:
             gathered.append(changes)
             return
         with self._lock:
+            self.serial += 1
             subscribers = list(self._subscribers)
         for subscriber in subscribers:
             subscriber(changes)

@@ -33,7 +33,7 @@ from foidesk.core.storage.file_writes import leftovers_of_writers, recover
 from foidesk.core.storage.inuse import ProfileHold
 
 if TYPE_CHECKING:
-    from foidesk.core.importing.importer import ImportReport
+    from foidesk.core.importing.importer import ImportReport, ImportRun
     from foidesk.core.search import Filters, SearchHit
 
 __all__ = ["Desk", "check_regime"]
@@ -142,6 +142,13 @@ class Desk(
 
         with self.feed.gather():
             return importer.import_paths(self, paths, request_id=request_id, progress=progress)
+
+    def begin_import(self, paths: Sequence[Path], *, request_id: int | None = None) -> ImportRun:
+        """An import to run a file at a time (``ImportRun.import_next``), each file's
+        messages published as they go in: for a face with other work between files."""
+        from foidesk.core.importing.importer import ImportRun
+
+        return ImportRun(self, paths, request_id)
 
     def search(
         self, text: str, *, filters: Filters | None = None, limit: int = 50

@@ -1,4 +1,4 @@
-"""How long work reports progress and hears a request to stop.
+"""How long work reports progress, hears a request to stop, and reaches the database.
 
 The window implements these with a progress dialog and a Cancel button; the
 command line with a line on stderr; tests with plain objects.
@@ -6,9 +6,12 @@ command line with a line on stderr; tests with plain objects.
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 from foidesk.core.errors import FoideskError
+
+T = TypeVar("T")
 
 
 class Cancelled(FoideskError):
@@ -39,3 +42,14 @@ class NoProgress:
 def check_cancelled(progress: Progress) -> None:
     if progress.cancelled():
         raise Cancelled()
+
+
+#: Runs a piece of database work where the caller's database work belongs: long work
+#: done off a face's database thread (a backup, reading attachments' text) hands its
+#: few database steps to one of these — the window's database thread, or, on the
+#: command line, ``directly``.
+OnDatabase = Callable[[Callable[[], Any]], Any]
+
+
+def directly(work: Callable[[], T]) -> T:
+    return work()

@@ -24,7 +24,7 @@ from foidesk.core.records import AttachmentRecord
 from foidesk.core.storage import privacy
 from foidesk.gui.errors_ui import report_failure
 from foidesk.gui.preview import AttachmentPreview, can_preview
-from foidesk.gui.tasks import FileTasks
+from foidesk.gui.tasks.files import FileTasks
 
 #: Opens a URL with the system (swapped in tests, which must not launch programs).
 SystemOpener = Callable[[QUrl], object]

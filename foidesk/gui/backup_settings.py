@@ -8,9 +8,10 @@ core's backup settings only; the controller runs the actual backups.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -36,7 +37,8 @@ from foidesk.core.backup.settings import (
     set_folder,
     set_keep,
 )
-from foidesk.core.desk import Desk
+from foidesk.core.changes import Changes
+from foidesk.gui.tasks.database import DeskWorker
 
 MINIMUM_WIDTH = 560
 EXPLANATION = (
@@ -51,9 +53,13 @@ MOST_LINES_SHOWN = 4
 
 
 class BackupSettingsPage(QWidget):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    #: the settings are on show (after each read from the database)
+    shown = Signal()
+
+    def __init__(self, worker: DeskWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk = desk
+        self._worker = worker
+        self._settings: BackupSettings | None = None
         self.setObjectName("backup-settings")
         self.automatic = QCheckBox("Back up every day while foidesk runs, and when it closes")
         self.folder = QLineEdit()
@@ -106,15 +112,31 @@ class BackupSettingsPage(QWidget):
         self.setMinimumWidth(MINIMUM_WIDTH)
 
     def _connect(self) -> None:
-        self.automatic.toggled.connect(lambda on: set_automatic(self.desk, on))
-        self.keep_daily.valueChanged.connect(lambda n: set_keep(self.desk, daily=n))
-        self.keep_weekly.valueChanged.connect(lambda n: set_keep(self.desk, weekly=n))
+        self.automatic.toggled.connect(lambda on: self._change(set_automatic, on))
+        self.keep_daily.valueChanged.connect(lambda n: self._change(set_keep, daily=n))
+        self.keep_weekly.valueChanged.connect(lambda n: self._change(set_keep, weekly=n))
         self.choose_folder.clicked.connect(self._choose_folder)
         self.default_folder.clicked.connect(self._use_default_folder)
 
+    def _change(self, setter: Callable[..., None], *args: object, **kwargs: object) -> None:
+        """Store a setting on the database thread; the published change refreshes."""
+        self._worker.submit(lambda desk: setter(desk, *args, **kwargs))
+
+    def apply(self, changes: Changes, _serial: int = 0) -> None:
+        if changes.everything or any(key.startswith("backup.") for key in changes.settings):
+            self.refresh()
+
     def refresh(self) -> None:
         """Show the settings as stored (after a backup, a restore, or a change elsewhere)."""
-        settings = load_settings(self.desk)
+        self._worker.submit(
+            lambda desk: (load_settings(desk), last_rotation(desk)),
+            self._show,
+            channel="backup-settings",
+        )
+
+    def _show(self, read: tuple[BackupSettings, RotationNote | None]) -> None:
+        settings, note = read
+        self._settings = settings
         for widget in (self.automatic, self.keep_daily, self.keep_weekly):
             widget.blockSignals(True)
         self.automatic.setChecked(settings.automatic)
@@ -127,20 +149,18 @@ class BackupSettingsPage(QWidget):
         self.folder.setCursorPosition(0)
         self.default_folder.setEnabled(not settings.folder_is_default)
         self.last_backup.setText(last_backup_text(settings))
-        note = last_rotation(self.desk)
         self.last_rotation.setText(last_rotation_text(note))
         self.last_rotation.setToolTip("\n".join(note.lines) if note else "")
+        self.shown.emit()
 
     def _choose_folder(self) -> None:
-        current = str(load_settings(self.desk).folder)
+        current = str(self._settings.folder) if self._settings else ""
         chosen = QFileDialog.getExistingDirectory(self, "Folder for backups", current)
         if chosen:
-            set_folder(self.desk, Path(chosen))
-            self.refresh()
+            self._change(set_folder, Path(chosen))
 
     def _use_default_folder(self) -> None:
-        set_folder(self.desk, None)
-        self.refresh()
+        self._change(set_folder, None)
 
 
 def _spin_box(unit: str, *, minimum: int, name: str) -> QSpinBox:

@@ -1,26 +1,20 @@
 """Backups in the window: "Back up now…", "Restore…", the daily schedule, the settings page.
 
-``BackupController`` owns the actions and runs every backup or restore as a ``Job`` on
-its own one-thread pool, behind a progress dialog that appears after half a second and
-whose Cancel stops the work between two chunks. Outcomes come back as signals, so the
-window only refreshes what a restore changed.
-
-Wiring it into a main window takes a few lines (see the report / README):
-
-    self.backups = BackupController(desk, self)
-    self.menus.file.insertActions(self.backup_anchor, self.backups.actions)
-    self.backups.restore_finished.connect(lambda _result: self.refresh_all())
-    self.backups.start_schedule()
-    ...  # in closeEvent, before the desk closes: self.backups.on_exit()
+``BackupController`` owns the actions and runs every backup or restore on the task
+runner's lane for long work, behind a progress dialog that appears after half a second
+and whose Cancel stops the work between two chunks. A backup's few database steps, and
+the whole of a restore, run on the database thread; what a restore changed (everything)
+the desk publishes like any other change.
 """
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,14 +38,12 @@ from foidesk.core.backup import (
 from foidesk.core.backup.catalog import BackupEntry
 from foidesk.core.backup.rotation_note import note_of
 from foidesk.core.backup.structure import read_manifest_only
-from foidesk.core.desk import Desk
-from foidesk.core.progress import Progress
-from foidesk.gui.background import BackgroundWork
-from foidesk.gui.backup_jobs import SCALE, Job, Work
+from foidesk.core.errors import FoideskError
+from foidesk.core.progress import Cancelled, Progress
 from foidesk.gui.backup_settings import BackupSettingsPage, rotation_lines
+from foidesk.gui.tasks.progress import TaskProgress, close_dialog, progress_dialog
+from foidesk.gui.tasks.runner import TaskRunner
 
-SHOW_PROGRESS_AFTER_MS = 500
-PROGRESS_WIDTH = 380
 FIRST_CHECK_MS = 60_000  # let the window settle before a scheduled backup starts
 CHECK_INTERVAL_MS = 3_600_000
 MOST_DAYS_SHOWN = 3
@@ -64,7 +56,7 @@ def _utc_now() -> datetime:
 
 class BackupController(QObject):
     backup_finished = Signal(object)  # BackupInfo
-    restore_finished = Signal(object)  # RestoreResult: the window should refresh everything
+    restore_finished = Signal(object)  # RestoreResult (the desk publishes that all changed)
     failed = Signal(str)
     cancelled = Signal()
     busy_changed = Signal(bool)
@@ -72,23 +64,23 @@ class BackupController(QObject):
 
     def __init__(
         self,
-        desk: Desk,
+        runner: TaskRunner,
         window: QWidget,
         *,
         clock: Clock = _utc_now,
-        background: BackgroundWork | None = None,
+        pause: Callable[[], None] = lambda: None,
+        resume: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(window)
-        self.desk = desk
+        self.runner = runner
+        self.desk = runner.desk
         self.window = window
         self.clock = clock
-        self.background = background  # held still while a restore runs
+        self._pause, self._resume = pause, resume  # background reading, held still
         self.progress_dialog: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None
-        self._job: Job | None = None
+        self._progress: TaskProgress | None = None
         self._automatic = False
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check_schedule)
         self.backup_action = QAction("Back up &now…", self)
@@ -107,19 +99,22 @@ class BackupController(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._job is not None
+        return self._progress is not None
 
     # --- backups -----------------------------------------------------------------------
 
     def back_up_now(self) -> None:
         self._back_up(automatic=False)
 
-    def check_schedule(self) -> bool:
-        """Start an automatic backup if one is due; True if it started."""
-        if self.busy or not backup_due(self.desk, self.clock()):
-            return False
-        self._back_up(automatic=True)
-        return True
+    def check_schedule(self) -> None:
+        """Start an automatic backup if one is due (asked on the database thread)."""
+        if self.busy:
+            return
+        now = self.clock()
+        self.runner.database.submit(
+            lambda desk: backup_due(desk, now),
+            lambda due: self._back_up(automatic=True) if due else None,
+        )
 
     def start_schedule(
         self, first_check_ms: int = FIRST_CHECK_MS, interval_ms: int = CHECK_INTERVAL_MS
@@ -129,10 +124,12 @@ class BackupController(QObject):
         self._timer.start(interval_ms)
 
     def on_exit(self) -> None:
-        """At quit: finish the running job, then back up if the last is over a day old."""
+        """At quit: finish the running job, then back up if the last is over a day old.
+        The window is closing: asking the database thread is waiting for it."""
         self._timer.stop()
         self.wait()
-        if self.check_schedule():
+        if not self.busy and self.runner.database.call(lambda d: backup_due(d, self.clock())):
+            self._back_up(automatic=True)
             self.wait()
 
     def wait(self) -> None:
@@ -148,10 +145,12 @@ class BackupController(QObject):
         if self.busy:
             return
         self._automatic = automatic
-        desk, now = self.desk, self.clock()
+        desk, now, database = self.desk, self.clock(), self.runner.database
 
         def work(progress: Progress) -> ScheduledBackup:
-            return back_up_and_rotate(desk, progress, now=now)
+            return back_up_and_rotate(
+                desk, progress, now=now, on_database=lambda step: database.call(lambda _d: step())
+            )
 
         title = "Backing up" if not automatic else "Automatic backup"
         self._start(work, title, self._backed_up, modal=False)
@@ -169,9 +168,11 @@ class BackupController(QObject):
     # --- restoring ---------------------------------------------------------------------
 
     def choose_and_restore(self) -> None:
-        folder = str(load_settings(self.desk).folder)
+        self.runner.database.submit(lambda desk: load_settings(desk).folder, self._choose_in)
+
+    def _choose_in(self, folder: Path) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Restore a backup", folder, "foidesk backups (*.foidesk-backup)"
+            self.window, "Restore a backup", str(folder), "foidesk backups (*.foidesk-backup)"
         )
         if name and self._confirm_restore(Path(name)):
             self.restore_from(Path(name))
@@ -196,31 +197,35 @@ class BackupController(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def restore_from(self, path: Path) -> None:
-        """Restore without asking (the caller asked). Background work is let finish and
-        the desk closed first, so nothing uses the profile while it is replaced;
-        afterwards, restored or not, the same desk opens the files then in place."""
+        """Restore without asking (the caller asked). Background reading stops and other
+        file work is let finish; then the restore runs on the database thread itself, so
+        no database job runs while the desk is closed and its files replaced; afterwards,
+        restored or not, the same desk opens the files then in place (and publishes that
+        everything changed)."""
         if self.busy:
             return
-        desk, background = self.desk, self.background
+        desk, runner = self.desk, self.runner
 
-        def work(progress: Progress) -> RestoreResult:
-            if background is not None:
-                background.wait_idle(progress)
+        def replace_files(progress: Progress) -> RestoreResult:
             desk.close()
             try:
                 return restore_backup(path, desk.profile, progress)
             finally:
                 desk.reopen()
 
-        if background is not None:
-            background.pause()
-            self.busy_changed.connect(self._resume_background)
+        def work(progress: Progress) -> RestoreResult:
+            runner.wait_for_files(progress)
+            result: RestoreResult = runner.database.call(lambda _d: replace_files(progress))
+            return result
+
+        self._pause()
+        self.busy_changed.connect(self._resume_background)
         self._start(work, "Restoring", self._restored, modal=True)
 
     def _resume_background(self, busy: bool) -> None:
-        if not busy and self.background is not None:
+        if not busy:
             self.busy_changed.disconnect(self._resume_background)
-            self.background.resume()
+            self._resume()
 
     def _restored(self, result: object) -> None:
         assert isinstance(result, RestoreResult)
@@ -236,11 +241,10 @@ class BackupController(QObject):
     # --- settings ----------------------------------------------------------------------
 
     def settings_page(self, parent: QWidget | None = None) -> BackupSettingsPage:
-        page = BackupSettingsPage(self.desk, parent)
+        page = BackupSettingsPage(self.runner.database, parent)
         page.back_up_now.clicked.connect(self.backup_action.trigger)
         page.restore.clicked.connect(self.restore_action.trigger)
-        self.backup_finished.connect(page.refresh)  # Qt disconnects when the page goes
-        self.restore_finished.connect(page.refresh)
+        self.runner.changes.changed.connect(page.apply)  # Qt disconnects when the page goes
         return page
 
     def open_settings(self) -> QDialog:
@@ -258,50 +262,38 @@ class BackupController(QObject):
     # --- running a job -----------------------------------------------------------------
 
     def _start(
-        self, work: Work, title: str, on_success: Callable[[object], None], *, modal: bool
+        self,
+        work: Callable[[Progress], object],
+        title: str,
+        on_success: Callable[[object], None],
+        *,
+        modal: bool,
     ) -> None:
-        job = Job(work)
-        self._job = job
-        self.progress_dialog = self._make_dialog(job, title, modal=modal)
-        job.signals.progress.connect(self._show_progress)
-        job.signals.succeeded.connect(lambda result: self._finish(on_success, result))
-        job.signals.failed.connect(lambda message: self._finish(self._failed, message))
-        job.signals.crashed.connect(lambda details: self._finish(self._crashed, details))
-        job.signals.cancelled.connect(lambda: self._finish(self._cancelled, None))
+        """Backups let the user keep working; a restore holds the window until it is done."""
+        progress = TaskProgress(self)
+        self._progress = progress
+        self.progress_dialog = progress_dialog(self.window, title, progress, modal=modal)
         for action in self.actions:
             action.setEnabled(False)
         self.busy_changed.emit(True)
-        self._pool.start(job)
+        self.runner.long.start(
+            lambda: work(progress),
+            lambda result: self._finish(on_success, result),
+            lambda exc: self._finish(self._outcome_of(exc), exc),
+        )
 
-    def _make_dialog(self, job: Job, title: str, *, modal: bool) -> QProgressDialog:
-        """Backups let the user keep working; a restore holds the window until it is done."""
-        dialog = QProgressDialog(f"{title}…", "Cancel", 0, SCALE, self.window)
-        dialog.setWindowTitle(title)
-        dialog.setMinimumWidth(PROGRESS_WIDTH)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        if modal:
-            dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-            dialog.setMinimumDuration(0)
-        else:
-            dialog.setWindowModality(Qt.WindowModality.NonModal)
-            dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
-        dialog.canceled.connect(job.progress.cancel)
-        dialog.setValue(0)
-        return dialog
-
-    def _show_progress(self, value: int, message: str) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.setLabelText(message or self.progress_dialog.labelText())
-            self.progress_dialog.setValue(value)
+    def _outcome_of(self, exc: BaseException) -> Callable[[object], None]:
+        if isinstance(exc, Cancelled):
+            return self._cancelled
+        if isinstance(exc, FoideskError):
+            return lambda error: self._failed(str(error))
+        return self._crashed
 
     def _finish(self, handler: Callable[[object], None], outcome: object) -> None:
         dialog, self.progress_dialog = self.progress_dialog, None
         if dialog is not None:
-            dialog.canceled.disconnect()
-            dialog.reset()
-            dialog.deleteLater()
-        self._job = None
+            close_dialog(dialog)
+        self._progress = None
         for action in self.actions:
             action.setEnabled(True)
         handler(outcome)
@@ -312,7 +304,10 @@ class BackupController(QObject):
         self._tell(QMessageBox.Icon.Warning, "Backup or restore failed", text)
         self.failed.emit(text)
 
-    def _crashed(self, details: object) -> None:
+    def _crashed(self, exc: object) -> None:
+        details = (
+            "".join(traceback.format_exception(exc)) if isinstance(exc, BaseException) else exc
+        )
         text = f"foidesk hit an unexpected error; nothing was changed.\n\n{details}"
         self._tell(QMessageBox.Icon.Critical, "foidesk hit a bug", text)
         self.failed.emit(text)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foidesk.core.changes import Changes
 from foidesk.core.deadlines.deadline import DeadlineState
 from foidesk.core.deadlines.explanation import format_day, format_month
 from foidesk.core.deadlines.ics import CalendarEntry
@@ -37,7 +38,7 @@ from foidesk.gui import deadline_display
 from foidesk.gui.deadline_list_model import DeadlineListModel
 from foidesk.gui.request_dialog import from_qdate
 from foidesk.gui.resources import icon
-from foidesk.gui.worker import DeskWorker
+from foidesk.gui.tasks.database import DeskWorker
 
 #: The list beside the grid shows overdue deadlines from this far back, and upcoming ones ahead.
 LOOK_BACK = timedelta(days=120)
@@ -102,6 +103,8 @@ class CalendarPane(QWidget):
         self._worker = worker
         self._day: date | None = None
         self._on_today = False
+        self._today: date | None = None
+        self._stale = False
         self.calendar = DeadlineCalendar()
         self.model = DeadlineListModel()
         self.list = QTableView()
@@ -163,6 +166,36 @@ class CalendarPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
 
+    def apply(self, changes: Changes) -> None:
+        """Reload the month and the list beside it where ``changes`` moved a day they
+        show; while the calendar is not on screen, only note that it is out of date."""
+        if not changes.calendar:
+            return
+        if not any(changes.moves_day(day) for day in self._days_shown()):
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self.refresh()
+
+    def _days_shown(self) -> list[date]:
+        """The grid's days (with the edges of the months around), and the list's: the
+        chosen day, or the overdue and upcoming ones."""
+        first = date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
+        shown = [first - timedelta(days=7) + timedelta(days=n) for n in range(52)]
+        if self._day is not None:
+            return [*shown, self._day]
+        today = self._today or date.today()
+        span = (LOOK_BACK + LOOK_AHEAD).days
+        return shown + [today - LOOK_BACK + timedelta(days=n) for n in range(span + 1)]
+
+    def show_if_stale(self) -> None:
+        """On coming into view: refresh if a change came while it was hidden (or never
+        shown yet)."""
+        if self._stale or not self._on_today:
+            self._stale = False
+            self.refresh()
+
     def refresh(self) -> None:
         if not self._on_today:
             self._worker.submit(lambda desk: desk.today(), self._start_at)
@@ -173,6 +206,7 @@ class CalendarPane(QWidget):
     def _start_at(self, today: date) -> None:
         """The grid opens on the desk's today (which tests and benchmarks fix)."""
         self._on_today = True
+        self._today = today
         self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
         self.calendar.setCurrentPage(today.year, today.month)
         self.refresh()
@@ -184,6 +218,7 @@ class CalendarPane(QWidget):
             lambda desk: _Month(first, desk.deadline_counts(start, end)),
             lambda month: self.calendar.set_counts(month.counts),
             channel="calendar-month",
+            background=True,  # every request's deadlines: never ahead of a thread
         )
 
     def show_day(self, day: date | None) -> None:
@@ -197,7 +232,7 @@ class CalendarPane(QWidget):
             entries = desk.calendar(today - LOOK_BACK, today + LOOK_AHEAD)
             return None, [e for e in entries if _still_open(e)]
 
-        self._worker.submit(load, self._show_entries, channel="calendar-list")
+        self._worker.submit(load, self._show_entries, channel="calendar-list", background=True)
 
     def _show_entries(self, result: tuple[date | None, list[CalendarEntry]]) -> None:
         day, entries = result

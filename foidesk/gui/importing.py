@@ -1,8 +1,9 @@
 """Importing dropped or chosen files in the background, with progress and a summary.
 
 The core importer parses, matches and files everything; this class only runs it
-on the file pool, shows a cancellable progress dialog if it takes more than
-half a second, and says plainly what happened to each file.
+on the database thread a file at a time, shows a cancellable progress dialog if it
+takes more than half a second, and says plainly what happened to each file. What
+each file changed reaches the views by the desk's published changes.
 """
 
 from __future__ import annotations
@@ -10,17 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from foidesk.core.desk import Desk
-from foidesk.core.importing.importer import ImportReport
-from foidesk.core.progress import Cancelled
+from foidesk.core.importing.importer import ImportReport, ImportRun
 from foidesk.gui.errors_ui import report_failure
-from foidesk.gui.tasks import FileTasks, QtProgress
-
-#: Progress dialogs appear only for work that lasts longer than this.
-SHOW_AFTER_MS = 500
+from foidesk.gui.tasks.database import DeskWorker
+from foidesk.gui.tasks.progress import TaskProgress, close_dialog, progress_dialog
 
 
 def summary(report: ImportReport) -> str:
@@ -40,14 +38,14 @@ def summary(report: ImportReport) -> str:
 
 
 class ImportController(QObject):
-    """Runs imports one after another; reports each one's outcome."""
+    """Runs imports one after another, a file per job on the database thread (so the
+    thread of a request can be read between two files); reports each one's outcome."""
 
     finished = Signal(object)  # ImportReport
 
-    def __init__(self, desk: Desk, files: FileTasks, parent: QWidget) -> None:
+    def __init__(self, worker: DeskWorker, parent: QWidget) -> None:
         super().__init__(parent)
-        self._desk = desk
-        self._files = files
+        self._worker = worker
         self._parent = parent
         self.last_summary: QMessageBox | None = None
 
@@ -55,48 +53,36 @@ class ImportController(QObject):
         chosen = [p for p in paths if p.exists()]
         if not chosen:
             return
-        progress = QtProgress(self)
-        dialog = self._progress_dialog(progress, len(chosen))
-        desk = self._desk
+        progress = TaskProgress(self)
+        count = len(chosen)
+        label = f"Importing {count} file{'s' if count != 1 else ''}…"
+        dialog = progress_dialog(self._parent, "Importing", progress, modal=False, label=label)
 
-        def run() -> ImportReport:
-            return desk.import_paths(chosen, request_id=request_id, progress=progress)
-
-        def done(report: ImportReport) -> None:
-            dialog.reset()
-            dialog.deleteLater()
+        def finish(report: ImportReport) -> None:
+            close_dialog(dialog)
             self._show_summary(report)
             self.finished.emit(report)
 
         def failed(exc: BaseException) -> None:
-            dialog.reset()
-            dialog.deleteLater()
-            if not isinstance(exc, Cancelled):
-                report_failure(self._parent, "Import failed", exc, "")
+            close_dialog(dialog)
+            report_failure(self._parent, "Import failed", exc, "")
             self.finished.emit(ImportReport())
 
-        self._files.start(run, done, failed)
+        def step(run: ImportRun) -> None:
+            if progress.cancelled() or run.finished:
+                finish(run.report())
+                return
+            progress.report(run.done, run.total, run.next_name)
 
-    def _progress_dialog(self, progress: QtProgress, count: int) -> QProgressDialog:
-        dialog = QProgressDialog(
-            f"Importing {count} file{'s' if count != 1 else ''}…", "Cancel", 0, 0, self._parent
+            def one(desk: Desk) -> ImportRun:
+                run.import_next()
+                return run
+
+            self._worker.submit(one, step, on_error=failed)
+
+        self._worker.submit(
+            lambda desk: desk.begin_import(chosen, request_id=request_id), step, on_error=failed
         )
-        dialog.setWindowTitle("Importing")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(SHOW_AFTER_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(progress.cancel)
-
-        def update(done: int, total: object, message: str) -> None:
-            dialog.setMaximum(total if isinstance(total, int) else 0)
-            dialog.setValue(done)
-            if message:
-                dialog.setLabelText(message)
-
-        progress.reported.connect(update)
-        dialog.setValue(0)
-        return dialog
 
     def _show_summary(self, report: ImportReport) -> None:
         """One line when all went well; the refused files and why, when not."""

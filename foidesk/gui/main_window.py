@@ -25,23 +25,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foidesk.core.changes import EVERYTHING, Changes
 from foidesk.core.desk import Desk
 from foidesk.core.errors import DatabaseDamagedError
 from foidesk.core.records import MessageRecord, RequestDetail
 from foidesk.core.sample.thread import load_sample
-from foidesk.gui import edits
+from foidesk.gui import undoable as edits
 from foidesk.gui.about_dialog import AboutDialog
 from foidesk.gui.actions import WindowActions, WindowMenus, build_menus, make_actions
 from foidesk.gui.attachments import AttachmentActions
-from foidesk.gui.background import BackgroundWork
 from foidesk.gui.backup_ui import BackupController
 from foidesk.gui.calendar_view import CalendarPane, ask_ics_path
-from foidesk.gui.editing import EditingController
+from foidesk.gui.editor import EditingController
 from foidesk.gui.empty_state import EmptyState
 from foidesk.gui.errors_ui import report_failure, show_user_error
 from foidesk.gui.importing import ImportController
 from foidesk.gui.mime import paths_from
-from foidesk.gui.operations import Change, Operations, Touches
+from foidesk.gui.operations import Operations
 from foidesk.gui.palette import Theme, apply_theme
 from foidesk.gui.preferences_dialog import PreferencesDialog
 from foidesk.gui.profile_banner import ProfileBanner
@@ -49,12 +49,11 @@ from foidesk.gui.request_list import RequestListPane
 from foidesk.gui.request_list_model import RequestListModel
 from foidesk.gui.resources import icon
 from foidesk.gui.search_panel import SearchPanel
-from foidesk.gui.tasks import FileTasks
+from foidesk.gui.tasks.runner import TaskRunner
 from foidesk.gui.text_indexing import TextIndexer
 from foidesk.gui.thread_pane import ThreadPane
 from foidesk.gui.unfiled_tray import UnfiledTray
 from foidesk.gui.window_state import WindowState
-from foidesk.gui.worker import DeskWorker
 
 REQUESTS_TAB, CALENDAR_TAB = 0, 1
 #: Let the window settle before reading attachment text left over from earlier runs.
@@ -73,12 +72,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.setAcceptDrops(True)
         self.resize(1280, 800)
-        self.worker = DeskWorker(desk, self)
-        self.files = FileTasks(self)
+        self._shut = False
+        self.runner = TaskRunner(desk, self)
+        self.worker = self.runner.database
+        self.files = self.runner.files
         self.undo_stack = QUndoStack(self)
-        self.ops = Operations(self.worker, self.undo_stack, self)
+        self.ops = Operations(self.runner, self.undo_stack, self)
         self.attachments = AttachmentActions(desk, self.files, self)
-        self.importer = ImportController(desk, self.files, self)
+        self.importer = ImportController(self.worker, self)
         self.list_pane = RequestListPane(self.worker)
         self.thread_pane = ThreadPane(self.worker)
         self.calendar = CalendarPane(self.worker)
@@ -89,8 +90,8 @@ class MainWindow(QMainWindow):
         )
         self._build_central()
         self.unfiled_dock = self._build_unfiled_dock()
-        self.search_panel = SearchPanel(desk)
-        self.text_indexer = TextIndexer(desk, self.files, self)
+        self.search_panel = SearchPanel(self.worker)
+        self.text_indexer = TextIndexer(self.runner, self)
         self._hit_message: int | None = None
         self.search_dock = self._build_search_dock()
         self.commands: WindowActions = make_actions(self, self.undo_stack)
@@ -98,8 +99,8 @@ class MainWindow(QMainWindow):
         self.menus.view.addAction(self.unfiled_dock.toggleViewAction())
         self.menus.view.addAction(self.search_dock.toggleViewAction())
         self.backup_anchor = self.commands.trash
-        background = BackgroundWork(self.files, self.text_indexer)
-        self.backups = BackupController(desk, self, background=background)
+        indexer = self.text_indexer
+        self.backups = BackupController(self.runner, self, pause=indexer.stop, resume=indexer.start)
         self.menus.file.insertActions(self.backup_anchor, self.backups.actions)
         self._build_status_bar()
         self._connect()
@@ -215,20 +216,19 @@ class MainWindow(QMainWindow):
         self.calendar.export_requested.connect(self.export_ics)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.unfiled.count_changed.connect(self._unfiled_count)
-        self.ops.changed.connect(self._on_change)
+        self.runner.changes.changed.connect(self._on_changes)
+        self.ops.done.connect(lambda done: self.thread_pane.offer(done.result, done.serial))
         self.ops.failed.connect(lambda what, exc, _tb: report_failure(self, what, exc, ""))
         self.ops.failed.connect(lambda _what, exc, _tb: self._note_damage(exc))
         self.worker.unhandled_error.connect(
             lambda exc, tb: report_failure(self, "foidesk", exc, tb)
         )
-        self.worker.busy_changed.connect(
+        self.runner.busy_changed.connect(
             lambda busy: self.busy_label.setText("Working…" if busy else "")
         )
         self.files.unhandled_error.connect(lambda exc, tb: report_failure(self, "foidesk", exc, tb))
-        self.importer.finished.connect(lambda _r: self._on_change(Change(Touches.EVERYTHING)))
         self.importer.finished.connect(lambda _r: self.text_indexer.start())
         self.text_indexer.busy_changed.connect(self._show_indexing)
-        self.backups.restore_finished.connect(lambda _result: self.refresh_all())
         self.backups.status_message.connect(self.statusBar().showMessage)
         self.backups.start_schedule()
         self.profile_banner.restore.clicked.connect(self.backups.choose_and_restore)
@@ -281,36 +281,32 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([int(width * 0.46), width - int(width * 0.46)])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        splitters, headers = self._layout_parts()
-        self.state.save(self, splitters, headers)
-        self.backups.on_exit()
-        self.shut_down()
+        if not self._shut:
+            splitters, headers = self._layout_parts()
+            self.state.save(self, splitters, headers)
+            self.backups.on_exit()
+            self.shut_down()
         super().closeEvent(event)
 
     def shut_down(self) -> None:
         """Finish queued work before the desk closes: nothing outlives it."""
+        self._shut = True
         self.text_indexer.stop()
-        self.files.wait()
-        self.worker.stop()
+        self.runner.stop()
 
     # --- refreshing ------------------------------------------------------------------
 
     def refresh_all(self) -> None:
-        self._on_change(Change(Touches.EVERYTHING))
+        """Everything on show, read again (at start)."""
+        self._on_changes(EVERYTHING, 0)
 
-    def refresh(self) -> None:
-        self.refresh_all()
-
-    def _on_change(self, change: Change) -> None:
-        t = change.touches
-        if t & (Touches.REQUESTS | Touches.DEADLINES | Touches.AUTHORITIES):
-            self.list_pane.refresh(deadlines_changed=bool(t & Touches.DEADLINES))
-        if t & Touches.THREAD and change.concerns(self.thread_pane.request_id):
-            self.thread_pane.reload()
-        if t & Touches.DEADLINES:
-            self.calendar.refresh()
-        if t & Touches.UNFILED:
-            self.unfiled.refresh()
+    def _on_changes(self, changes: Changes, serial: int) -> None:
+        """What the desk changed, handed to each view, which repaints what it names."""
+        self.list_pane.apply(changes)
+        self.thread_pane.apply(changes, serial)
+        self.calendar.apply(changes)
+        self.unfiled.apply(changes)
+        self.search_panel.apply(changes)
 
     def _list_loaded(self, shown: int, total: int) -> None:
         empty = not total and self.desk.db.damage is None
@@ -346,7 +342,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         if index == CALENDAR_TAB:
-            self.calendar.refresh()
+            self.calendar.show_if_stale()
 
     # --- user paths ------------------------------------------------------------------
 
@@ -382,7 +378,6 @@ class MainWindow(QMainWindow):
         self.ops.perform(
             "Load the example request",
             load_sample,
-            lambda detail: Change(Touches.EVERYTHING, detail.id),
             on_done=lambda detail: self.list_pane.select_request(detail.id),
         )
 

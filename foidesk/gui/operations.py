@@ -1,48 +1,25 @@
-"""Changes to the desk as undoable operations, each saying what it changed.
+"""Changes to the desk as undoable operations.
 
-A change runs on the database worker. Only once it has succeeded is it pushed
-onto the ``QUndoStack`` (so a refused change never leaves a phantom undo step),
-and every view listens to ``changed`` and redraws only what the change touches.
-Undo and redo run on the same worker, after anything queued before them.
+An operation runs on the database thread. Only once it has succeeded is it pushed
+onto the ``QUndoStack`` (so a refused change never leaves a phantom undo step). What it
+changed is not named here: the desk publishes it, and every view repaints from that
+(``tasks/changes.py``). Undo and redo run on the same thread, after anything queued
+before them, and publish their own changes the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Flag, auto
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from foidesk.core.desk import Desk
-from foidesk.gui.worker import DeskWorker
+from foidesk.gui.tasks.runner import TaskRunner
 
 T = TypeVar("T")
-
-
-class Touches(Flag):
-    """Which views a change concerns."""
-
-    REQUESTS = auto()
-    THREAD = auto()
-    DEADLINES = auto()
-    UNFILED = auto()
-    AUTHORITIES = auto()
-    TRASH = auto()
-    EVERYTHING = REQUESTS | THREAD | DEADLINES | UNFILED | AUTHORITIES | TRASH
-
-
-@dataclass(frozen=True)
-class Change:
-    """What an operation changed: the views it touches and, if one, the request."""
-
-    touches: Touches
-    request_id: int | None = None
-
-    def concerns(self, request_id: int | None) -> bool:
-        return self.request_id is None or self.request_id == request_id
 
 
 @dataclass(frozen=True)
@@ -51,48 +28,55 @@ class UndoSteps:
 
     undo: Callable[[Desk], object]
     redo: Callable[[Desk], object]
-    change: Change
+
+
+@dataclass(frozen=True)
+class Done:
+    """An operation's result, and how many changes the desk had published by then: the
+    result already shows them (a view given it need not fetch it again)."""
+
+    result: object
+    serial: int
 
 
 class Operations(QObject):
     """The one way the window changes data."""
 
-    changed = Signal(object)  # Change
     failed = Signal(str, object, str)  # what was being done, exception, traceback
+    done = Signal(object)  # Done
 
-    def __init__(self, worker: DeskWorker, undo_stack: QUndoStack, parent: QObject) -> None:
+    def __init__(self, runner: TaskRunner, undo_stack: QUndoStack, parent: QObject) -> None:
         super().__init__(parent)
-        self.worker = worker
+        self.worker = runner.database
+        self.changes = runner.changes
         self.undo_stack = undo_stack
 
     def perform(
         self,
         text: str,
         do: Callable[[Desk], T],
-        change: Change | Callable[[T], Change],
         *,
         undo: Callable[[T], UndoSteps] | None = None,
         on_done: Callable[[T], None] | None = None,
     ) -> None:
-        """Run ``do``; then announce the change and, if undoable, push it to the stack."""
+        """Run ``do``; then, if undoable, push it onto the stack."""
 
-        def done(result: T) -> None:
-            actual = change(result) if callable(change) else change
+        def run(desk: Desk) -> tuple[T, int]:
+            return do(desk), desk.feed.serial
+
+        def finished(outcome: tuple[T, int]) -> None:
+            result, serial = outcome
             if undo is not None:
                 self.undo_stack.push(_DeskCommand(self, text, undo(result)))
-            self.changed.emit(actual)
+            self.done.emit(Done(result, serial))
             if on_done is not None:
                 on_done(result)
 
-        self.worker.submit(do, done, on_error=lambda exc: self.failed.emit(text, exc, ""))
+        self.worker.submit(run, finished, on_error=lambda exc: self.failed.emit(text, exc, ""))
 
-    def replay(self, text: str, step: Callable[[Desk], object], change: Change) -> None:
-        """Run an undo or redo step and announce its change."""
-        self.worker.submit(
-            step,
-            lambda _: self.changed.emit(change),
-            on_error=lambda exc: self.failed.emit(text, exc, ""),
-        )
+    def replay(self, text: str, step: Callable[[Desk], object]) -> None:
+        """Run an undo or redo step."""
+        self.worker.submit(step, on_error=lambda exc: self.failed.emit(text, exc, ""))
 
 
 class _DeskCommand(QUndoCommand):
@@ -108,7 +92,7 @@ class _DeskCommand(QUndoCommand):
         if not self._done_once:
             self._done_once = True
             return
-        self._operations.replay(f"Redo {self.text()}", self._steps.redo, self._steps.change)
+        self._operations.replay(f"Redo {self.text()}", self._steps.redo)
 
     def undo(self) -> None:
-        self._operations.replay(f"Undo {self.text()}", self._steps.undo, self._steps.change)
+        self._operations.replay(f"Undo {self.text()}", self._steps.undo)

@@ -27,7 +27,7 @@ from foidesk.core.errors import FoideskError
 from foidesk.core.formatting import human_size
 from foidesk.core.records import AttachmentRecord
 from foidesk.core.search.highlight import Highlighter
-from foidesk.gui.tasks import FileTasks
+from foidesk.gui.tasks.files import FileTasks
 
 PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
 #: Pages rendered in a preview; a longer document says so and offers the full viewer.

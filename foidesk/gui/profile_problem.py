@@ -10,6 +10,7 @@ accepted and the launcher opens the profile again.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -28,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.backup import restore_backup
+from foidesk.core.errors import FoideskError
 from foidesk.core.profile import Profile
 from foidesk.core.profile.guard import Option, Problem, ProfileRefusedError
-from foidesk.core.progress import Progress
-from foidesk.gui.backup_jobs import SCALE, Job, Work
+from foidesk.core.progress import Cancelled, Progress
+from foidesk.gui.tasks.files import FileTasks
+from foidesk.gui.tasks.progress import TaskProgress, close_dialog, progress_dialog
 
 DIALOG_WIDTH = 720
 
@@ -48,9 +51,10 @@ class ProfileProblemDialog(QDialog):
         super().__init__(parent)
         self.error = error
         self.profile = profile
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._job: Job | None = None
+        pool = QThreadPool(self)
+        pool.setMaxThreadCount(1)
+        self._tasks = FileTasks(self, pool)
+        self._progress: TaskProgress | None = None
         self.progress: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None
         self.setWindowTitle("foidesk did not open your profile")
@@ -139,33 +143,23 @@ class ProfileProblemDialog(QDialog):
 
     # --- running one piece of work ---------------------------------------------------
 
-    def _run(self, work: Work, title: str) -> None:
-        if self._job is not None:
+    def _run(self, work: Callable[[Progress], object], title: str) -> None:
+        if self._progress is not None:
             return
-        job = Job(work)
-        self._job = job
-        dialog = QProgressDialog(f"{title}…", "Cancel", 0, SCALE, self)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(job.progress.cancel)
-        self.progress = dialog
-        job.signals.progress.connect(lambda value, text: _show(dialog, value, text))
-        job.signals.succeeded.connect(lambda outcome: self._finish(self._succeeded, outcome))
-        job.signals.failed.connect(lambda text: self._finish(self._failed, text))
-        job.signals.crashed.connect(lambda text: self._finish(self._failed, _bug(text)))
-        job.signals.cancelled.connect(lambda: self._finish(self._failed, _CANCELLED))
-        self._pool.start(job)
+        progress = TaskProgress(self)
+        self._progress = progress
+        self.progress = progress_dialog(self, title, progress, modal=True)
+        self._tasks.start(
+            lambda: work(progress),
+            lambda outcome: self._finish(self._succeeded, outcome),
+            lambda exc: self._finish(self._failed, _message_of(exc)),
+        )
 
     def _finish(self, handler: Callable[[object], None], outcome: object) -> None:
         dialog, self.progress = self.progress, None
         if dialog is not None:
-            dialog.canceled.disconnect()
-            dialog.reset()
-            dialog.deleteLater()
-        self._job = None
+            close_dialog(dialog)
+        self._progress = None
         handler(outcome)
 
     def _succeeded(self, outcome: object) -> None:
@@ -211,13 +205,12 @@ def _option_html(option: Option) -> str:
     return f"{text}:<br><code>{escape(option.command)}</code>"
 
 
-def _show(dialog: QProgressDialog, value: int, text: str) -> None:
-    if text:
-        dialog.setLabelText(text)
-    dialog.setValue(value)
-
-
-def _bug(details: str) -> str:
+def _message_of(exc: BaseException) -> str:
+    if isinstance(exc, Cancelled):
+        return _CANCELLED
+    if isinstance(exc, FoideskError):
+        return str(exc)
+    details = "".join(traceback.format_exception(exc))
     return f"foidesk hit an unexpected error; nothing was changed.\n\n{details}"
 
 

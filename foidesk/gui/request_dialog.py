@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.records import AuthorityRecord, NewRequest, RequestDetail
-from foidesk.gui.edits import RequestEdit
 from foidesk.gui.forms import lay_out_dialog
+from foidesk.gui.undoable import RequestEdit
 
 
 def to_qdate(day: date) -> QDate:

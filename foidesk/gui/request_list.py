@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from foidesk.core.changes import Changes
+from foidesk.core.deadlines.deadline import Deadline
 from foidesk.core.desk import Desk
 from foidesk.core.list_queries import (
     FilterChoices,
@@ -18,17 +21,37 @@ from foidesk.core.list_queries import (
     SortKey,
     filter_choices,
     live_count,
+    live_ids,
     request_ids,
     request_rows,
 )
 from foidesk.gui.request_filters import FilterBar
 from foidesk.gui.request_list_model import SORT_KEYS, RequestListModel
-from foidesk.gui.worker import DeskWorker
+from foidesk.gui.tasks.database import DeskWorker
 
 #: Rows loaded together with a new query result, so the first screen paints at once.
 FIRST_ROWS = 80
+#: Requests whose next deadlines one background job works out (~0.1 s at a time).
+DEADLINE_SLICE = 1000
 #: Starting widths (the user's own are remembered): the title gets the most room.
 COLUMN_WIDTHS = (230, 245, 135, 160, 95)
+
+
+@dataclass(frozen=True)
+class _Update:
+    deadlines: dict[int, Deadline] | None
+    rows: dict[int, RequestRow]
+
+
+def _without(deadlines: NextDeadlines, ids: frozenset[int]) -> dict[int, Deadline]:
+    return {rid: d for rid, d in deadlines.items() if rid not in ids}
+
+
+def _slice(desk: Desk, *, part: list[int], still_wanted: Callable[[], bool]) -> dict[int, Deadline]:
+    """One slice of every next deadline; nothing when a newer round has begun."""
+    if not part or not still_wanted():
+        return {}
+    return desk.next_deadlines(part)
 
 
 @dataclass(frozen=True)
@@ -51,6 +74,7 @@ class RequestListPane(QWidget):
         super().__init__(parent)
         self._worker = worker
         self._deadlines: NextDeadlines | None = None
+        self._deadline_round = 0
         self._selected: int | None = None
         self.total = 0
         self.filters = FilterBar()
@@ -92,40 +116,110 @@ class RequestListPane(QWidget):
 
     # --- loading ---------------------------------------------------------------------
 
-    def refresh(self, *, deadlines_changed: bool = True) -> None:
-        """Reload after a change: rows are fetched again, deadlines if they may have moved."""
-        if deadlines_changed:
-            self._deadlines = None
+    def refresh(self) -> None:
+        """Everything again: rows, every next deadline, the filters' choices."""
+        self._deadlines = None
         self.model.forget_rows()
         self._query(self.filters.query())
+        self._load_choices()
+
+    def apply(self, changes: Changes) -> None:
+        """Repaint what ``changes`` names: the rows of the requests it changed, their next
+        deadlines; ask again which ids to show only when the set or order may differ."""
+        if changes.everything or changes.all_deadlines:
+            self.refresh()
+            return
+        if changes.authorities or changes.listing:
+            self._load_choices()
+        query = self.filters.query()
+        moved = changes.deadlines
+        again = (
+            changes.listing
+            or (changes.requests and self.filters.is_filtering())
+            or (moved and query.needs_deadlines)
+        )
+        touched = changes.requests | moved
+        if not (again or touched):
+            return
+        known = self._deadlines
+
+        def run(desk: Desk) -> _Update:
+            fresh = desk.next_deadlines(sorted(moved)) if moved else {}
+            merged = None if known is None else {**_without(known, moved), **fresh}
+            shown = merged or {}
+            rows = {} if again else request_rows(desk, sorted(touched), shown)
+            return _Update(merged, rows)
+
+        def done(update: _Update) -> None:
+            if update.deadlines is not None:
+                self._deadlines = update.deadlines
+            if again:
+                self.model.forget(touched)
+                self._query(query)
+            else:
+                self.model.update_rows(update.rows)
+
+        self._worker.submit(run, done)
+
+    def _load_choices(self) -> None:
         self._worker.submit(filter_choices, self._set_choices, channel="list-choices")
 
     def _set_choices(self, choices: FilterChoices) -> None:
         self.filters.set_choices(choices, dict(Desk.regimes()))
 
     def _query(self, query: ListQuery) -> None:
-        """Computing every request's next deadline is the slow part of a query (about a
-        second at 10,000 requests). Unless the filter or the order needs them, the rows
-        are shown first and the deadlines follow."""
+        """Every request's next deadline is the slow part of a query (about a second at
+        10,000 requests). Unless the filter or the order needs them, the rows are shown
+        first and the deadlines follow, worked out in the background a slice at a time —
+        so the thread of the selected request never waits behind them."""
         cached = self._deadlines
-        later = cached is None and not query.needs_deadlines
+        if cached is None and query.needs_deadlines:
+            self._load_deadlines(lambda found: self._query(query))
+            return
 
         def run(desk: Desk) -> _ListResult:
-            deadlines = cached if cached is not None or later else desk.next_deadlines()
-            known = deadlines or {}
+            known = cached or {}
             ids = request_ids(desk, query, known)
             first = request_rows(desk, ids[:FIRST_ROWS], known)
-            return _ListResult(query, deadlines, ids, first, live_count(desk))
+            return _ListResult(query, cached, ids, first, live_count(desk))
 
         self._worker.submit(run, self._show, channel="request-list")
-        if later:
-            self._worker.submit(
-                lambda desk: desk.next_deadlines(), self._show_deadlines, channel="list-deadlines"
-            )
+        if cached is None:
+            self._load_deadlines(self._show_deadlines)
+
+    def _load_deadlines(self, then: Callable[[NextDeadlines], None]) -> None:
+        """Every next deadline, in background slices; ``then`` gets them all. A newer
+        call makes an older one's slices stale (they do nothing, and ``then`` never comes)."""
+        self._deadline_round += 1
+        current = self._deadline_round
+        found: dict[int, Deadline] = {}
+
+        def slice_done(part: dict[int, Deadline], last: bool) -> None:
+            if current != self._deadline_round:
+                return
+            found.update(part)
+            if last:
+                self._deadlines = dict(found)
+                then(self._deadlines)
+
+        def still_wanted() -> bool:
+            return current == self._deadline_round
+
+        def start(ids: list[int]) -> None:
+            if current != self._deadline_round:
+                return
+            slices = [ids[n : n + DEADLINE_SLICE] for n in range(0, len(ids), DEADLINE_SLICE)]
+            for number, part in enumerate(slices or [[]]):
+                last = number == max(len(slices) - 1, 0)
+                self._worker.submit(
+                    functools.partial(_slice, part=part, still_wanted=still_wanted),
+                    functools.partial(slice_done, last=last),
+                    background=True,
+                )
+
+        self._worker.submit(live_ids, start, background=True)
 
     def _show(self, result: _ListResult) -> None:
-        if result.deadlines is not None:
-            self._deadlines = result.deadlines
         self.total = result.total
         self.model.set_ids(result.ids, result.rows)
         self._restore_selection()
@@ -134,7 +228,6 @@ class RequestListPane(QWidget):
             self.deadlines_shown.emit()
 
     def _show_deadlines(self, deadlines: NextDeadlines) -> None:
-        self._deadlines = deadlines
         self.model.set_deadlines(deadlines)
         self.deadlines_shown.emit()
 

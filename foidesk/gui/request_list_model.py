@@ -8,7 +8,7 @@ arrives. Rows are cached by id, so re-filtering mostly hits the cache.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -76,12 +76,31 @@ class RequestListModel(QAbstractTableModel):
         self._fetch = fetch
 
     def set_ids(self, ids: Sequence[int], rows: Mapping[int, RequestRow]) -> None:
-        """A new result of the query: the ids in order, with the first rows already loaded."""
+        """A new result of the query: the ids in order, with the first rows already loaded.
+        The same ids in the same order are no reset: only the rows given are repainted."""
+        if list(ids) == self._ids:
+            self.update_rows(rows)
+            return
         self.beginResetModel()
         self._ids = list(ids)
         self._position = {rid: n for n, rid in enumerate(self._ids)}
         self._rows.update(rows)
         self.endResetModel()
+
+    def update_rows(self, rows: Mapping[int, RequestRow]) -> None:
+        """Fresh rows for some requests (a change named them): each repainted in place."""
+        self._rows.update(rows)
+        last = self.columnCount() - 1
+        for rid in rows:
+            position = self._position.get(rid)
+            if position is not None:
+                self.dataChanged.emit(self.index(position, 0), self.index(position, last))
+
+    def forget(self, request_ids: Iterable[int]) -> None:
+        """Drop the cached rows of these requests: they are fetched again when painted."""
+        for rid in request_ids:
+            self._rows.pop(rid, None)
+            self._asked.discard(rid)
 
     def add_rows(self, rows: Mapping[int, RequestRow], generation: int) -> None:
         """Rows the source fetched; those fetched before a ``forget_rows`` are dropped."""

@@ -9,19 +9,11 @@ user types; only the newest query's results are ever shown.
 
 from __future__ import annotations
 
-import sys
 import time
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import (
-    QDate,
-    QModelIndex,
-    QObject,
-    QRunnable,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foidesk.core.changes import Changes
 from foidesk.core.desk import Desk
 from foidesk.core.errors import FoideskError
 from foidesk.core.search import (
@@ -43,12 +36,14 @@ from foidesk.core.search import (
     Highlighter,
     SearchHit,
     TextState,
+    TextStatus,
     parse_query,
     search,
     text_status,
 )
 from foidesk.core.vocabulary import RequestStatus
 from foidesk.gui.search_results import HIT_ROLE, SearchHitDelegate, SearchResultsModel
+from foidesk.gui.tasks.database import DeskWorker
 
 DEBOUNCE_MS = 250
 RESULT_LIMIT = 100
@@ -65,46 +60,42 @@ TYPE_LABELS = {
 }
 
 
-class _Relay(QObject):
-    """Carries a finished search from the worker thread to the panel's thread."""
+@dataclass(frozen=True)
+class _Found:
+    generation: int
+    hits: list[SearchHit]
+    seconds: float
+    error: str
 
-    finished = Signal(int, object, float, str)  # generation, hits, seconds, error
+
+def _run_search(desk: Desk, generation: int, text: str, filters: Filters) -> _Found:
+    """On the database thread: a user's mistake in the query is a message, not a failure."""
+    started = time.perf_counter()
+    try:
+        hits = search(desk, text, filters=filters, limit=RESULT_LIMIT)
+    except FoideskError as exc:
+        return _Found(generation, [], time.perf_counter() - started, str(exc))
+    return _Found(generation, hits, time.perf_counter() - started, "")
 
 
-class _SearchJob(QRunnable):
-    def __init__(
-        self, desk: Desk, generation: int, text: str, filters: Filters, relay: _Relay
-    ) -> None:
-        super().__init__()
-        self.desk, self.generation, self.text = desk, generation, text
-        self.filters, self.relay = filters, relay
+@dataclass(frozen=True)
+class _Choices:
+    authorities: list[str]
+    status: TextStatus
 
-    def run(self) -> None:
-        started = time.perf_counter()
-        hits: list[SearchHit] = []
-        error = ""
-        try:
-            hits = search(self.desk, self.text, filters=self.filters, limit=RESULT_LIMIT)
-        except FoideskError as exc:
-            error = str(exc)
-        except Exception as exc:  # a bug: say so here, and let the crash handler see it
-            error = f"foidesk could not search ({type(exc).__name__})"
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-        self.relay.finished.emit(self.generation, hits, time.perf_counter() - started, error)
+
+def _choices(desk: Desk) -> _Choices:
+    return _Choices([a.name for a in desk.list_authorities()], text_status(desk))
 
 
 class SearchPanel(QWidget):
     open_hit = Signal(object, object, object)  # request_id, message_id, attachment_id
     results_shown = Signal(int)  # how many hits are now listed (also 0 after an error)
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DeskWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk = desk
+        self._worker = worker
         self.setAccessibleName("Search")
-        self._pool = QThreadPool(self)  # created first, so it is destroyed (waiting) first
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._show_results)
         self._generation = 0
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -158,14 +149,22 @@ class SearchPanel(QWidget):
         return Highlighter(query) if query.terms() else None
 
     def refresh_choices(self) -> None:
-        """Reload the authority list and the attachment-reading summary (after imports)."""
+        """Reload the authority list and the attachment-reading summary."""
+        self._worker.submit(_choices, self._set_choices, channel="search-choices")
+
+    def apply(self, changes: Changes) -> None:
+        """New authorities, or text read from attachments, change what the panel offers."""
+        if changes.everything or changes.authorities or changes.search_index:
+            self.refresh_choices()
+
+    def _set_choices(self, choices: _Choices) -> None:
         chosen = self.authority.currentData()
         self.authority.clear()
         self.authority.addItem("Any authority", None)
-        for record in self.desk.list_authorities():
-            self.authority.addItem(record.name, record.name)
+        for name in choices.authorities:
+            self.authority.addItem(name, name)
         self.authority.setCurrentIndex(max(0, self.authority.findData(chosen)))
-        self._show_text_status()
+        self._show_text_status(choices.status)
 
     def run_search(self) -> None:
         """Search now (Enter, or the typing pause has passed)."""
@@ -178,8 +177,12 @@ class SearchPanel(QWidget):
             self.status_label.setText(HINT)
             self.results_shown.emit(0)
             return
-        self._pool.clear()  # a query not yet started is already out of date
-        self._pool.start(_SearchJob(self.desk, self._generation, text, self.filters(), self._relay))
+        generation, filters = self._generation, self.filters()
+        self._worker.submit(
+            lambda desk: _run_search(desk, generation, text, filters),
+            self._show_results,
+            channel="search",  # a query not yet started is already out of date
+        )
 
     # --- building -------------------------------------------------------------------
 
@@ -238,10 +241,10 @@ class SearchPanel(QWidget):
     def _schedule(self, *_: object) -> None:
         self._debounce.start()
 
-    def _show_results(self, generation: int, hits: object, seconds: float, error: str) -> None:
-        if generation != self._generation:
+    def _show_results(self, result: _Found) -> None:
+        if result.generation != self._generation:
             return  # an older query finished after a newer one was asked for
-        found = hits if isinstance(hits, list) else []
+        found, seconds, error = result.hits, result.seconds, result.error
         self._delegate.forget()
         self.model.set_hits(found)
         if error:
@@ -259,8 +262,7 @@ class SearchPanel(QWidget):
         if isinstance(hit, SearchHit):
             self.open_hit.emit(hit.request_id, hit.message_id, hit.attachment_id)
 
-    def _show_text_status(self) -> None:
-        status = text_status(self.desk)
+    def _show_text_status(self, status: TextStatus) -> None:
         if not status.counts:
             self.text_label.setText("")
             return

@@ -1,17 +1,21 @@
 """Reading attachment text in the background, so search can find words inside files.
 
 Runs after every import and once at start-up (a migrated profile starts with
-every attachment waiting). It never blocks the window: the work is on the file
-pool, in short transactions, and stops when the window closes.
+every attachment waiting). It never blocks the window: the reading is on the file
+pool (and in worker processes), its database work — the plan and each batch of
+results — is handed to the database thread, and it stops when the window closes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal
 
-from foidesk.core.desk import Desk
 from foidesk.core.progress import Cancelled
-from foidesk.gui.tasks import FileTasks, QtProgress
+from foidesk.gui.tasks.progress import TaskProgress
+from foidesk.gui.tasks.runner import TaskRunner
 
 
 class TextIndexer(QObject):
@@ -20,11 +24,10 @@ class TextIndexer(QObject):
     finished = Signal(object)  # ExtractionReport, or None when stopped or failed
     busy_changed = Signal(bool)
 
-    def __init__(self, desk: Desk, files: FileTasks, parent: QObject | None = None) -> None:
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._desk = desk
-        self._files = files
-        self._progress: QtProgress | None = None
+        self._runner = runner
+        self._progress: TaskProgress | None = None
         self._again = False
 
     @property
@@ -37,10 +40,19 @@ class TextIndexer(QObject):
             return
         from foidesk.core.search import extract_pending
 
-        progress = QtProgress(self)
+        progress = TaskProgress(self)
         self._progress = progress
         self.busy_changed.emit(True)
-        self._files.start(lambda: extract_pending(self._desk, progress), self._done, self._failed)
+        desk, database = self._runner.desk, self._runner.database
+
+        def on_database(work: Callable[[], Any]) -> Any:
+            return database.call(lambda _desk: work())
+
+        self._runner.files.start(
+            lambda: extract_pending(desk, progress, on_database=on_database),
+            self._done,
+            self._failed,
+        )
 
     def stop(self) -> None:
         """Ask a running extraction to stop; what it finished is kept."""

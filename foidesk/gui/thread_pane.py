@@ -7,19 +7,28 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from foidesk.core.changes import Changes
 from foidesk.core.deadlines.deadline import Deadline
 from foidesk.core.desk import Desk
 from foidesk.core.errors import NotFoundError
 from foidesk.core.records import RequestDetail
 from foidesk.gui.request_header import RequestHeader
+from foidesk.gui.tasks.database import DeskWorker
 from foidesk.gui.thread_view import ThreadView
-from foidesk.gui.worker import DeskWorker
 
 
 @dataclass(frozen=True)
-class _Loaded:
+class ShownRequest:
+    """What the pane shows of a request: its thread and its deadlines, read together."""
+
     detail: RequestDetail
     deadlines: tuple[Deadline, ...]
+
+
+def shown_request(desk: Desk, detail: RequestDetail) -> ShownRequest:
+    """An operation's result made ready to show, on the database thread, so the pane
+    need not fetch what the operation already returned."""
+    return ShownRequest(detail, desk.deadlines(detail.id))
 
 
 class ThreadPane(QWidget):
@@ -31,6 +40,7 @@ class ThreadPane(QWidget):
         super().__init__(parent)
         self._worker = worker
         self._request_id: int | None = None
+        self._fresh_at = -1  # the serial of changes the request on show already includes
         self.header = RequestHeader()
         self.header.set_regime_names(dict(Desk.regimes()))
         self.header.hide()
@@ -62,14 +72,37 @@ class ThreadPane(QWidget):
         if rid is None:
             return
 
-        def load(desk: Desk) -> _Loaded:
-            return _Loaded(desk.get_request(rid), desk.deadlines(rid))
+        def load(desk: Desk) -> tuple[ShownRequest, int]:
+            detail = desk.get_request(rid)
+            return ShownRequest(detail, desk.deadlines(rid)), desk.feed.serial
 
-        self._worker.submit(load, self._show, on_error=self._gone, channel="thread")
+        self._worker.submit(load, self._loaded, on_error=self._gone, channel="thread")
 
-    def _show(self, loaded: _Loaded) -> None:
-        if loaded.detail.id != self._request_id:
+    def apply(self, changes: Changes, serial: int) -> None:
+        """Reload the request on show if ``changes`` touch it — unless what is on show
+        was read after them (an operation handed it over: ``offer``)."""
+        rid = self._request_id
+        touched = (
+            changes.concerns_thread(rid)
+            or changes.concerns_request(rid)
+            or changes.moves_deadlines_of(rid)
+        )
+        if touched and serial > self._fresh_at:
+            self.reload()
+
+    def offer(self, result: object, serial: int) -> None:
+        """An operation's result: shown at once if it is the request on show."""
+        if isinstance(result, ShownRequest) and result.detail.id == self._request_id:
+            self._loaded((result, serial))
+
+    def _loaded(self, loaded: tuple[ShownRequest, int]) -> None:
+        shown, serial = loaded
+        if shown.detail.id != self._request_id:
             return
+        self._fresh_at = serial
+        self._show(shown)
+
+    def _show(self, loaded: ShownRequest) -> None:
         self.header.show_request(loaded.detail, loaded.deadlines)
         self.header.show()
         self.view.show_request(loaded.detail)

@@ -15,10 +15,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
+from foidesk.core.changes import Changes
 from foidesk.core.records import MessageRecord
 from foidesk.gui.mime import MESSAGE_IDS_MIME, message_ids_mime
 from foidesk.gui.resources import icon
-from foidesk.gui.worker import DeskWorker
+from foidesk.gui.tasks.database import DeskWorker
 
 Index = QModelIndex | QPersistentModelIndex
 MESSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,6 +104,10 @@ class UnfiledTray(QWidget):
 
     def refresh(self) -> None:
         self._worker.submit(lambda desk: desk.unfiled_messages(), self._show, channel="unfiled")
+
+    def apply(self, changes: Changes) -> None:
+        if changes.unfiled or changes.everything:
+            self.refresh()
 
     def _show(self, messages: list[MessageRecord]) -> None:
         self.model.set_messages(messages)

@@ -35,11 +35,11 @@ from foidesk.core.records import NewRequest
 from foidesk.core.sample.thread import TITLE, load_sample
 from foidesk.core.storage.inuse import holders
 from foidesk.gui import backup_ui
-from foidesk.gui.background import BackgroundWork
+from foidesk.gui.backup_settings import BackupSettingsPage
 from foidesk.gui.backup_ui import BackupController
 from foidesk.gui.main_window import MainWindow
 from foidesk.gui.startup import Launcher
-from foidesk.gui.tasks import FileTasks
+from foidesk.gui.tasks.runner import TaskRunner
 from foidesk.gui.text_indexing import TextIndexer
 
 NOW = datetime(2024, 4, 10, 9, 30, tzinfo=UTC)
@@ -55,11 +55,31 @@ def window(qtbot: QtBot) -> QWidget:
 
 
 @pytest.fixture
-def controller(desk: Desk, window: QWidget) -> Iterator[BackupController]:
-    load_sample(desk)
-    made = BackupController(desk, window, clock=lambda: NOW)
+def runner(desk: Desk, window: QWidget) -> Iterator[TaskRunner]:
+    made = TaskRunner(desk, window)
     yield made
-    made.wait()  # no job outlives the desk
+    made.stop()  # no job outlives the desk
+
+
+@pytest.fixture
+def controller(desk: Desk, window: QWidget, runner: TaskRunner) -> Iterator[BackupController]:
+    load_sample(desk)
+    made = BackupController(runner, window, clock=lambda: NOW)
+    yield made
+    made.wait()
+
+
+def settled(qtbot: QtBot, controller: BackupController) -> None:
+    """Every database job the controller (or its page) queued has been delivered."""
+    qtbot.waitUntil(lambda: not controller.runner.database.busy, timeout=WAIT_MS)
+
+
+def shown_page(qtbot: QtBot, controller: BackupController) -> BackupSettingsPage:
+    """The settings page, once it shows what the database holds."""
+    page = controller.settings_page()
+    qtbot.addWidget(page)
+    settled(qtbot, controller)
+    return page
 
 
 def test_back_up_now_saves_a_verified_backup_and_says_where(
@@ -77,7 +97,7 @@ def test_back_up_now_saves_a_verified_backup_and_says_where(
 
 
 def blocked_until(release: threading.Event) -> backup_ui.Work:
-    def work(_desk: Desk, progress: Progress, *, now: datetime | None = None) -> object:
+    def work(_desk: Desk, progress: Progress, **_options: object) -> object:
         progress.report(1, 4, "Copying attachments")
         release.wait(WAIT_MS / 1000)
         check_cancelled(progress)
@@ -140,9 +160,11 @@ def test_the_schedule_backs_up_once_a_day_without_interrupting(
 ) -> None:
     assert backup_due(desk, NOW)
     with qtbot.waitSignal(controller.backup_finished, timeout=WAIT_MS):
-        assert controller.check_schedule()
+        controller.check_schedule()
     assert controller.message_box is None  # automatic backups do not pop up
-    assert not controller.check_schedule()
+    controller.check_schedule()
+    settled(qtbot, controller)
+    assert not controller.busy
     assert len(list_backups(desk.profile.backups_dir)) == 1
 
 
@@ -218,8 +240,7 @@ def test_settings_page_saves_each_change_and_shows_the_last_backup(
     qtbot: QtBot, controller: BackupController, desk: Desk, monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:  # fmt: skip
-    page = controller.settings_page()
-    qtbot.addWidget(page)
+    page = shown_page(qtbot, controller)
     assert page.last_backup.text() == "Never"
     assert not page.default_folder.isEnabled()
 
@@ -231,7 +252,9 @@ def test_settings_page_saves_each_change_and_shows_the_last_backup(
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(chosen))
     )
-    page.choose_folder.click()
+    with qtbot.waitSignal(page.shown, timeout=WAIT_MS):
+        page.choose_folder.click()
+    settled(qtbot, controller)
     settings = load_settings(desk)
     assert (settings.keep_daily, settings.keep_weekly, settings.automatic) == (10, 8, False)
     assert settings.folder == chosen and page.folder.text() == str(chosen)
@@ -240,9 +263,11 @@ def test_settings_page_saves_each_change_and_shows_the_last_backup(
     with qtbot.waitSignal(controller.backup_finished, timeout=WAIT_MS) as blocker:
         page.back_up_now.click()
     assert blocker.args[0].path.parent == chosen
-    assert blocker.args[0].path.name in page.last_backup.text()
+    settled(qtbot, controller)
+    qtbot.waitUntil(lambda: blocker.args[0].path.name in page.last_backup.text())
 
     page.default_folder.click()
+    settled(qtbot, controller)
     assert load_settings(desk).folder_is_default
 
 
@@ -253,12 +278,12 @@ def test_settings_page_renders_without_clipping(
     dialog = controller.open_settings()
     page = dialog.findChild(QWidget, "backup-settings")
     assert page is not None
+    settled(qtbot, controller)
     dialog.resize(dialog.sizeHint())
     qtbot.waitExposed(dialog)
     for child in page.findChildren(QWidget):
         if child.isVisible():
             assert child.width() >= min(child.minimumSizeHint().width(), child.sizeHint().width())
-    dialog.grab().save("/tmp/backup_settings.png")
     dialog.close()
 
 
@@ -267,10 +292,12 @@ def test_a_restore_waits_for_running_file_work_then_resumes_text_reading(
 ) -> None:
     """An import still writing when Restore is pressed finishes before anything is replaced."""
     load_sample(desk)
-    files = FileTasks(window)
-    indexer = TextIndexer(desk, files, window)
-    background = BackgroundWork(files, indexer)
-    controller = BackupController(desk, window, clock=lambda: NOW, background=background)
+    runner = TaskRunner(desk, window)
+    files = runner.files
+    indexer = TextIndexer(runner, window)
+    controller = BackupController(
+        runner, window, clock=lambda: NOW, pause=indexer.stop, resume=indexer.start
+    )
     backup = create_backup(desk, now=NOW).path
     order: list[str] = []
     release = threading.Event()
@@ -305,7 +332,7 @@ def test_a_restore_waits_for_running_file_work_then_resumes_text_reading(
     assert order == ["file work done", "restore"]
     qtbot.waitUntil(lambda: True in reading, timeout=WAIT_MS)  # text reading started again
     indexer.stop()
-    files.wait()
+    runner.stop()
 
 
 # --- what rotation removed and kept -----------------------------------------------------
@@ -371,7 +398,7 @@ def test_an_automatic_backup_says_what_it_removed(
     record_backup(desk, earlier, NOW - timedelta(days=3))
     set_keep(desk, daily=1, weekly=0)
     with qtbot.waitSignal(controller.status_message, timeout=WAIT_MS) as blocker:
-        assert controller.check_schedule()
+        controller.check_schedule()
     day = local_day(NOW - timedelta(days=3))
     assert blocker.args == [f"Backed up 1 request; removed 1 older backup ({day})"]
     assert controller.message_box is None and not earlier.exists()
@@ -380,12 +407,12 @@ def test_an_automatic_backup_says_what_it_removed(
 def test_settings_page_shows_the_last_rotation(
     qtbot: QtBot, controller: BackupController, desk: Desk, tmp_path: Path
 ) -> None:
-    page = controller.settings_page()
-    qtbot.addWidget(page)
+    page = shown_page(qtbot, controller)
     assert page.last_rotation.text() == "Never"
     more, same = older_backups(desk, tmp_path)
     with qtbot.waitSignal(controller.backup_finished, timeout=WAIT_MS):
         controller.back_up_now()
+    settled(qtbot, controller)
     when = NOW.astimezone().strftime("%d %B %Y at %H:%M")
     assert page.last_rotation.text().splitlines() == [
         f"{when}:",
@@ -401,6 +428,7 @@ def test_settings_page_shows_the_last_rotation(
     with qtbot.waitSignal(controller.backup_finished, timeout=WAIT_MS):
         controller.clock = lambda: NOW + timedelta(days=10)
         controller.back_up_now()
+    settled(qtbot, controller)
     later = (NOW + timedelta(days=10)).astimezone().strftime("%d %B %Y at %H:%M")
     assert page.last_rotation.text().startswith(f"{later}:\n• Kept the backup of ")  # still
 
@@ -413,8 +441,7 @@ def test_a_long_rotation_is_counted_not_listed(
         create_backup(desk, now=NOW - timedelta(hours=hours))
     with qtbot.waitSignal(controller.backup_finished, timeout=WAIT_MS):
         controller.back_up_now()
-    page = controller.settings_page()
-    qtbot.addWidget(page)
+    page = shown_page(qtbot, controller)
     lines = page.last_rotation.text().splitlines()
     assert len(lines) == 6 and lines[-1] == "• …and 2 more, listed in logs/foidesk.log"
     assert len(page.last_rotation.toolTip().splitlines()) == 6

@@ -20,7 +20,7 @@ from foidesk.gui.errors_ui import CrashDialog, make_excepthook
 from foidesk.gui.main_window import MainWindow
 from foidesk.gui.palette import Theme, contrast_ratio, palette_for
 from foidesk.gui.resources import icon, resources_dir
-from foidesk.gui.worker import DeskWorker
+from foidesk.gui.tasks.database import DeskWorker
 
 Settle = Callable[[], None]
 GUI_DIR = Path(__file__).resolve().parents[2] / "foidesk" / "gui"
@@ -146,18 +146,10 @@ def test_bugs_get_a_dialog_with_copyable_details(
 def test_a_user_error_in_an_operation_is_shown_not_raised(
     qtbot: QtBot, window: MainWindow, settle: Settle
 ) -> None:
-    window.ops.perform(
-        "Rename", lambda desk: desk.update_request(999, title="x"), change=window_change()
-    )
+    window.ops.perform("Rename", lambda desk: desk.update_request(999, title="x"))
     settle()
     boxes = [b for b in window.findChildren(QMessageBox) if b.objectName() == "user-error"]
     assert [b.text() for b in boxes] == ["no request with id 999"]
-
-
-def window_change():  # type: ignore[no-untyped-def]
-    from foidesk.gui.operations import Change, Touches
-
-    return Change(Touches.REQUESTS)
 
 
 def test_stale_results_on_a_channel_are_dropped(qtbot: QtBot, desk: Desk) -> None:

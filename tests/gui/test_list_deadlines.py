@@ -18,9 +18,11 @@ Settle = Callable[[], None]
 
 
 def test_rows_come_first_and_their_deadlines_follow(
-    qtbot: QtBot, window: MainWindow, desk: Desk, new_request: Callable[..., int]
+    qtbot: QtBot, window: MainWindow, desk: Desk, new_request: Callable[..., int], settle: Settle
 ) -> None:
     request_id = new_request()
+    window.runner.changes.flush()
+    settle()  # the change the new request published has been shown
     pane = window.list_pane
     shown: list[str] = []
     pane.loaded.connect(lambda *_: shown.append("rows"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,17 +16,21 @@ from foidesk.core.sample.thread import load_sample
 from foidesk.core.search import ExtractionOptions, extract_pending
 from foidesk.gui.search_panel import SearchPanel
 from foidesk.gui.search_results import MATCH_STYLE, highlighted_html
+from foidesk.gui.tasks.database import DeskWorker
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, desk: Desk) -> SearchPanel:
+def panel(qtbot: QtBot, desk: Desk) -> Iterator[SearchPanel]:
     load_sample(desk)
     extract_pending(desk, options=ExtractionOptions(workers=0))
-    widget = SearchPanel(desk)
+    worker = DeskWorker(desk)
+    widget = SearchPanel(worker)
     qtbot.addWidget(widget)
     widget.resize(720, 560)
     widget.show()
-    return widget
+    qtbot.waitUntil(lambda: not worker.busy)
+    yield widget
+    worker.stop()
 
 
 def test_typing_searches_after_a_pause_and_lists_ranked_hits(

@@ -10,15 +10,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from foidesk.core.backup.rotation import RotationResult, holdings, rotate
 from foidesk.core.backup.rotation_note import note_of, record_rotation
-from foidesk.core.backup.settings import load_settings
-from foidesk.core.backup.write import BackupInfo, create_backup
+from foidesk.core.backup.settings import load_settings, record_backup
+from foidesk.core.backup.write import BackupInfo, write_backup
 from foidesk.core.desk import Desk
-from foidesk.core.progress import Progress
+from foidesk.core.progress import OnDatabase, Progress, directly
 
 INTERVAL = timedelta(days=1)
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +47,27 @@ def backup_due(desk: Desk, now: datetime) -> bool:
 
 
 def back_up_and_rotate(
-    desk: Desk, progress: Progress | None = None, *, now: datetime | None = None
+    desk: Desk,
+    progress: Progress | None = None,
+    *,
+    now: datetime | None = None,
+    on_database: OnDatabase = directly,
 ) -> ScheduledBackup:
-    """A backup into the chosen folder, then that folder's rotation."""
+    """A backup into the chosen folder, then that folder's rotation.
+
+    The file work runs here; the few database steps (the settings read, the backup and
+    the rotation noted) go to ``on_database`` — the window's database thread.
+    """
     moment = now or datetime.now(UTC)
-    info = create_backup(desk, None, progress, now=moment)
+    settings = on_database(lambda: load_settings(desk))
+    info = write_backup(desk.profile, settings.folder, progress, now=moment)
     log.info("backed up %s to %s", holdings(info.counts), info.path.name)
-    settings = load_settings(desk)
     rotation = rotate(settings.folder, settings.keep_daily, settings.keep_weekly, moment)
-    record_rotation(desk, note_of(rotation, moment))
+
+    def note() -> None:
+        if not desk.read_only:  # a read-only profile can be backed up elsewhere, not noted
+            record_backup(desk, info.path, info.created_at)
+            record_rotation(desk, note_of(rotation, moment))
+
+    on_database(note)
     return ScheduledBackup(info, rotation)

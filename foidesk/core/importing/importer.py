@@ -120,24 +120,64 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders (recursively); ``request_id`` files everything there."""
     progress = progress or NoProgress()
-    desk.db.ensure_writable()  # a read-only or damaged profile: one line, before any file
-    if request_id is not None:
-        desk.get_request(request_id)  # fail early, and clearly, on a wrong id
-    files = list(expand(paths))
-    context = ImportContext.read(desk)
-    results: list[ImportedFile] = []
-    for done, path in enumerate(files):
+    run = ImportRun(desk, paths, request_id)
+    while not run.finished:
         check_cancelled(progress)
-        progress.report(done, len(files), path.name)
+        progress.report(run.done, run.total, run.next_name)
+        run.import_next()
+    progress.report(run.total, run.total, "")
+    return run.report()
+
+
+class ImportRun:
+    """An import one file at a time: the command line runs it to the end at once, the
+    window a file per job on its database thread, so other work goes on between files.
+
+    What it refuses, it refuses before any file: a read-only or damaged profile, or a
+    request that does not exist."""
+
+    def __init__(
+        self, desk: ImportingDesk, paths: Sequence[Path], request_id: int | None = None
+    ) -> None:
+        desk.db.ensure_writable()
+        if request_id is not None:
+            desk.get_request(request_id)  # fail early, and clearly, on a wrong id
+        self._desk = desk
+        self._request_id = request_id
+        self._files = list(expand(paths))
+        self._context = ImportContext.read(desk)
+        self._results: list[ImportedFile] = []
+
+    @property
+    def total(self) -> int:
+        return len(self._files)
+
+    @property
+    def done(self) -> int:
+        return len(self._results)
+
+    @property
+    def finished(self) -> bool:
+        return self.done >= self.total
+
+    @property
+    def next_name(self) -> str:
+        return "" if self.finished else self._files[self.done].name
+
+    def import_next(self) -> ImportedFile:
+        path = self._files[self.done]
         try:
-            results.append(import_file(desk, path, request_id, context))
+            result = import_file(self._desk, path, self._request_id, self._context)
         except StorageError as exc:  # the disk, not the file: the rest would fail too
             raise type(exc)(
-                f"{exc} ({done} of {len(files)} file(s) were imported before this; "
+                f"{exc} ({self.done} of {self.total} file(s) were imported before this; "
                 "importing them again skips what is already in)"
             ) from exc
-    progress.report(len(files), len(files), "")
-    return ImportReport(tuple(results))
+        self._results.append(result)
+        return result
+
+    def report(self) -> ImportReport:
+        return ImportReport(tuple(self._results))
 
 
 def expand(paths: Sequence[Path]) -> Iterator[Path]:

@@ -9,6 +9,7 @@ that cannot be read is marked ``failed`` with the reason; nothing stops the run.
 
 from __future__ import annotations
 
+import functools
 import os
 import queue
 import threading
@@ -22,7 +23,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from foidesk.core.progress import NoProgress, Progress, check_cancelled
+from foidesk.core.progress import NoProgress, OnDatabase, Progress, check_cancelled, directly
 from foidesk.core.search.extract import extract_file
 from foidesk.core.search.extraction import Extraction, failed
 from foidesk.core.search.limits import TIMEOUT_SECONDS, WORKER_MEMORY_BYTES
@@ -100,17 +101,22 @@ def extract_pending(
     progress: Progress | None = None,
     limit: int | None = None,
     options: ExtractionOptions | None = None,
+    on_database: OnDatabase = directly,
 ) -> ExtractionReport:
     """Read every attachment whose text is pending (at most ``limit``); say what happened.
 
-    Cancelling keeps everything finished so far and raises ``Cancelled``.
+    The reading runs here and in worker processes; the database work (the plan, each
+    batch saved) is handed to ``on_database`` — the window's database thread; on the
+    command line, right here. Cancelling keeps everything finished so far and raises
+    ``Cancelled``.
     """
     progress = progress or NoProgress()
     options = options or ExtractionOptions()
     started = time.perf_counter()
-    jobs = _plan(desk, limit)
+    jobs = on_database(lambda: _plan(desk, limit))
     to_read = [j for j in jobs if j.known is None]
-    with _Writer(desk) as writer, closing(_read_all(desk, to_read, options)) as results:
+    reading = closing(_read_all(desk, to_read, options))
+    with _Writer(desk, on_database) as writer, reading as results:
         writer.add([(j, j.known) for j in jobs if j.known is not None])
         for done, (job, result) in enumerate(results, start=1):
             writer.tally.files_read += 1
@@ -137,8 +143,9 @@ class _Writer:
     ``with`` block saves what is queued and waits — also on error or cancel.
     """
 
-    def __init__(self, desk: DeskLike) -> None:
+    def __init__(self, desk: DeskLike, on_database: OnDatabase) -> None:
         self.desk = desk
+        self.on_database = on_database
         self.tally = _Tally()
         self.batch: list[tuple[_Job, Extraction]] = []
         self.flushed = time.monotonic()
@@ -165,7 +172,7 @@ class _Writer:
         while (batch := self.queue.get()) is not None:
             if self.error is None:
                 try:
-                    _save(self.desk, batch, self.tally)
+                    self.on_database(functools.partial(_save, self.desk, batch, self.tally))
                 except BaseException as exc:  # handed to the caller's thread
                     self.error = exc
 

@@ -12,14 +12,15 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
+from foidesk.core.changes import Changes
 from foidesk.core.desk import Desk
 from foidesk.core.records import AuthorityRecord, RequestDetail
 from foidesk.core.vocabulary import RequestStatus
-from foidesk.gui import edits
+from foidesk.gui import undoable as edits
 from foidesk.gui.authority_dialog import AuthorityDialog
 from foidesk.gui.clock_event_dialog import ClockEventDialog
 from foidesk.gui.message_dialog import MessageDialog
-from foidesk.gui.operations import Change, Operations, Touches
+from foidesk.gui.operations import Operations
 from foidesk.gui.request_dialog import RequestDialog
 from foidesk.gui.trash_dialog import TrashDialog
 
@@ -148,9 +149,7 @@ class EditingController(QObject):
 
         def purge(request_id: int, title: str) -> None:
             self._ops.perform(
-                f"Delete “{title}” for good",
-                lambda desk: desk.purge_request(request_id),
-                Change(Touches.TRASH, request_id),
+                f"Delete “{title}” for good", lambda desk: desk.purge_request(request_id)
             )
 
         dialog.restore_requested.connect(
@@ -158,14 +157,14 @@ class EditingController(QObject):
         )
         dialog.purge_requested.connect(purge)
 
-        def on_change(change: Change) -> None:
-            if change.touches & Touches.TRASH:
+        def on_change(changes: Changes, _serial: int) -> None:
+            if changes.trash or changes.everything:
                 reload()
 
-        self._ops.changed.connect(on_change)
+        self._ops.changes.changed.connect(on_change)
 
         def closed(_result: int) -> None:
-            self._ops.changed.disconnect(on_change)
+            self._ops.changes.changed.disconnect(on_change)
             dialog.deleteLater()
 
         dialog.finished.connect(closed)

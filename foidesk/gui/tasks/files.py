@@ -1,13 +1,12 @@
-"""File work (imports, saving and copying attachments) on Qt's thread pool.
+"""File and CPU work (backups, text extraction, saving and copying attachments) on a
+small thread pool of the window's own.
 
-Each task reports its outcome by signal on the GUI thread. Long tasks get a
-``QtProgress`` that the core's long work reports into and that a progress
-dialog can cancel.
+Each task reports its outcome by signal on the GUI thread. Work that needs the
+database hands that part to the database thread (``DeskWorker.call``).
 """
 
 from __future__ import annotations
 
-import threading
 import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -15,25 +14,6 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 T = TypeVar("T")
-
-
-class QtProgress(QObject):
-    """The core's ``Progress`` protocol, readable from any thread, cancellable from the GUI."""
-
-    reported = Signal(int, object, str)  # done, total (int | None), message
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
-
-    def report(self, done: int, total: int | None, message: str = "") -> None:
-        self.reported.emit(done, total, message)
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def cancel(self) -> None:
-        self._cancel.set()
 
 
 class _Signals(QObject):

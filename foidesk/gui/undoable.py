@@ -1,7 +1,8 @@
 """Every edit the window offers, as an operation with its undo.
 
 Each function captures what it needs from the first run (the new id, the old
-values) so that undo and redo can replay it exactly.
+values) so that undo and redo can replay it exactly. None says which views to
+repaint: the desk publishes what each step changed.
 """
 
 from __future__ import annotations
@@ -21,16 +22,8 @@ from foidesk.core.records import (
     NewRequest,
     RequestDetail,
 )
-from foidesk.gui.operations import Change, Operations, Touches, UndoSteps
-
-LIST_AND_THREAD = Touches.REQUESTS | Touches.THREAD | Touches.DEADLINES
-
-
-NOTHING_MORE = Touches(0)
-
-
-def _request_change(request_id: int, extra: Touches = NOTHING_MORE) -> Change:
-    return Change(LIST_AND_THREAD | extra, request_id)
+from foidesk.gui.operations import Operations, UndoSteps
+from foidesk.gui.thread_pane import shown_request
 
 
 def create_request(
@@ -40,11 +33,9 @@ def create_request(
     ops.perform(
         f"New request “{new.title}”",
         lambda desk: desk.add_request(new),
-        lambda d: _request_change(d.id, Touches.AUTHORITIES),
         undo=lambda d: UndoSteps(
             undo=lambda desk: desk.delete_request(d.id),
             redo=lambda desk: desk.restore_request(d.id),
-            change=Change(LIST_AND_THREAD | Touches.TRASH, d.id),
         ),
         on_done=on_done,
     )
@@ -84,56 +75,45 @@ class RequestEdit:
 def edit_request(ops: Operations, before: RequestDetail, after: RequestEdit) -> None:
     old = RequestEdit.of(before)
     rid = before.id
-    change = _request_change(rid)
     ops.perform(
         f"Edit “{after.title}”",
-        lambda desk: after.apply(desk, rid),
-        change,
+        lambda desk: shown_request(desk, after.apply(desk, rid)),
         undo=lambda _: UndoSteps(
-            lambda desk: old.apply(desk, rid), lambda desk: after.apply(desk, rid), change
+            lambda desk: old.apply(desk, rid), lambda desk: after.apply(desk, rid)
         ),
     )
 
 
 def set_status(ops: Operations, request_id: int, old: str, new: str, label: str) -> None:
     """Undo takes the change back out of the history, as if it had not been made."""
-    change = _request_change(request_id)
     ops.perform(
         f"Status “{label}”",
-        lambda desk: desk.set_status(request_id, new),
-        change,
+        lambda desk: shown_request(desk, desk.set_status(request_id, new)),
         undo=lambda _: UndoSteps(
             lambda desk: desk.undo_status_change(request_id),
             lambda desk: desk.set_status(request_id, new),
-            change,
         ),
     )
 
 
 def delete_request(ops: Operations, request_id: int, title: str) -> None:
-    change = Change(LIST_AND_THREAD | Touches.TRASH, request_id)
     ops.perform(
         f"Delete “{title}”",
         lambda desk: desk.delete_request(request_id),
-        change,
         undo=lambda _: UndoSteps(
             lambda desk: desk.restore_request(request_id),
             lambda desk: desk.delete_request(request_id),
-            change,
         ),
     )
 
 
 def restore_request(ops: Operations, request_id: int, title: str) -> None:
-    change = Change(LIST_AND_THREAD | Touches.TRASH, request_id)
     ops.perform(
         f"Restore “{title}”",
         lambda desk: desk.restore_request(request_id),
-        change,
         undo=lambda _: UndoSteps(
             lambda desk: desk.delete_request(request_id),
             lambda desk: desk.restore_request(request_id),
-            change,
         ),
     )
 
@@ -141,7 +121,6 @@ def restore_request(ops: Operations, request_id: int, title: str) -> None:
 def file_messages(ops: Operations, message_ids: Sequence[int], request_id: int) -> None:
     """Unfiled messages dragged onto a request; undo puts them back in the tray."""
     ids = tuple(message_ids)
-    change = _request_change(request_id, Touches.UNFILED)
 
     def file_all(desk: Desk, target: int | None) -> None:
         for mid in ids:
@@ -150,37 +129,30 @@ def file_messages(ops: Operations, message_ids: Sequence[int], request_id: int) 
     ops.perform(
         f"File {len(ids)} message{'s' if len(ids) != 1 else ''}",
         lambda desk: file_all(desk, request_id),
-        change,
         undo=lambda _: UndoSteps(
-            lambda desk: file_all(desk, None), lambda desk: file_all(desk, request_id), change
+            lambda desk: file_all(desk, None), lambda desk: file_all(desk, request_id)
         ),
     )
 
 
 def add_message(ops: Operations, request_id: int, new: NewMessage) -> None:
-    change = _request_change(request_id)
     ops.perform(
         f"Add {new.kind.replace('_', ' ')}",
         lambda desk: desk.add_message(request_id, new),
-        change,
         undo=lambda m: UndoSteps(
             lambda desk: desk.delete_message(m.id),
             lambda desk: desk.restore_message(m.id),
-            change,
         ),
     )
 
 
 def delete_message(ops: Operations, message: MessageRecord) -> None:
-    change = Change(LIST_AND_THREAD | Touches.UNFILED, message.request_id)
     ops.perform(
         f"Delete message “{message.subject or message.kind}”",
         lambda desk: desk.delete_message(message.id),
-        change,
         undo=lambda _: UndoSteps(
             lambda desk: desk.restore_message(message.id),
             lambda desk: desk.delete_message(message.id),
-            change,
         ),
     )
 
@@ -188,7 +160,6 @@ def delete_message(ops: Operations, message: MessageRecord) -> None:
 def attach_files(ops: Operations, message: MessageRecord, paths: Sequence[Path]) -> None:
     """Files dropped on a message card; undo detaches exactly the files added."""
     files = tuple(NewAttachment(p.name, p) for p in paths)
-    change = Change(Touches.THREAD, message.request_id)
     added: list[int] = []
 
     def attach(desk: Desk) -> MessageRecord:
@@ -204,8 +175,7 @@ def attach_files(ops: Operations, message: MessageRecord, paths: Sequence[Path])
     ops.perform(
         f"Attach {len(files)} file{'s' if len(files) != 1 else ''}",
         attach,
-        change,
-        undo=lambda _: UndoSteps(detach, attach, change),
+        undo=lambda _: UndoSteps(detach, attach),
     )
 
 
@@ -225,7 +195,6 @@ def add_clock_event(
     note: str,
     label: str,
 ) -> None:
-    change = _request_change(request_id)
 
     def add(desk: Desk) -> ClockEventRecord:
         return desk.add_clock_event(request_id, kind, on, until=until, note=note)
@@ -236,16 +205,15 @@ def add_clock_event(
         def redo(desk: Desk) -> None:
             current.value = add(desk).id
 
-        return UndoSteps(lambda desk: desk.remove_clock_event(current.value), redo, change)
+        return UndoSteps(lambda desk: desk.remove_clock_event(current.value), redo)
 
-    ops.perform(f"Record “{label}”", add, change, undo=steps)
+    ops.perform(f"Record “{label}”", add, undo=steps)
 
 
 def add_authority(
     ops: Operations, fields: dict[str, object], on_done: Callable[[AuthorityRecord], None]
 ) -> None:
     """Undo removes the authority again (the desk refuses while a request uses it)."""
-    change = Change(Touches.AUTHORITIES | Touches.REQUESTS)
     current = _EventId(0)
 
     def add(desk: Desk) -> AuthorityRecord:
@@ -256,22 +224,18 @@ def add_authority(
     ops.perform(
         f"New authority “{fields['name']}”",
         add,
-        change,
-        undo=lambda _: UndoSteps(lambda desk: desk.delete_authority(current.value), add, change),
+        undo=lambda _: UndoSteps(lambda desk: desk.delete_authority(current.value), add),
         on_done=on_done,
     )
 
 
 def edit_authority(ops: Operations, before: AuthorityRecord, after: dict[str, object]) -> None:
     old: dict[str, object] = {key: getattr(before, key) for key in after}
-    change = Change(Touches.AUTHORITIES | Touches.REQUESTS | Touches.THREAD | Touches.DEADLINES)
     ops.perform(
         f"Edit authority “{before.name}”",
         lambda desk: desk.update_authority(before.id, **after),
-        change,
         undo=lambda _: UndoSteps(
             lambda desk: desk.update_authority(before.id, **old),
             lambda desk: desk.update_authority(before.id, **after),
-            change,
         ),
     )

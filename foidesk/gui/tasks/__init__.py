@@ -1,0 +1,1 @@
+"""Work off the GUI thread: the task runner, its lanes, progress and changes."""
