@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from foidesk.core.deadlines.deadline import Deadline, judge
+from foidesk.core.deadlines.deadline import Deadline, DeadlineState, Standing, judge
 from foidesk.core.deadlines.events import ClockInput
 from foidesk.core.deadlines.plan import Plan, plan_deadlines
 
@@ -27,12 +27,32 @@ def request_deadlines(clock: ClockInput, today: date) -> tuple[Deadline, ...]:
     """
     cal, planned = _cached_plan(clock)
     deadlines = []
-    for kind, due, explanation, unit, met_on, applies in planned:
-        if kind.is_window and met_on is None and today > due:
-            applies = False  # a window that has passed is closed, not overdue
-        state, days_left, late_by = judge(cal, unit, due, today, met_on, applies)
+    for kind, due, explanation, unit, met_on, applies, opens_on in planned:
+        if kind.is_opening:
+            opens_on = due
+        not_yet = opens_on is not None and today < opens_on and met_on is None and applies
+        if not_yet:
+            standing = Standing(DeadlineState.NOT_APPLICABLE)
+        elif kind.is_opening and met_on is None and applies:
+            standing = Standing(DeadlineState.UPCOMING)  # open, and it stays open
+        else:
+            if kind.is_window and met_on is None and today > due:
+                applies = False  # a window that has passed is closed, not overdue
+            standing = judge(cal, unit, due, today, met_on, applies)
+        state, days_left, late_by = standing
         deadlines.append(
-            Deadline(kind, due, state, days_left, explanation, kind.label, late_by, met_on, unit)
+            Deadline(
+                kind,
+                due,
+                state,
+                days_left,
+                explanation,
+                kind.label,
+                late_by,
+                met_on,
+                unit,
+                opens_on if not_yet else None,
+            )
         )
     return tuple(deadlines)
 

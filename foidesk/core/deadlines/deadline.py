@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from foidesk.core.deadlines.explanation import Explanation
+from foidesk.core.deadlines.explanation import Explanation, format_day
 from foidesk.core.deadlines.periods import PeriodUnit
 from foidesk.core.deadlines.working_calendar import WorkingCalendar
 
@@ -23,6 +23,8 @@ class DeadlineKind(StrEnum):
     REVIEW_REQUEST_WINDOW = "review_request_window"
     INTERNAL_REVIEW = "internal_review"
     COMPLAINT_WINDOW = "complaint_window"
+    COURT_WINDOW = "court_window"
+    FAILURE_TO_ACT_ACTION = "failure_to_act_action"
 
     @property
     def label(self) -> str:
@@ -38,6 +40,15 @@ class DeadlineKind(StrEnum):
         """
         return self in _WINDOWS
 
+    @property
+    def is_opening(self) -> bool:
+        """A right that opens on its date and stays open (an action for failure to act).
+
+        Its date is the first day it may be used, not a last day: it is never
+        overdue and never closes by itself.
+        """
+        return self is DeadlineKind.FAILURE_TO_ACT_ACTION
+
 
 _LABELS = {
     DeadlineKind.RESPONSE: "Response due",
@@ -48,11 +59,18 @@ _LABELS = {
     DeadlineKind.REVIEW_REQUEST_WINDOW: "Last day to ask for a review",
     DeadlineKind.INTERNAL_REVIEW: "Internal review due",
     DeadlineKind.COMPLAINT_WINDOW: "Last day to complain",
+    DeadlineKind.COURT_WINDOW: "Last day to go to court",
+    DeadlineKind.FAILURE_TO_ACT_ACTION: "Court action for failure to act possible",
 }
 
 
 _WINDOWS = frozenset(
-    {DeadlineKind.FEE_PAYMENT, DeadlineKind.REVIEW_REQUEST_WINDOW, DeadlineKind.COMPLAINT_WINDOW}
+    {
+        DeadlineKind.FEE_PAYMENT,
+        DeadlineKind.REVIEW_REQUEST_WINDOW,
+        DeadlineKind.COMPLAINT_WINDOW,
+        DeadlineKind.COURT_WINDOW,
+    }
 )
 
 
@@ -76,6 +94,8 @@ class Deadline:
     is `met` with `late_by` > 0 (same unit), so the lateness is not lost;
     `met_on` is the day it was answered. For a not-applicable deadline (clock
     stopped, request withdrawn) `due` is the date as it stood, for reference.
+    `opens_on` is set while a stage is not open yet (it opens when the
+    authority's time has run out without an answer).
     """
 
     kind: DeadlineKind
@@ -87,11 +107,16 @@ class Deadline:
     late_by: int | None = None
     met_on: date | None = None
     unit: PeriodUnit = PeriodUnit.WORKING_DAYS
+    opens_on: date | None = None
 
     def status_text(self) -> str:
         """'3 working days left', 'due today', '2 days overdue', 'met 4 working days late'."""
         if self.state is DeadlineState.MET:
             return "met" if not self.late_by else f"met {self._days(self.late_by)} late"
+        if self.opens_on is not None and self.state is DeadlineState.NOT_APPLICABLE:
+            return f"opens {format_day(self.opens_on)}"
+        if self.kind.is_opening and self.state is DeadlineState.UPCOMING:
+            return f"possible since {format_day(self.due)}"
         if self.state is DeadlineState.NOT_APPLICABLE or self.days_left is None:
             return "closed" if self.kind.is_window else "not applicable"
         if self.state is DeadlineState.DUE_TODAY:
