@@ -24,6 +24,8 @@ from foidesk.core.deadlines import (
     ClockEventKind,
     Deadline,
     DeadlineState,
+    RegionError,
+    normalize_region,
     request_deadlines,
 )
 from foidesk.core.deadlines import request_clocks as clocks
@@ -241,6 +243,7 @@ class Desk:
         jurisdiction: str | None = None,
         is_school: bool = False,
         notes: str = "",
+        region: str | None = None,
     ) -> AuthorityRecord:
         name = _required(name, "authority name")
         with self.db.writing() as session:
@@ -251,6 +254,7 @@ class Desk:
                 email=_clean_email(email),
                 short_name=short_name,
                 jurisdiction=jurisdiction,
+                region=check_region(region),
                 default_regime=check_regime(regime),
                 is_school=is_school,
                 notes=notes,
@@ -273,6 +277,7 @@ class Desk:
             "default_regime",
             "is_school",
             "notes",
+            "region",
         }
         unknown = set(changes) - allowed
         if unknown:
@@ -283,6 +288,8 @@ class Desk:
                 changes["default_regime"] = check_regime(str(changes["default_regime"]))
             if "email" in changes:
                 changes["email"] = _clean_email(changes["email"])  # type: ignore[arg-type]
+            if "region" in changes:
+                changes["region"] = check_region(changes["region"])  # type: ignore[arg-type]
             for key, value in changes.items():
                 setattr(row, key, value)
             session.flush()
@@ -712,6 +719,16 @@ def check_regime(regime: str | None) -> str:
             f"unknown regime {regime!r}; choose one of: " + ", ".join(REGIME_IDS)
         )
     return chosen
+
+
+def check_region(region: str | None) -> str | None:
+    """An ISO 3166-2 region the holiday calendars know, or None for the law's default."""
+    if region is None or not region.strip():
+        return None
+    try:
+        return normalize_region(region)
+    except RegionError as exc:
+        raise InvalidInputError(str(exc)) from None
 
 
 def _required(value: str, what: str) -> str:

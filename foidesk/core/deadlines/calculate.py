@@ -23,7 +23,8 @@ class Calculation:
     `skipped` lists every non-working day passed over before `due` (weekends
     and holidays, each named); for calendar-day and month rules, whose
     weekends count, that is only the days the last day was rolled over.
-    `extended_due` is None where the law has no fixed extension.
+    `extended_due` is None where the law has no fixed extension. `region` is
+    the region whose holidays were counted, where the law counts a region's.
     """
 
     regime: str
@@ -32,6 +33,7 @@ class Calculation:
     extended_due: date | None
     skipped: tuple[SkippedDay, ...]
     explanation: Explanation
+    region: str | None = None
 
 
 def calculate(
@@ -62,7 +64,9 @@ def calculate(
         extended_due, _ = response_stage.fixed_extension(ctx, extension, None)
     explanation = planned.explanation
     skipped = explanation.skipped
-    return Calculation(regime, received, planned.due, extended_due, skipped, explanation)
+    return Calculation(
+        regime, received, planned.due, extended_due, skipped, explanation, ctx.region.used
+    )
 
 
 def calendar_for_regime(

@@ -70,7 +70,7 @@ def normalize_region(code: str) -> str:
     try:
         check_calendar(country, sub)
     except ValueError as error:
-        raise RegionError(str(error)) from None
+        raise RegionError(f"region {text} is not one foidesk knows: {error}") from None
     return text
 
 
@@ -130,7 +130,7 @@ def check_region_for(rule: RegionRule, regime_id: str, region: str) -> str:
     if _country_of(code) != rule.country:
         raise RegionError(
             f"region {code} is not in {rule.country}, where {regime_id} applies; "
-            f"use a {rule.country}-… code"
+            f"use a code that starts with {rule.country}-"
         )
     return code
 
