@@ -77,7 +77,7 @@ def unpublished_years(spec: CalendarSpec, first: date, last: date) -> tuple[int,
     """
     if spec.dataset != EU_INSTITUTIONS:
         return ()
-    return eu_holidays.gaps(first.year, last.year)
+    return eu_holidays.gaps(first, last)
 
 
 def _union_of_subdivisions(spec: CalendarSpec, year: int) -> dict[date, str]:

@@ -25,7 +25,8 @@ from types import MappingProxyType
 class PublishedYear:
     """One year's list: its days, where it was published, and whether it is whole.
 
-    `known` says, for an incomplete year, which part of it foidesk has.
+    `known` says, for an incomplete year, which part of it foidesk has;
+    `known_until` is the last day up to which its list is whole, if any.
     """
 
     year: int
@@ -33,6 +34,7 @@ class PublishedYear:
     days: Mapping[date, str]
     complete: bool = True
     known: str = ""
+    known_until: date | None = None
 
 
 def _days(*entries: tuple[date, str]) -> Mapping[date, str]:
@@ -113,6 +115,7 @@ _YEARS = (
         ),
         complete=False,
         known="the days up to Whit Monday, 20 May 2024",
+        known_until=date(2024, 5, 20),
     ),
 )
 
@@ -126,10 +129,16 @@ def holidays_in(year: int) -> Mapping[date, str]:
     return found.days if found is not None else {}
 
 
-def gaps(first_year: int, last_year: int) -> tuple[int, ...]:
-    """Years in the range whose list foidesk lacks wholly or in part."""
-    return tuple(
-        year
-        for year in range(first_year, last_year + 1)
-        if year not in PUBLISHED or not PUBLISHED[year].complete
-    )
+def gaps(first: date, last: date) -> tuple[int, ...]:
+    """Years from `first` to `last` whose list foidesk lacks for the part of them counted."""
+    return tuple(year for year in range(first.year, last.year + 1) if not _known(year, last))
+
+
+def _known(year: int, last: date) -> bool:
+    found = PUBLISHED.get(year)
+    if found is None:
+        return False
+    if found.complete:
+        return True
+    counted_until = min(last, date(year, 12, 31))
+    return found.known_until is not None and counted_until <= found.known_until

@@ -93,11 +93,15 @@ def test_eu_15_working_days_on_the_institutions_holidays_of_2024() -> None:
     # Regulation 1049/2001 Art 7(1); holidays of OJ C 440, 21.11.2022, p. 15. Received Fri 22 Mar
     # 2024: 25-27 Mar (1-3), Maundy Thursday, Good Friday and Easter Monday skipped, 2-5 Apr
     # (4-7), 8-12 (8-12), 15-17 (13-15) -> Wed 17 Apr 2024. foidesk has that list only up to
-    # Whit Monday, and says so.
+    # Whit Monday, and says so for a period that runs past it: received Fri 10 May 2024, 13-17
+    # (1-5), Whit Monday skipped, 21-24 (6-9), 27-31 (10-14), Mon 3 Jun (15).
     result = calculate("eu-1049", date(2024, 3, 22))
     assert result.due == date(2024, 4, 17)
     assert SkippedDay(date(2024, 3, 28), "Maundy Thursday") in result.skipped
-    assert "for 2024 it has the days up to Whit Monday, 20 May 2024" in result.explanation.text()
+    assert "not in foidesk" not in result.explanation.text()
+    later = calculate("eu-1049", date(2024, 5, 10))
+    assert later.due == date(2024, 6, 3)
+    assert "for 2024 it has the days up to Whit Monday, 20 May 2024" in later.explanation.text()
 
 
 def test_custom_working_days_on_a_regional_calendar() -> None:
