@@ -48,4 +48,7 @@ def _calendar(regime: Regime) -> str:
         return words
     if region.default is None:
         return f"{words}; the authority's region adds its own"
-    return f"the authority's region; {region_label(region.default)} if not set"
+    return (
+        "Saturdays, Sundays and public holidays of the authority's region; "
+        f"{region_label(region.default)} if not set"
+    )
