@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from foidesk.core.deadlines.explanation import Explanation, format_day
 from foidesk.core.deadlines.periods import PeriodUnit
+from foidesk.core.deadlines.wording import status as say
 from foidesk.core.deadlines.working_calendar import WorkingCalendar
 
 
@@ -50,18 +51,7 @@ class DeadlineKind(StrEnum):
         return self is DeadlineKind.FAILURE_TO_ACT_ACTION
 
 
-_LABELS = {
-    DeadlineKind.RESPONSE: "Response due",
-    DeadlineKind.EXTENDED_RESPONSE: "Extended response due",
-    DeadlineKind.PROMISED: "Promised response",
-    DeadlineKind.LONG_OVERDUE: "Long overdue",
-    DeadlineKind.FEE_PAYMENT: "Fee payment due",
-    DeadlineKind.REVIEW_REQUEST_WINDOW: "Last day to ask for a review",
-    DeadlineKind.INTERNAL_REVIEW: "Internal review due",
-    DeadlineKind.COMPLAINT_WINDOW: "Last day to complain",
-    DeadlineKind.COURT_WINDOW: "Last day to go to court",
-    DeadlineKind.FAILURE_TO_ACT_ACTION: "Court action for failure to act possible",
-}
+_LABELS = {kind: say.LABELS[kind.value] for kind in DeadlineKind}
 
 
 _WINDOWS = frozenset(
@@ -112,22 +102,25 @@ class Deadline:
     def status_text(self) -> str:
         """'3 working days left', 'due today', '2 days overdue', 'met 4 working days late'."""
         if self.state is DeadlineState.MET:
-            return "met" if not self.late_by else f"met {self._days(self.late_by)} late"
+            return say.MET_LATE.format(days=self._days(self.late_by)) if self.late_by else say.MET
         if self.opens_on is not None and self.state is DeadlineState.NOT_APPLICABLE:
-            return f"opens {format_day(self.opens_on)}"
+            return say.OPENS.format(day=format_day(self.opens_on))
         if self.kind.is_opening and self.state is DeadlineState.UPCOMING:
-            return f"possible since {format_day(self.due)}"
+            return say.POSSIBLE_SINCE.format(day=format_day(self.due))
         if self.state is DeadlineState.NOT_APPLICABLE or self.days_left is None:
-            return "closed" if self.kind.is_window else "not applicable"
+            return say.CLOSED if self.kind.is_window else say.NOT_APPLICABLE
         if self.state is DeadlineState.DUE_TODAY:
-            return "due today"
+            return say.DUE_TODAY
         if self.state is DeadlineState.OVERDUE:
-            return f"{self._days(-self.days_left)} overdue"
-        return f"{self._days(self.days_left)} left"
+            return say.OVERDUE.format(days=self._days(-self.days_left))
+        return say.LEFT.format(days=self._days(self.days_left))
 
     def _days(self, count: int) -> str:
-        word = "working day" if self.unit is PeriodUnit.WORKING_DAYS else "day"
-        return f"{count} {word}{'' if count == 1 else 's'}"
+        if self.unit is PeriodUnit.WORKING_DAYS:
+            template = say.WORKING_DAY if count == 1 else say.WORKING_DAYS
+        else:
+            template = say.DAY if count == 1 else say.DAYS
+        return template.format(count=count)
 
 
 def days_apart(cal: WorkingCalendar, unit: PeriodUnit, start: date, end: date) -> int:

@@ -61,9 +61,8 @@ def later_stage(ctx: PlanContext, stage: Stage) -> Planned | None:
     counted = ctx.count(rule, opening.start, cal=ctx.calendar(stage.calendar))
     explanation = explain(rule, counted, opening.start, opening.label, opening.anchor, tuple(notes))
     met_on = _acted(ctx, stage.kind, opening.since)
-    return ctx.plan(
-        stage.kind, counted.due, explanation, rule.period.unit, met_on, True, opening.opens_on
-    )
+    opens_on = counted.due if stage.kind.is_opening else opening.opens_on
+    return ctx.plan(stage.kind, counted.due, explanation, rule.period.unit, met_on, True, opens_on)
 
 
 def _opening(ctx: PlanContext, stage: Stage) -> Opening | None:

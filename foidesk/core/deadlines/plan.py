@@ -69,7 +69,15 @@ def plan_deadlines(clock: ClockInput) -> Plan:
 
 
 def _silent_stages(regime: Regime) -> tuple[Stage, ...]:
-    return tuple(stage for stage in regime.stages if _SILENT_OPENINGS.intersection(stage.opens))
+    """The stages silence can open, worked out once per regime: most requests need only these."""
+    found = _SILENT_BY_REGIME.get(regime.id)  # a custom rule's regime has no stages
+    if found is None:
+        found = tuple(s for s in regime.stages if _SILENT_OPENINGS.intersection(s.opens))
+        _SILENT_BY_REGIME[regime.id] = found
+    return found
+
+
+_SILENT_BY_REGIME: dict[str, tuple[Stage, ...]] = {}
 
 
 def _split(stages: tuple[Stage, ...]) -> tuple[tuple[Stage, ...], tuple[Stage, ...]]:
