@@ -139,10 +139,6 @@ class Regime:
         cited.extend(source for source in (*extra, self.receipt_source) if source)
         return tuple(dict.fromkeys(cited))
 
-    def stage(self, kind: object) -> Stage | None:
-        """The regime's stage of that kind, if it has one."""
-        return next((stage for stage in self.stages if stage.kind == kind), None)
-
     def response_rule(self, school: bool) -> Rule:
         """The response period, using the school variant where the law has one."""
         if school and self.school_response is not None:
