@@ -19,6 +19,11 @@ def register(
     add.add_argument("--regime", help="the law its requests usually fall under")
     add.add_argument("--short-name")
     add.add_argument("--school", action="store_true", help="a school or academy (UK FOIA)")
+    add.add_argument(
+        "--region",
+        metavar="CODE",
+        help="where it is, ISO 3166-2 (AU-NSW, DE-BY, GB-SCT): some laws count its holidays",
+    )
     json_option(add)
     add.set_defaults(handler=_add)
 
@@ -35,6 +40,7 @@ def _add(args: argparse.Namespace) -> int:
             regime=args.regime,
             short_name=args.short_name,
             is_school=args.school,
+            region=args.region,
         )
     if args.json:
         print_json(record)
@@ -51,5 +57,6 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for record in records:
         email = f" <{record.email}>" if record.email else ""
-        print(f"{record.id:>5}  {record.name}{email}  [{record.default_regime}]")
+        region = f" {record.region}" if record.region else ""
+        print(f"{record.id:>5}  {record.name}{email}  [{record.default_regime}{region}]")
     return 0

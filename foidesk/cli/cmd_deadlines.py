@@ -17,6 +17,7 @@ from foidesk.core.deadlines import (
     format_day,
 )
 from foidesk.core.deadlines.ics import CalendarEntry
+from foidesk.core.deadlines.summary import regime_summaries
 from foidesk.core.errors import InvalidInputError
 
 
@@ -27,6 +28,11 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     due.add_argument("--regime", required=True, help="law id, see `foidesk regimes`")
     due.add_argument("--received", required=True, type=parse_date, help="YYYY-MM-DD")
     due.add_argument("--school", action="store_true", help="the authority is a school (UK)")
+    due.add_argument(
+        "--region",
+        metavar="CODE",
+        help="where the authority is, ISO 3166-2 (AU-NSW, DE-BY, GB-SCT); default: the law's",
+    )
     due.add_argument(
         "--custom",
         metavar="JSON",
@@ -89,7 +95,9 @@ def _due(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise InvalidInputError(f"bad --custom rule: {exc}") from None
     try:
-        result = calculate(args.regime, args.received, custom=custom, school=args.school)
+        result = calculate(
+            args.regime, args.received, custom=custom, school=args.school, region=args.region
+        )
     except ValueError as exc:  # UnknownRegime included: its message lists the valid ids
         raise InvalidInputError(str(exc)) from None
     holidays = [day for day in result.skipped if not day.is_weekend]
@@ -103,6 +111,7 @@ def _due(args: argparse.Namespace) -> int:
                 "skipped": _skipped(holidays),
                 "weekend_days_skipped": len(result.skipped) - len(holidays),
                 "explanation": result.explanation.text(),
+                "region": result.region,
             }
         )
         return 0
@@ -119,12 +128,24 @@ def _skipped(days: list[SkippedDay]) -> list[dict[str, str]]:
 
 
 def _regimes(args: argparse.Namespace) -> int:
+    summaries = {s.id: s for s in regime_summaries()}
     if args.json:
-        print_json([{"id": r.id, "name": r.name} for r in REGIMES.values()])
+        print_json([_regime_json(r.id, r.name, summaries.get(r.id)) for r in REGIMES.values()])
         return 0
     for regime in REGIMES.values():
         print(f"{regime.id:12}  {regime.name}")
+        summary = summaries.get(regime.id)
+        if summary is not None:
+            print(f"{'':12}  response: {summary.response} ({summary.source})")
+            print(f"{'':12}  calendar: {summary.calendar}")
     return 0
+
+
+def _regime_json(regime_id: str, name: str, summary: Any) -> dict[str, Any]:
+    found: dict[str, Any] = {"id": regime_id, "name": name}
+    if summary is not None:
+        found.update(response=summary.response, source=summary.source, calendar=summary.calendar)
+    return found
 
 
 def _calendar(args: argparse.Namespace) -> int:

@@ -52,9 +52,7 @@ ACTION_STATUSES = frozenset(
     {RequestStatus.DRAFT, RequestStatus.WAITING_CLARIFICATION, RequestStatus.ERROR_MESSAGE}
 )
 #: Deadlines that bind the requester, not the authority: a window they can miss.
-REQUESTER_DEADLINES = frozenset(
-    {DeadlineKind.FEE_PAYMENT, DeadlineKind.REVIEW_REQUEST_WINDOW, DeadlineKind.COMPLAINT_WINDOW}
-)
+REQUESTER_DEADLINES = frozenset(kind for kind in DeadlineKind if kind.is_window)
 COMPLETE_STATUSES = frozenset(RequestStatus) - OPEN_STATUSES - {RequestStatus.DRAFT}
 _RUNNING = frozenset({DeadlineState.UPCOMING, DeadlineState.DUE_TODAY})
 

@@ -19,6 +19,7 @@ class AuthorityRecord:
     default_regime: str
     is_school: bool
     notes: str
+    region: str | None = None
 
 
 @dataclass(frozen=True)

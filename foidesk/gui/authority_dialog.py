@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foidesk.core.deadlines import REGION_NAMES
 from foidesk.core.records import AuthorityRecord
 from foidesk.gui.forms import lay_out_dialog
 
@@ -37,6 +38,12 @@ class AuthorityDialog(QDialog):
         self.email.setPlaceholderText("foi@authority.example")
         self.jurisdiction = QLineEdit()
         self.jurisdiction.setAccessibleName("Jurisdiction")
+        self.region = QComboBox()
+        self.region.setAccessibleName("Region")
+        self.region.setToolTip("Some laws count the holidays of the authority's state or nation")
+        self.region.addItem("Not set: the law's default", None)
+        for code, region_name in REGION_NAMES.items():
+            self.region.addItem(f"{region_name} ({code})", code)
         self.regime = QComboBox()
         self.regime.setAccessibleName("Default law")
         for regime_id, name in regimes:
@@ -53,6 +60,7 @@ class AuthorityDialog(QDialog):
         form.addRow("S&hort name:", self.short_name)
         form.addRow("&Email:", self.email)
         form.addRow("&Jurisdiction:", self.jurisdiction)
+        form.addRow("&Region:", self.region)
         form.addRow("Default &law:", self.regime)
         form.addRow("", self.is_school)
         form.addRow("N&otes:", self.notes)
@@ -65,6 +73,9 @@ class AuthorityDialog(QDialog):
         self.short_name.setText(a.short_name or "")
         self.email.setText(a.email or "")
         self.jurisdiction.setText(a.jurisdiction or "")
+        if a.region and self.region.findData(a.region) < 0:
+            self.region.addItem(a.region, a.region)
+        self.region.setCurrentIndex(max(self.region.findData(a.region), 0))
         self.regime.setCurrentIndex(max(self.regime.findData(a.default_regime), 0))
         self.is_school.setChecked(a.is_school)
         self.notes.setPlainText(a.notes)
@@ -83,6 +94,7 @@ class AuthorityDialog(QDialog):
             "short_name": self.short_name.text().strip() or None,
             "email": self.email.text().strip() or None,
             "jurisdiction": self.jurisdiction.text().strip() or None,
+            "region": self.region.currentData(),
             "is_school": self.is_school.isChecked(),
             "notes": self.notes.toPlainText(),
         }

@@ -21,11 +21,13 @@ from foidesk.core.deadlines.explanation import Explanation, Pause, SkippedDay, f
 from foidesk.core.deadlines.periods import Period, PeriodUnit
 from foidesk.core.deadlines.regime import Regime, Rule
 from foidesk.core.deadlines.regimes import REGIMES
+from foidesk.core.deadlines.regions import REGION_NAMES, RegionError, normalize_region
 from foidesk.core.deadlines.working_calendar import WorkingCalendar, calendar_for
 
 __all__ = [
     "NO_CLOSURES",
     "REGIMES",
+    "REGION_NAMES",
     "Calculation",
     "CalendarSpec",
     "ClockEvent",
@@ -41,6 +43,7 @@ __all__ = [
     "Period",
     "PeriodUnit",
     "Regime",
+    "RegionError",
     "Rule",
     "SkippedDay",
     "UnknownRegime",
@@ -50,6 +53,7 @@ __all__ = [
     "calendar_for_regime",
     "clear_plan_cache",
     "format_day",
+    "normalize_region",
     "request_deadlines",
     "working_days_between",
 ]

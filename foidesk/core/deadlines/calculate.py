@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from foidesk.core.deadlines import response_stage
 from foidesk.core.deadlines.closures import NO_CLOSURES, Closures
-from foidesk.core.deadlines.counting import count_period
 from foidesk.core.deadlines.custom import CustomRule
+from foidesk.core.deadlines.events import ClockInput
 from foidesk.core.deadlines.explanation import Explanation, SkippedDay
+from foidesk.core.deadlines.plan import plan_context
+from foidesk.core.deadlines.regions import check_region_for, choose_calendar
 from foidesk.core.deadlines.registry import resolve_regime
 from foidesk.core.deadlines.working_calendar import WorkingCalendar, calendar_for
 
@@ -20,7 +23,8 @@ class Calculation:
     `skipped` lists every non-working day passed over before `due` (weekends
     and holidays, each named); for calendar-day and month rules, whose
     weekends count, that is only the days the last day was rolled over.
-    `extended_due` is None where the law has no fixed extension.
+    `extended_due` is None where the law has no fixed extension. `region` is
+    the region whose holidays were counted, where the law counts a region's.
     """
 
     regime: str
@@ -29,6 +33,7 @@ class Calculation:
     extended_due: date | None
     skipped: tuple[SkippedDay, ...]
     explanation: Explanation
+    region: str | None = None
 
 
 def calculate(
@@ -38,39 +43,43 @@ def calculate(
     custom: CustomRule | None = None,
     closures: Closures = NO_CLOSURES,
     school: bool = False,
+    region: str | None = None,
 ) -> Calculation:
     """The statutory response deadline for a request received on `received`.
 
-    Raises UnknownRegime (a ValueError) listing the valid ids.
+    `region` is where the authority is (ISO 3166-2); it must lie in the
+    regime's country. Raises UnknownRegime (a ValueError) listing the valid
+    ids, and RegionError (a ValueError) for a region that does not fit.
     """
     rules = resolve_regime(regime, custom)
-    cal = calendar_for(rules.calendar, closures)
-    rule = rules.response_rule(school)
-    counted = count_period(cal, rule, received, (), rules.roll_source)
+    if region is not None:
+        region = check_region_for(rules.region, regime, region)
+    ctx = plan_context(
+        ClockInput(regime, received, school=school, custom=custom, closures=closures, region=region)
+    )
+    planned = response_stage.response(ctx)
     extension = rules.extension_rule(school)
     extended_due = None
-    if extension is not None:
-        extended_due = count_period(cal, extension, received, (), rules.roll_source).due
-    notes = (rules.school_note,) if school and rules.school_note else ()
-    explanation = Explanation(
-        rule=rule.describe("receipt"),
-        source=rule.source,
-        start=received,
-        skipped=counted.skipped,
-        pauses=(),
-        notes=counted.notes + notes + rules.notes,
-        due=counted.due,
-        day_one=counted.day_one,
+    if extension is not None and not rules.extension_from_notice:
+        extended_due, _ = response_stage.fixed_extension(ctx, extension, None)
+    explanation = planned.explanation
+    skipped = explanation.skipped
+    return Calculation(
+        regime, received, planned.due, extended_due, skipped, explanation, ctx.region.used
     )
-    return Calculation(regime, received, counted.due, extended_due, counted.skipped, explanation)
 
 
 def calendar_for_regime(
-    regime: str, *, custom: CustomRule | None = None, closures: Closures = NO_CLOSURES
+    regime: str,
+    *,
+    custom: CustomRule | None = None,
+    closures: Closures = NO_CLOSURES,
+    region: str | None = None,
 ) -> WorkingCalendar:
     """The working calendar a regime counts on, for 'N working days left' in a face."""
     rules = resolve_regime(regime, custom)
-    return calendar_for(rules.calendar, closures)
+    choice = choose_calendar(rules.region, rules.calendar, region)
+    return calendar_for(choice.calendar, closures)
 
 
 def working_days_between(

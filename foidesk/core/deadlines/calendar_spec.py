@@ -9,6 +9,11 @@ from functools import lru_cache
 
 import holidays
 
+from foidesk.core.deadlines import eu_holidays
+
+#: The one dated data set that is not in the `holidays` package (see `eu_holidays`).
+EU_INSTITUTIONS = "eu-institutions"
+
 
 @dataclass(frozen=True, slots=True)
 class CalendarSpec:
@@ -16,15 +21,17 @@ class CalendarSpec:
 
     `subdivisions` lists regions whose holidays are *all* non-working days (the
     UK FOIA counts a bank holiday in any UK nation); empty means national
-    holidays only. `market` names a financial calendar instead of a country,
-    for the EU whose institutions have no country calendar in the package.
+    holidays only. `dataset` names foidesk's own dated list instead of the
+    package (the EU institutions'). `excluded` drops holidays the package has
+    but the law does not count (Texas's optional holidays).
     `nz_summer_break` adds the NZ OIA s.2 block of 25 December to 15 January.
     """
 
     country: str
     subdivisions: tuple[str, ...] = ()
     categories: tuple[str, ...] = ("public",)
-    market: str | None = None
+    dataset: str | None = None
+    excluded: tuple[str, ...] = ()
     nz_summer_break: bool = False
     description: str = ""
 
@@ -41,14 +48,36 @@ def holiday_names(spec: CalendarSpec, year: int) -> Mapping[date, str]:
     Constructing a `holidays` object costs about a millisecond; a deadline
     costs microseconds. So each calendar+year is built once per process.
     """
-    if spec.market is not None:
-        return dict(holidays.financial_holidays(spec.market, years=year).items())
+    if spec.dataset == EU_INSTITUTIONS:
+        return eu_holidays.holidays_in(year)
     if len(spec.subdivisions) <= 1:
         found = holidays.country_holidays(
             spec.country, subdiv=spec.subdivision, years=year, categories=spec.categories
         )
-        return dict(found.items())
-    return _union_of_subdivisions(spec, year)
+        named = dict(found.items())
+    else:
+        named = _union_of_subdivisions(spec, year)
+    return _without(named, spec.excluded) if spec.excluded else named
+
+
+def _without(named: Mapping[date, str], excluded: tuple[str, ...]) -> dict[date, str]:
+    """Drop the excluded holidays; a day sharing two names keeps the one that counts."""
+    kept: dict[date, str] = {}
+    for day, name in named.items():
+        parts = [part for part in name.split("; ") if part not in excluded]
+        if parts:
+            kept[day] = "; ".join(parts)
+    return kept
+
+
+def unpublished_years(spec: CalendarSpec, first: date, last: date) -> tuple[int, ...]:
+    """Years from `first` to `last` whose holidays foidesk does not fully know.
+
+    Only a dated data set can have gaps; the package computes any year.
+    """
+    if spec.dataset != EU_INSTITUTIONS:
+        return ()
+    return eu_holidays.gaps(first, last)
 
 
 def _union_of_subdivisions(spec: CalendarSpec, year: int) -> dict[date, str]:

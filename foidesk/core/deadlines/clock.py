@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from foidesk.core.deadlines.deadline import Deadline, judge
+from foidesk.core.deadlines.deadline import Deadline, DeadlineKind, DeadlineState, Standing, judge
 from foidesk.core.deadlines.events import ClockInput
 from foidesk.core.deadlines.plan import Plan, plan_deadlines
 
@@ -27,14 +27,38 @@ def request_deadlines(clock: ClockInput, today: date) -> tuple[Deadline, ...]:
     """
     cal, planned = _cached_plan(clock)
     deadlines = []
-    for kind, due, explanation, unit, met_on, applies in planned:
-        if kind.is_window and met_on is None and today > due:
-            applies = False  # a window that has passed is closed, not overdue
-        state, days_left, late_by = judge(cal, unit, due, today, met_on, applies)
+    for kind, due, explanation, unit, met_on, applies, opens_on in planned:
+        shown_opening = None
+        if met_on is None and applies and opens_on is not None and today < opens_on:
+            state, days_left, late_by = _NOT_OPEN_YET  # silence opens it later
+            shown_opening = opens_on
+        elif met_on is None and applies and kind in _OPENINGS:
+            state, days_left, late_by = _OPEN  # a right that stays open once it opens
+        else:
+            if met_on is None and today > due and kind in _WINDOWS:
+                applies = False  # a window that has passed is closed, not overdue
+            state, days_left, late_by = judge(cal, unit, due, today, met_on, applies)
         deadlines.append(
-            Deadline(kind, due, state, days_left, explanation, kind.label, late_by, met_on, unit)
+            Deadline(
+                kind,
+                due,
+                state,
+                days_left,
+                explanation,
+                kind.label,
+                late_by,
+                met_on,
+                unit,
+                shown_opening,
+            )
         )
     return tuple(deadlines)
+
+
+_WINDOWS = frozenset(kind for kind in DeadlineKind if kind.is_window)
+_OPENINGS = frozenset(kind for kind in DeadlineKind if kind.is_opening)
+_NOT_OPEN_YET = Standing(DeadlineState.NOT_APPLICABLE)
+_OPEN = Standing(DeadlineState.UPCOMING)
 
 
 @lru_cache(maxsize=PLAN_CACHE_SIZE)

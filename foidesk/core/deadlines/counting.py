@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from foidesk.core.deadlines import eu_holidays
+from foidesk.core.deadlines.calendar_spec import unpublished_years
 from foidesk.core.deadlines.explanation import Pause, SkippedDay, format_day, format_month
 from foidesk.core.deadlines.periods import PeriodUnit, add_months, corresponding_date_exists
-from foidesk.core.deadlines.regime import Rule
+from foidesk.core.deadlines.regime_rule import Rule
+from foidesk.core.deadlines.wording import counting as say
 from foidesk.core.deadlines.working_calendar import WorkingCalendar
 
 ONE_DAY = timedelta(days=1)
@@ -51,6 +54,22 @@ def count_period(
     roll_source: str | None = None,
 ) -> Counted:
     """When `rule` ends if counted from `start` on `cal`, with `spans` not counted."""
+    counted = _count(cal, rule, start, spans, roll_source)
+    if cal.spec.dataset is None:
+        return counted
+    gaps = unpublished_years(cal.spec, start, counted.due)
+    if not gaps:
+        return counted
+    return counted._replace(notes=(*counted.notes, _unpublished_note(gaps)))
+
+
+def _count(
+    cal: WorkingCalendar,
+    rule: Rule,
+    start: date,
+    spans: tuple[PauseSpan, ...],
+    roll_source: str | None,
+) -> Counted:
     origin = start - ONE_DAY if rule.from_day_before else start
     count = rule.period.count
     unit = rule.period.unit
@@ -64,6 +83,11 @@ def count_period(
         nominal = add_months(origin, count)
         day_one = None
         notes = _month_end_notes(origin, count, nominal)
+    if rule.extra_days:
+        nominal += timedelta(days=rule.extra_days)
+        period = rule.period.describe()
+        extra = say.EXTRA_DAYS.format(days=rule.extra_days, period=period, source=rule.source)
+        notes = (*notes, extra)
     return _roll(cal, origin, nominal, day_one, spans, notes, roll_source)
 
 
@@ -145,17 +169,27 @@ def _pauses(spans: tuple[PauseSpan, ...], days: list[int], unit: PeriodUnit) -> 
 
 
 def _roll_note(end: date, due: date, reason: str, source: str | None) -> str:
-    cited = f" ({source})" if source else ""
-    return (
-        f"The period ends on {format_day(end)}, which is not a working day ({reason}), "
-        f"so it runs to the next working day, {format_day(due)}{cited}."
-    )
+    cited = say.CITED.format(source=source) if source else ""
+    return say.ROLL.format(end=format_day(end), reason=reason, due=format_day(due), cited=cited)
 
 
 def _month_end_notes(origin: date, count: int, nominal: date) -> tuple[str, ...]:
     if corresponding_date_exists(origin, count):
         return ()
-    return (
-        f"{format_month(nominal)} has no day {origin.day}, so the period ends on its last day, "
-        f"{format_day(nominal)}.",
+    note = say.MONTH_END.format(
+        month=format_month(nominal), day=origin.day, end=format_day(nominal)
     )
+    return (note,)
+
+
+def _unpublished_note(years: tuple[int, ...]) -> str:
+    """Which years of the institutions' list are missing or partial, said plainly."""
+    parts = []
+    for year in years:
+        found = eu_holidays.PUBLISHED.get(year)
+        if found is None:
+            parts.append(say.NOT_PUBLISHED.format(year=year))
+        else:
+            parts.append(say.KNOWN_PART.format(year=year, known=found.known))
+    listed = ", ".join(str(year) for year in years)
+    return say.UNPUBLISHED_YEAR.format(years=listed, known="; ".join(parts))

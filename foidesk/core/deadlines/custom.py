@@ -9,6 +9,7 @@ from typing import Any, Literal, cast, get_args
 from foidesk.core.deadlines.calendar_spec import CalendarSpec, check_calendar
 from foidesk.core.deadlines.periods import Period, PeriodUnit
 from foidesk.core.deadlines.regime import Regime, Rule
+from foidesk.core.deadlines.regions import RegionRule
 
 CustomUnit = Literal["working_days", "calendar_days", "months"]
 _UNITS: tuple[str, ...] = get_args(CustomUnit)
@@ -98,5 +99,6 @@ class CustomRule:
             name=f"Custom rule: {period.describe()} ({where} holidays)",
             calendar=self.calendar(),
             response=Rule(period, "custom rule"),
+            region=RegionRule(self.country, False, "a custom rule names its own calendar"),
             notes=(),
         )

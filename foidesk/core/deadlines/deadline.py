@@ -7,8 +7,9 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from foidesk.core.deadlines.explanation import Explanation
+from foidesk.core.deadlines.explanation import Explanation, format_day
 from foidesk.core.deadlines.periods import PeriodUnit
+from foidesk.core.deadlines.wording import status as say
 from foidesk.core.deadlines.working_calendar import WorkingCalendar
 
 
@@ -23,6 +24,8 @@ class DeadlineKind(StrEnum):
     REVIEW_REQUEST_WINDOW = "review_request_window"
     INTERNAL_REVIEW = "internal_review"
     COMPLAINT_WINDOW = "complaint_window"
+    COURT_WINDOW = "court_window"
+    FAILURE_TO_ACT_ACTION = "failure_to_act_action"
 
     @property
     def label(self) -> str:
@@ -38,21 +41,26 @@ class DeadlineKind(StrEnum):
         """
         return self in _WINDOWS
 
+    @property
+    def is_opening(self) -> bool:
+        """A right that opens on its date and stays open (an action for failure to act).
 
-_LABELS = {
-    DeadlineKind.RESPONSE: "Response due",
-    DeadlineKind.EXTENDED_RESPONSE: "Extended response due",
-    DeadlineKind.PROMISED: "Promised response",
-    DeadlineKind.LONG_OVERDUE: "Long overdue",
-    DeadlineKind.FEE_PAYMENT: "Fee payment due",
-    DeadlineKind.REVIEW_REQUEST_WINDOW: "Last day to ask for a review",
-    DeadlineKind.INTERNAL_REVIEW: "Internal review due",
-    DeadlineKind.COMPLAINT_WINDOW: "Last day to complain",
-}
+        Its date is the first day it may be used, not a last day: it is never
+        overdue and never closes by itself.
+        """
+        return self is DeadlineKind.FAILURE_TO_ACT_ACTION
+
+
+_LABELS = {kind: say.LABELS[kind.value] for kind in DeadlineKind}
 
 
 _WINDOWS = frozenset(
-    {DeadlineKind.FEE_PAYMENT, DeadlineKind.REVIEW_REQUEST_WINDOW, DeadlineKind.COMPLAINT_WINDOW}
+    {
+        DeadlineKind.FEE_PAYMENT,
+        DeadlineKind.REVIEW_REQUEST_WINDOW,
+        DeadlineKind.COMPLAINT_WINDOW,
+        DeadlineKind.COURT_WINDOW,
+    }
 )
 
 
@@ -76,6 +84,8 @@ class Deadline:
     is `met` with `late_by` > 0 (same unit), so the lateness is not lost;
     `met_on` is the day it was answered. For a not-applicable deadline (clock
     stopped, request withdrawn) `due` is the date as it stood, for reference.
+    `opens_on` is set while a stage is not open yet (it opens when the
+    authority's time has run out without an answer).
     """
 
     kind: DeadlineKind
@@ -87,22 +97,30 @@ class Deadline:
     late_by: int | None = None
     met_on: date | None = None
     unit: PeriodUnit = PeriodUnit.WORKING_DAYS
+    opens_on: date | None = None
 
     def status_text(self) -> str:
         """'3 working days left', 'due today', '2 days overdue', 'met 4 working days late'."""
         if self.state is DeadlineState.MET:
-            return "met" if not self.late_by else f"met {self._days(self.late_by)} late"
+            return say.MET_LATE.format(days=self._days(self.late_by)) if self.late_by else say.MET
+        if self.opens_on is not None and self.state is DeadlineState.NOT_APPLICABLE:
+            return say.OPENS.format(day=format_day(self.opens_on))
+        if self.kind.is_opening and self.state is DeadlineState.UPCOMING:
+            return say.POSSIBLE_SINCE.format(day=format_day(self.due))
         if self.state is DeadlineState.NOT_APPLICABLE or self.days_left is None:
-            return "closed" if self.kind.is_window else "not applicable"
+            return say.CLOSED if self.kind.is_window else say.NOT_APPLICABLE
         if self.state is DeadlineState.DUE_TODAY:
-            return "due today"
+            return say.DUE_TODAY
         if self.state is DeadlineState.OVERDUE:
-            return f"{self._days(-self.days_left)} overdue"
-        return f"{self._days(self.days_left)} left"
+            return say.OVERDUE.format(days=self._days(-self.days_left))
+        return say.LEFT.format(days=self._days(self.days_left))
 
     def _days(self, count: int) -> str:
-        word = "working day" if self.unit is PeriodUnit.WORKING_DAYS else "day"
-        return f"{count} {word}{'' if count == 1 else 's'}"
+        if self.unit is PeriodUnit.WORKING_DAYS:
+            template = say.WORKING_DAY if count == 1 else say.WORKING_DAYS
+        else:
+            template = say.DAY if count == 1 else say.DAYS
+        return template.format(count=count)
 
 
 def days_apart(cal: WorkingCalendar, unit: PeriodUnit, start: date, end: date) -> int:

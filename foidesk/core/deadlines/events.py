@@ -22,7 +22,9 @@ class ClockEventKind(StrEnum):
     RESPONSE = "response"
     REVIEW_REQUESTED = "review_requested"
     REVIEW_RESPONSE = "review_response"
+    NO_APPEAL_NOTICE = "no_appeal_notice"
     COMPLAINT = "complaint"
+    COURT_ACTION = "court_action"
 
 
 #: Position of each kind in a request's life; breaks ties between events on one day.
@@ -65,8 +67,10 @@ class ClockInput:
     """Everything that decides a request's deadlines; `today` is supplied separately.
 
     `stopped` means the requester withdrew or closed the request: deadlines
-    still open become not applicable. Events given as a list are stored as a
-    tuple: inputs are cache keys, so they must be hashable.
+    still open become not applicable. `region` is where the authority is
+    (ISO 3166-2, such as AU-NSW), for the laws whose holidays depend on it.
+    Events given as a list are stored as a tuple: inputs are cache keys, so
+    they must be hashable.
     """
 
     regime: str
@@ -76,6 +80,7 @@ class ClockInput:
     custom: CustomRule | None = None
     closures: Closures = NO_CLOSURES
     stopped: bool = False
+    region: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.events, tuple):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from foidesk.core.deadlines.periods import Period, PeriodUnit
+from foidesk.core.deadlines.wording import explanation as say
 
 # English names by hand: strftime's %a/%b follow the process locale, which a GUI may change.
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -79,45 +80,45 @@ class Explanation:
     def text(self) -> str:
         """A readable multi-line account, shown in the GUI and written into .ics files."""
         rule = self.rule[:1].upper() + self.rule[1:]
-        lines = [f"{rule} ({self.source})." if self.source else f"{rule}."]
+        if self.source:
+            lines = [say.RULE_WITH_SOURCE.format(rule=rule, source=self.source)]
+        else:
+            lines = [say.RULE.format(rule=rule)]
         lines.append(self._start_line())
         if self.skipped:
             lines.append(self._skipped_line())
         lines.extend(_pause_line(pause) for pause in self.pauses)
         if self.due is not None:
-            lines.append(f"Due {format_day(self.due)}.")
+            lines.append(say.DUE.format(day=format_day(self.due)))
         lines.extend(self.notes)
         return "\n".join(lines)
 
     def _start_line(self) -> str:
-        line = f"{self.start_label} {format_day(self.start)}"
+        line = say.START.format(label=self.start_label, day=format_day(self.start))
         if self.day_one is not None:
-            line += f"; day 1 = {format_day(self.day_one)}"
+            line += say.DAY_ONE.format(day=format_day(self.day_one))
         return line + "."
 
     def _skipped_line(self) -> str:
         named = [day for day in self.skipped if not day.is_weekend]
         weekend = len(self.skipped) - len(named)
-        parts = [f"{format_day(day.date)} {day.name}" for day in named]
+        parts = [say.SKIPPED_DAY.format(day=format_day(d.date), name=d.name) for d in named]
         if weekend:
-            parts.append(f"{weekend} weekend day{'s' if weekend != 1 else ''}")
-        return "Skipped: " + _join(parts) + "."
+            template = say.WEEKEND_DAY if weekend == 1 else say.WEEKEND_DAYS
+            parts.append(template.format(count=weekend))
+        return say.SKIPPED.format(days=_join(parts))
 
 
 def _pause_line(pause: Pause) -> str:
     counted = Period(pause.days, pause.unit).describe()
+    start = format_day(pause.start)
     if pause.end is None:
-        return (
-            f"Paused from {format_day(pause.start)}, not yet ended: {pause.reason}; "
-            f"{counted} not counted so far."
-        )
-    return (
-        f"Paused {format_day(pause.start)} to {format_day(pause.end)}: {pause.reason}; "
-        f"{counted} not counted."
-    )
+        return say.PAUSED_OPEN.format(start=start, reason=pause.reason, counted=counted)
+    end = format_day(pause.end)
+    return say.PAUSED.format(start=start, end=end, reason=pause.reason, counted=counted)
 
 
 def _join(parts: list[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return say.LIST_SEPARATOR.join(parts[:-1]) + say.AND + parts[-1]

@@ -3,59 +3,80 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from foidesk.core.deadlines.calendar_spec import CalendarSpec
-from foidesk.core.deadlines.periods import Period, PeriodUnit
+from foidesk.core.deadlines.regime_rule import Rule, calendar_days, months, working_days
+from foidesk.core.deadlines.regions import RegionRule
+from foidesk.core.deadlines.stages import Stage
+
+__all__ = [
+    "Clarification",
+    "ClarificationEffect",
+    "FeeEffect",
+    "Fees",
+    "Regime",
+    "Rule",
+    "calendar_days",
+    "months",
+    "working_days",
+]
+
+
+class ClarificationEffect(StrEnum):
+    """What a clarification does to the response clock."""
+
+    RESTART = "restart"  # a fresh full period from the day the clarification arrives
+    PAUSE = "pause"  # the clock stands still until the answer; days already run stay used
 
 
 @dataclass(frozen=True, slots=True)
-class Rule:
-    """One period of a regime with the citation a test or a user can check.
+class Clarification:
+    """A regime's clarification rule; `once` lets only the first request stop the clock."""
 
-    `wording` replaces the plain '20 working days after {anchor}' where the
-    law words it differently ('4 weeks', 'one calendar month ...'); it may use
-    `{anchor}`. `from_day_before` marks a period 'beginning with' its start
-    day (the fees window), which is counted from the day before.
-    """
-
-    period: Period
+    effect: ClarificationEffect
     source: str
-    wording: str | None = None
-    from_day_before: bool = False
-
-    def describe(self, anchor: str) -> str:
-        """The rule in words, counted from `anchor` ('receipt', 'the review request')."""
-        if self.wording is not None:
-            return self.wording.format(anchor=anchor)
-        return f"{self.period.describe()} after {anchor}"
+    once: bool = False
 
 
-def working_days(count: int, source: str, wording: str | None = None) -> Rule:
-    """Shorthand for the commonest rule."""
-    return Rule(Period(count, PeriodUnit.WORKING_DAYS), source, wording)
+class FeeEffect(StrEnum):
+    """What a fees notice does to the response clock."""
+
+    PAUSE = "pause"  # days from the notice to the payment are not counted
+    RESTART = "restart"  # the period starts on the day the fee is received
+    NONE = "none"  # the clock runs on: the law has no pause for a fee
 
 
-def calendar_days(count: int, source: str, wording: str | None = None) -> Rule:
-    """Shorthand for a rule in calendar days (rolled forward off non-working days)."""
-    return Rule(Period(count, PeriodUnit.CALENDAR_DAYS), source, wording)
+@dataclass(frozen=True, slots=True)
+class Fees:
+    """Whether a fees notice stops the clock under a regime, and why, with the source."""
+
+    effect: FeeEffect
+    source: str
+    why: str
 
 
-def months(count: int, source: str, wording: str | None = None) -> Rule:
-    """Shorthand for a rule in months (corresponding date, rolled forward)."""
-    return Rule(Period(count, PeriodUnit.MONTHS), source, wording)
+_NO_FEE_PAUSE = Fees(
+    FeeEffect.NONE, "", "foidesk knows no provision of this law that stops the clock for a fee."
+)
+_RESTART_ON_CLARIFICATION = Clarification(ClarificationEffect.RESTART, "")
+_NATIONAL = RegionRule("", False, "")
 
 
 @dataclass(frozen=True, slots=True)
 class Regime:
     """Everything foidesk knows about the deadlines of one law.
 
-    Periods that follow an event are counted from it: `extension` and
+    Periods are counted from the event they follow: `extension` and
     `long_overdue` from the response clock's start (receipt, or the day a
-    clarification arrived), `review_request` and `complaint` from the final
-    response, `review` from the review request. `extension` is the *total*
-    period when the authority extends without naming a date; None means the
-    law only allows a 'reasonable' or no extension (`extension_note` says
-    which). A field left None is a stage the law does not time.
+    clarification arrived) — or `extension` from the extension notice where
+    `extension_from_notice` says so (NY FOIL) — and `review` from the review
+    request. `extension` is the *total* period when the authority extends
+    without naming a date; None means the law only allows a 'reasonable' or
+    no extension (`extension_note` says which). `stages` are the requester's
+    later windows in the order of a request's life. `receipt_source` is set
+    where a request arriving on a non-working day counts as received on the
+    next working day. A field left None is a stage the law does not time.
     """
 
     id: str
@@ -64,19 +85,20 @@ class Regime:
     response: Rule
     extension: Rule | None = None
     extension_note: str | None = None
+    extension_from_notice: bool = False
     school_response: Rule | None = None
     school_long_overdue: Rule | None = None
     school_note: str | None = None
     long_overdue: Rule | None = None
-    review_request: Rule | None = None
     review: Rule | None = None
     review_extension: Rule | None = None
-    complaint: Rule | None = None
-    complaint_needs_review: bool = False
-    clarification_source: str | None = None
-    fee_source: str | None = None
+    stages: tuple[Stage, ...] = ()
+    clarification: Clarification = _RESTART_ON_CLARIFICATION
+    fees: Fees = _NO_FEE_PAUSE
     fee_payment: Rule | None = None
     roll_source: str | None = None
+    receipt_source: str | None = None
+    region: RegionRule = _NATIONAL
     notes: tuple[str, ...] = ()
 
     @property
@@ -90,6 +112,16 @@ class Regime:
         return self.calendar.subdivision
 
     @property
+    def clarification_source(self) -> str | None:
+        """The citation of the clarification rule, if the regime has one."""
+        return self.clarification.source or None
+
+    @property
+    def fee_source(self) -> str | None:
+        """The citation of the fee rule, if the regime has one."""
+        return self.fees.source or None
+
+    @property
     def sources(self) -> tuple[str, ...]:
         """Every legal source this regime cites, for an 'about this law' view."""
         rules = (
@@ -97,15 +129,14 @@ class Regime:
             self.extension,
             self.school_response,
             self.long_overdue,
-            self.review_request,
             self.review,
             self.review_extension,
-            self.complaint,
             self.fee_payment,
+            *(stage.rule for stage in self.stages),
         )
         cited = [rule.source for rule in rules if rule is not None]
-        extra = (self.clarification_source, self.fee_source, self.roll_source)
-        cited.extend(source for source in extra if source is not None)
+        extra = (self.clarification.source, self.fees.source, self.roll_source)
+        cited.extend(source for source in (*extra, self.receipt_source) if source)
         return tuple(dict.fromkeys(cited))
 
     def response_rule(self, school: bool) -> Rule:

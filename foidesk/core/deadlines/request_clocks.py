@@ -87,6 +87,7 @@ def request_clocks(
             Request.custom_rule,
             Authority.name,
             Authority.is_school,
+            Authority.region,
         )
         .join(Authority, Authority.id == Request.authority_id)
         .where(
@@ -119,6 +120,7 @@ def request_clocks(
                     custom=custom,
                     closures=shared,
                     stopped=row.status in STOPPED_STATUSES,
+                    region=row.region,
                 ),
             )
         )
@@ -153,8 +155,12 @@ def deadlines_of(
 
 
 def most_pressing(deadlines: Iterable[Deadline]) -> Deadline | None:
-    """The open deadline to show first: the most overdue, else the soonest."""
-    open_ones = [d for d in deadlines if d.state in OPEN_STATES]
+    """The open deadline to show first: the most overdue, else the soonest.
+
+    A right that is already open and stays open (an action for failure to
+    act) presses on nothing, so it is left out.
+    """
+    open_ones = [d for d in deadlines if d.state in OPEN_STATES and not d.kind.is_opening]
     if not open_ones:
         return None
     return min(open_ones, key=lambda d: (-URGENCY[d.state], d.due))

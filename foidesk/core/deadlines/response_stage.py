@@ -15,12 +15,16 @@ from foidesk.core.deadlines.planning import (
     named_date,
     response_anchor,
 )
+from foidesk.core.deadlines.regime import ClarificationEffect, FeeEffect, Rule
+from foidesk.core.deadlines.regions import region_label
+from foidesk.core.deadlines.wording import calendar as where
+from foidesk.core.deadlines.wording import response as say
 
 ONE_DAY = timedelta(days=1)
 
 
 def response(ctx: PlanContext) -> Planned:
-    """The statutory response date, from receipt or the last clarification, fees paused.
+    """The statutory response date, from receipt or the last clarification, pauses left out.
 
     An extension notice sent in time is the answer the law asks for by this
     date (FOIA s.17(2), EIR reg 7(3)), so it meets the deadline; the new date
@@ -28,66 +32,135 @@ def response(ctx: PlanContext) -> Planned:
     """
     t, regime = ctx.timeline, ctx.regime
     rule = regime.response_rule(ctx.school)
-    start_label, anchor = response_anchor(t)
-    counted = ctx.count(rule, t.start, paused=True)
+    start, start_label, anchor, moved = response_start(ctx)
+    counted = ctx.count(rule, start, paused=True)
+    ctx.response_due = counted.due
     met_on = t.response
     if t.extension is not None and (met_on is None or t.extension.on < met_on):
         met_on = t.extension.on  # an extension notice is the in-time answer the law asks for
-    notes = _response_notes(ctx, counted.due)
-    explanation = explain(rule, counted, t.start, start_label, anchor, notes)
+    notes = (*moved, *_response_notes(ctx, counted.due))
+    explanation = explain(rule, counted, start, start_label, anchor, notes)
     unit = rule.period.unit
     return ctx.plan(
         DeadlineKind.RESPONSE, counted.due, explanation, unit, met_on, ctx.clock_running
     )
 
 
+def response_start(ctx: PlanContext) -> tuple[date, str, str, tuple[str, ...]]:
+    """Day 0 of the response period, its label and anchor, and a note if receipt moved.
+
+    Where the law counts a request arriving on a non-working day as received
+    on the next working day (BGB §130 for the German laws), day 0 moves there.
+    """
+    t, regime = ctx.timeline, ctx.regime
+    label, anchor = response_anchor(t)
+    source = regime.receipt_source
+    if source is None or ctx.cal.is_working_day(t.start):
+        return t.start, label, anchor, ()
+    received = ctx.cal.roll_forward(t.start)
+    note = say.RECEIPT_MOVED.format(
+        arrived=format_day(t.start),
+        reason=ctx.cal.non_working_reason(t.start),
+        received=format_day(received),
+        source=source,
+    )
+    if t.restarted_by is None:
+        label = say.COUNTED_AS_RECEIVED
+    return received, label, anchor, (note,)
+
+
 def _response_notes(ctx: PlanContext, due: date) -> tuple[str, ...]:
     t, regime = ctx.timeline, ctx.regime
     notes: list[str] = []
     if ctx.school:
-        notes.append(regime.school_note or "The school setting changes nothing for this regime.")
-    if t.restarted:
-        source = f" ({regime.clarification_source})" if regime.clarification_source else ""
-        notes.append(f"A fresh full period started when the clarification arrived{source}.")
+        notes.append(regime.school_note or say.SCHOOL_CHANGES_NOTHING)
+    source = _cited(regime.clarification_source)
+    if t.restarted_by == "clarification":
+        notes.append(say.FRESH_PERIOD.format(cited=source))
+    if t.restarted_by == "fee":
+        notes.append(say.FRESH_PERIOD_FEE.format(cited=_cited(regime.fee_source)))
     if t.response is None and t.clarification_asked is not None:
-        notes.append(_clarification_note(ctx, t.clarification_asked))
-    open_fee = t.open_fee
-    if t.response is None and open_fee is not None:
-        notes.append(_unpaid_fee_note(ctx, open_fee.notice, due))
-    extension = t.extension
-    if extension is not None:
-        notes.append(_extension_note(ctx, extension))
+        notes.append(_clarification_note(ctx, t.clarification_asked, due))
+    notes.extend(
+        say.CLARIFICATION_IGNORED.format(asked=format_day(asked), cited=source)
+        for asked in t.ignored_clarifications
+    )
+    notes.extend(_fee_notes(ctx, due))
+    if t.extension is not None:
+        notes.append(_extension_note(ctx, t.extension))
+    region = region_note(ctx)
+    if region is not None:
+        notes.append(region)
     notes.extend(regime.notes)
     return tuple(notes)
 
 
-def _clarification_note(ctx: PlanContext, asked: date) -> str:
-    source = ctx.regime.clarification_source
-    cited = f" ({source})" if source else ""
-    period = ctx.regime.response_rule(ctx.school).period.describe()
-    return (
-        f"Clock stopped on {format_day(asked)}: the authority asked for clarification{cited}. "
-        f"A fresh {period} start when it receives your reply."
-    )
+def _cited(source: str | None) -> str:
+    return say.CITED.format(source=source) if source else ""
 
 
-def _unpaid_fee_note(ctx: PlanContext, notice: date, due: date) -> str:
+def _clarification_note(ctx: PlanContext, asked: date, due: date) -> str:
+    regime = ctx.regime
+    cited = _cited(regime.clarification_source)
+    if regime.clarification.effect is ClarificationEffect.PAUSE:
+        left, unit = _left(ctx, asked, due)
+        return say.CLOCK_STOPPED_PAUSE.format(
+            asked=format_day(asked), cited=cited, left=left, unit=unit
+        )
+    period = regime.response_rule(ctx.school).period.describe()
+    return say.CLOCK_STOPPED_RESTART.format(asked=format_day(asked), cited=cited, period=period)
+
+
+def _fee_notes(ctx: PlanContext, due: date) -> list[str]:
+    t, fees = ctx.timeline, ctx.regime.fees
+    if not t.fees or t.response is not None:
+        return []
+    notice = t.fees[-1].start
+    if fees.effect is FeeEffect.NONE:
+        why = f"{fees.why.rstrip('.')} ({fees.source})." if fees.source else fees.why
+        return [say.FEE_DOES_NOT_PAUSE.format(notice=format_day(notice), why=why)]
+    if t.open_fee is None:
+        return []
+    cited = _cited(fees.source)
+    if fees.effect is FeeEffect.RESTART:
+        return [say.FEE_UNPAID_RESTART.format(notice=format_day(notice), cited=cited)]
+    left, unit = _left(ctx, notice, due)
+    return [
+        say.FEE_UNPAID_PAUSE.format(notice=format_day(notice), cited=cited, left=left, unit=unit)
+    ]
+
+
+def _left(ctx: PlanContext, stopped: date, due: date) -> tuple[int, str]:
+    """What of the period remains after the clock stopped on `stopped` (that day included)."""
     unit = ctx.response_unit
-    left = max(days_apart(ctx.cal, unit, notice - ONE_DAY, due), 0) if notice <= due else 0
-    word = "working day" if unit is PeriodUnit.WORKING_DAYS else "day"
-    source = f" ({ctx.regime.fee_source})" if ctx.regime.fee_source else ""
-    return (
-        f"Clock stopped on {format_day(notice)} by a fees notice{source}; the fee is unpaid. "
-        f"{left} {word}{'' if left == 1 else 's'} will remain once it is paid."
-    )
+    left = max(days_apart(ctx.cal, unit, stopped - ONE_DAY, due), 0) if stopped <= due else 0
+    if unit is PeriodUnit.WORKING_DAYS:
+        return left, say.WORKING_DAY if left == 1 else say.WORKING_DAYS
+    return left, say.DAY if left == 1 else say.DAYS
 
 
 def _extension_note(ctx: PlanContext, extension: ClockEvent) -> str:
-    note = f"The authority extended the deadline on {format_day(extension.on)}."
+    note = say.EXTENDED.format(on=format_day(extension.on))
     if extension.until is None and ctx.regime.extension_rule(ctx.school) is None:
-        law = ctx.regime.extension_note or "This regime sets no fixed extension."
+        law = ctx.regime.extension_note or say.NO_FIXED_EXTENSION
         note += f" {law}"
     return note
+
+
+def region_note(ctx: PlanContext) -> str | None:
+    """Which place's holidays were counted, and why, where the region matters or was given."""
+    rule, choice = ctx.regime.region, ctx.region
+    if not choice.fitting and choice.region is not None:
+        return where.REGION_ELSEWHERE.format(region=choice.region, country=rule.country)
+    if not rule.choosable:
+        if choice.region is None:
+            return None
+        return where.REGION_NOT_USED.format(region=region_label(choice.region), why=rule.why)
+    if choice.given and choice.used is not None:
+        return where.REGION_USED.format(region=region_label(choice.used))
+    if choice.used is not None:
+        return where.REGION_DEFAULT.format(region=region_label(choice.used), why=rule.why)
+    return where.REGION_NATIONAL.format(why=rule.why)
 
 
 def extended_response(ctx: PlanContext) -> Planned | None:
@@ -99,6 +172,7 @@ def extended_response(ctx: PlanContext) -> Planned | None:
     if found is None:
         return None  # a 'reasonable period' without a date: the response note says so
     due, explanation = found
+    ctx.response_due = max(due, ctx.response_due or due)
     return ctx.plan(
         DeadlineKind.EXTENDED_RESPONSE,
         due,
@@ -113,21 +187,27 @@ def _extended_due(ctx: PlanContext, extension: ClockEvent) -> tuple[date, Explan
     """The date the authority named, else the regime's fixed extension, else nothing."""
     rule = ctx.regime.extension_rule(ctx.school)
     if extension.until is not None:
-        source = rule.source if rule is not None else "the authority's extension notice"
+        source = rule.source if rule is not None else say.EXTENSION_NOTICE_SOURCE
         explanation = named_date(
-            "the date the authority named in its extension notice",
-            source,
-            extension.on,
-            "Extension notified",
-            extension.until,
+            say.NAMED_IN_EXTENSION, source, extension.on, say.EXTENSION_NOTIFIED, extension.until
         )
         return extension.until, explanation
     if rule is None:
         return None
-    t = ctx.timeline
-    start_label, anchor = response_anchor(t)
-    counted = ctx.count(rule, t.start, paused=True)
-    return counted.due, explain(rule, counted, t.start, start_label, anchor, ())
+    return fixed_extension(ctx, rule, extension.on)
+
+
+def fixed_extension(
+    ctx: PlanContext, rule: Rule, notified: date | None
+) -> tuple[date, Explanation]:
+    """The law's own extended date: from the notice (NY FOIL) or from the period's start."""
+    if ctx.regime.extension_from_notice and notified is not None:
+        counted = ctx.count(rule, notified)
+        label, anchor = say.EXTENSION_NOTIFIED, say.THE_EXTENSION_NOTICE
+        return counted.due, explain(rule, counted, notified, label, anchor, ())
+    start, label, anchor, _ = response_start(ctx)
+    counted = ctx.count(rule, start, paused=True)
+    return counted.due, explain(rule, counted, start, label, anchor, ())
 
 
 def promised(ctx: PlanContext) -> Planned | None:
@@ -136,11 +216,7 @@ def promised(ctx: PlanContext) -> Planned | None:
     if promise is None or promise.until is None:
         return None
     explanation = named_date(
-        "the date the authority promised",
-        "the authority's own promise, kept beside the statutory deadline",
-        promise.on,
-        "Promise made",
-        promise.until,
+        say.PROMISED_DATE, say.PROMISE_SOURCE, promise.on, say.PROMISE_MADE, promise.until
     )
     return ctx.plan(
         DeadlineKind.PROMISED,
@@ -157,9 +233,9 @@ def long_overdue(ctx: PlanContext) -> Planned | None:
     rule = ctx.regime.long_overdue_rule(ctx.school)
     if rule is None or t.response is not None:
         return None
-    start_label, anchor = response_anchor(t)
-    counted = ctx.count(rule, t.start, paused=True)
-    explanation = explain(rule, counted, t.start, start_label, anchor, ())
+    start, start_label, anchor, _ = response_start(ctx)
+    counted = ctx.count(rule, start, paused=True)
+    explanation = explain(rule, counted, start, start_label, anchor, ())
     unit = rule.period.unit
     return ctx.plan(
         DeadlineKind.LONG_OVERDUE, counted.due, explanation, unit, None, ctx.clock_running
@@ -173,8 +249,8 @@ def fee_payment(ctx: PlanContext) -> Planned | None:
     if rule is None or not fees:
         return None
     fee = fees[-1]
-    counted = ctx.count(rule, fee.notice)
-    notes = ("If the fee is not paid by then, the authority need not answer.",)
-    explanation = explain(rule, counted, fee.notice, "Fees notice", "the fees notice", notes)
+    counted = ctx.count(rule, fee.start)
+    notes = (say.FEE_NOT_PAID_IN_TIME,)
+    explanation = explain(rule, counted, fee.start, say.FEES_NOTICE, say.THE_FEES_NOTICE, notes)
     unit = rule.period.unit
-    return ctx.plan(DeadlineKind.FEE_PAYMENT, counted.due, explanation, unit, fee.paid)
+    return ctx.plan(DeadlineKind.FEE_PAYMENT, counted.due, explanation, unit, fee.end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from foidesk.core.changes import Changes
+from foidesk.core.deadlines import RegionError, normalize_region
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.operations.base import DeskBase, authority_named, get_row, required
 from foidesk.core.records import AuthorityRecord
@@ -14,7 +15,16 @@ from foidesk.core.vocabulary import DEFAULT_REGIME, REGIME_IDS
 
 AUTHORITIES = Changes(authorities=True)
 EDITABLE = frozenset(
-    {"name", "short_name", "email", "jurisdiction", "default_regime", "is_school", "notes"}
+    {
+        "name",
+        "short_name",
+        "email",
+        "jurisdiction",
+        "default_regime",
+        "is_school",
+        "notes",
+        "region",
+    }
 )
 
 
@@ -29,6 +39,7 @@ class AuthorityOperations(DeskBase):
         jurisdiction: str | None = None,
         is_school: bool = False,
         notes: str = "",
+        region: str | None = None,
     ) -> AuthorityRecord:
         name = required(name, "authority name")
         with self.writing(AUTHORITIES) as unit:
@@ -39,6 +50,7 @@ class AuthorityOperations(DeskBase):
                 email=clean_email(email),
                 short_name=short_name,
                 jurisdiction=jurisdiction,
+                region=check_region(region),
                 default_regime=check_regime(regime),
                 is_school=is_school,
                 notes=notes,
@@ -64,6 +76,8 @@ class AuthorityOperations(DeskBase):
                 changes["default_regime"] = check_regime(str(changes["default_regime"]))
             if "email" in changes:
                 changes["email"] = clean_email(changes["email"])  # type: ignore[arg-type]
+            if "region" in changes:
+                changes["region"] = check_region(changes["region"])  # type: ignore[arg-type]
             requests = frozenset(
                 unit.session.scalars(select(Request.id).where(Request.authority_id == row.id))
             )
@@ -91,6 +105,16 @@ def check_regime(regime: str | None) -> str:
             f"unknown regime {regime!r}; choose one of: " + ", ".join(REGIME_IDS)
         )
     return chosen
+
+
+def check_region(region: str | None) -> str | None:
+    """An ISO 3166-2 region the holiday calendars know, or None for the law's default."""
+    if region is None or not region.strip():
+        return None
+    try:
+        return normalize_region(region)
+    except RegionError as exc:
+        raise InvalidInputError(str(exc)) from None
 
 
 def clean_email(email: str | None) -> str | None:

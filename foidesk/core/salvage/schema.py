@@ -43,6 +43,7 @@ from foidesk.core.storage.tables import Base, ProfileIdentity
 #: What each migration leaves behind, newest first: the newest one found names the
 #: revision when ``alembic_version`` was lost.
 SIGNATURES = (
+    ("0006", "index", "ix_authority_region"),
     ("0005", "table", "profile_identity"),
     ("0004", "index", "ix_request_list"),
     ("0003", "table", "attachment_text"),

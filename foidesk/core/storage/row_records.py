@@ -41,6 +41,7 @@ def authority_record(row: Authority) -> AuthorityRecord:
         default_regime=row.default_regime,
         is_school=row.is_school,
         notes=row.notes,
+        region=row.region,
     )
 
 

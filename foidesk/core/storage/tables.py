@@ -76,6 +76,8 @@ class Authority(Base):
     short_name: Mapped[str | None] = mapped_column(String(100))
     email: Mapped[str | None] = mapped_column(String(320), index=True)
     jurisdiction: Mapped[str | None] = mapped_column(String(100))
+    # ISO 3166-2 code (AU-NSW, DE-BY, GB-SCT): whose holidays some laws count (migration 0006)
+    region: Mapped[str | None] = mapped_column(String(10), index=True)
     default_regime: Mapped[str] = mapped_column(String(40))
     is_school: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")

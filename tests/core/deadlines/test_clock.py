@@ -247,21 +247,24 @@ def test_promised_date_is_kept_beside_the_statutory_one() -> None:
 # -- after the response: review and complaint -------------------------------------------
 
 
-def test_final_response_opens_review_and_complaint_windows() -> None:
-    # Response Tue 23 Apr 2024. Complaint to the ICO: 6 weeks = 42 days -> Tue 4 Jun 2024.
-    # Review request (s.45 Code): 40 working days: 24-26 Apr (1-3), 29 Apr-3 May (4-8), May Day
-    # skipped, 7-10 (9-12), 13-17 (13-17), 20-24 (18-22), Spring Bank Holiday 27 May skipped,
-    # 28-31 (23-26), 3-7 Jun (27-31), 10-14 (32-36), 17-20 Jun (37-40) -> Thu 20 Jun 2024.
+def test_final_response_opens_the_review_window_but_not_yet_the_complaint_window() -> None:
+    # Response Tue 23 Apr 2024. Review request (s.45 Code): 40 working days: 24-26 Apr (1-3),
+    # 29 Apr-3 May (4-8), May Day skipped, 7-10 (9-12), 13-17 (13-17), 20-24 (18-22), Spring
+    # Bank Holiday 27 May skipped, 28-31 (23-26), 3-7 Jun (27-31), 10-14 (32-36), 17-20 Jun
+    # (37-40) -> Thu 20 Jun 2024. The ICO expects an internal review first ("If you get an
+    # outcome to an internal review and you are still unhappy ... complain to the ICO"), so no
+    # complaint window opens on the response itself.
     found = deadlines(ev(K.RESPONSE, date(2024, 4, 23)), today=date(2024, 5, 1))
     assert found[DeadlineKind.RESPONSE].state is DeadlineState.MET
-    assert found[DeadlineKind.COMPLAINT_WINDOW].due == date(2024, 6, 4)
     assert found[DeadlineKind.REVIEW_REQUEST_WINDOW].due == date(2024, 6, 20)
-    assert found[DeadlineKind.COMPLAINT_WINDOW].unit is PeriodUnit.CALENDAR_DAYS
+    assert DeadlineKind.COMPLAINT_WINDOW not in found
 
 
 def test_review_request_sets_the_internal_review_deadline() -> None:
     # ICO: 20 working days from the request, Mon 3 Jun 2024: 4-7 Jun (1-4), 10-14 (5-9),
-    # 17-21 (10-14), 24-28 (15-19), Mon 1 Jul (20). The complaint window waits for the outcome.
+    # 17-21 (10-14), 24-28 (15-19), Mon 1 Jul (20). The complaint window waits: the ICO takes a
+    # complaint about an unanswered review after 40 working days, Tue 30 Jul 2024 (see the
+    # review extension below), so it opens on Wed 31 Jul and runs 6 weeks to Tue 10 Sep 2024.
     found = deadlines(
         ev(K.RESPONSE, date(2024, 4, 23)),
         ev(K.REVIEW_REQUESTED, date(2024, 6, 3)),
@@ -274,7 +277,13 @@ def test_review_request_sets_the_internal_review_deadline() -> None:
         15,
     )
     assert found[DeadlineKind.REVIEW_REQUEST_WINDOW].met_on == date(2024, 6, 3)
-    assert DeadlineKind.COMPLAINT_WINDOW not in found
+    complaint = found[DeadlineKind.COMPLAINT_WINDOW]
+    assert (complaint.due, complaint.state, complaint.opens_on) == (
+        date(2024, 9, 10),
+        DeadlineState.NOT_APPLICABLE,
+        date(2024, 7, 31),
+    )
+    assert complaint.status_text() == "opens Wed 31 Jul 2024"
 
 
 def test_review_extension_without_a_date_allows_40_working_days() -> None:
@@ -344,7 +353,7 @@ def test_withdrawn_request_has_nothing_open_but_keeps_what_was_met() -> None:
     assert "withdrawn or closed" in open_request[DeadlineKind.RESPONSE].explanation.text()
     answered = deadlines(ev(K.RESPONSE, date(2024, 4, 2)), today=date(2024, 5, 1), stopped=True)
     assert answered[DeadlineKind.RESPONSE].state is DeadlineState.MET
-    assert answered[DeadlineKind.COMPLAINT_WINDOW].state is DeadlineState.NOT_APPLICABLE
+    assert answered[DeadlineKind.REVIEW_REQUEST_WINDOW].state is DeadlineState.NOT_APPLICABLE
 
 
 # -- events themselves ---------------------------------------------------------------------

@@ -120,6 +120,15 @@ def test_a_paid_fee_never_makes_the_response_due_earlier(
 def test_state_and_days_left_agree(regime: str, received: date, today_after: int) -> None:
     today = received + timedelta(days=today_after)
     for deadline in request_deadlines(ClockInput(regime, received), today):
+        if deadline.opens_on is not None:  # a stage silence opens, not open yet
+            assert deadline.state == "not_applicable" and today < deadline.opens_on
+            continue
+        if deadline.kind.is_opening:  # an action that stays possible once open
+            assert deadline.state == "upcoming" and today >= deadline.due
+            continue
+        if deadline.kind.is_window and today > deadline.due:
+            assert deadline.state == "not_applicable"  # closed, never overdue
+            continue
         assert deadline.days_left is not None
         if today < deadline.due:
             assert deadline.state == "upcoming" and deadline.days_left >= 1

@@ -121,8 +121,10 @@ def test_unknown_regime_lists_the_valid_ids() -> None:
 
 def test_every_regime_has_a_name_calendar_and_source() -> None:
     expected = {
-        "uk-foia", "uk-eir", "scot-foisa", "scot-eir", "uk-sar", "us-foia", "ie-foi",
-        "nz-oia", "au-foi", "ca-ati", "de-ifg", "eu-1049", "custom",
+        "uk-foia", "uk-eir", "scot-foisa", "scot-eir", "uk-sar", "im-foi", "us-foia",
+        "us-ca-cpra", "us-ny-foil", "us-il-foia", "us-tx-pia", "ie-foi", "nz-oia",
+        "nz-lgoima", "au-foi", "au-nsw-gipa", "ca-ati", "ca-privacy", "de-ifg", "de-uig",
+        "eu-1049", "custom",
     }  # fmt: skip
     assert set(REGIMES) == expected
     for regime_id, regime in REGIMES.items():

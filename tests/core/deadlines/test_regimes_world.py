@@ -89,14 +89,19 @@ def test_canada_plain_30_days() -> None:
     assert calculate("ca-ati", date(2024, 7, 1)).due == date(2024, 7, 31)
 
 
-def test_eu_15_working_days_on_target2_days() -> None:
-    # Regulation 1049/2001 Art 7(1). Received Fri 22 Mar 2024: 25-28 Mar (1-4), Good Friday and
-    # Easter Monday skipped, 2-5 Apr (5-8), 8-12 (9-13), 15-16 (14-15) -> Tue 16 Apr 2024.
-    # Art 7(3), 30 in all: 17-19 Apr (16-18), 22-26 (19-23), 29-30 (24-25), 1 May skipped,
-    # 2-3 May (26-27), 6-8 May (28-30) -> Wed 8 May 2024.
+def test_eu_15_working_days_on_the_institutions_holidays_of_2024() -> None:
+    # Regulation 1049/2001 Art 7(1); holidays of OJ C 440, 21.11.2022, p. 15. Received Fri 22 Mar
+    # 2024: 25-27 Mar (1-3), Maundy Thursday, Good Friday and Easter Monday skipped, 2-5 Apr
+    # (4-7), 8-12 (8-12), 15-17 (13-15) -> Wed 17 Apr 2024. foidesk has that list only up to
+    # Whit Monday, and says so for a period that runs past it: received Fri 10 May 2024, 13-17
+    # (1-5), Whit Monday skipped, 21-24 (6-9), 27-31 (10-14), Mon 3 Jun (15).
     result = calculate("eu-1049", date(2024, 3, 22))
-    assert (result.due, result.extended_due) == (date(2024, 4, 16), date(2024, 5, 8))
-    assert "TARGET2" in result.explanation.text()
+    assert result.due == date(2024, 4, 17)
+    assert SkippedDay(date(2024, 3, 28), "Maundy Thursday") in result.skipped
+    assert "not in foidesk" not in result.explanation.text()
+    later = calculate("eu-1049", date(2024, 5, 10))
+    assert later.due == date(2024, 6, 3)
+    assert "for 2024 it has the days up to Whit Monday, 20 May 2024" in later.explanation.text()
 
 
 def test_custom_working_days_on_a_regional_calendar() -> None:

@@ -1,4 +1,8 @@
-"""A requester's window that has passed is closed, never "overdue"."""
+"""A requester's window that has passed is closed, never "overdue".
+
+The request is under FOIA, answered Fri 19 Apr 2024: the review-request window (40 working
+days, s.45 Code of Practice) is open until Mon 17 Jun 2024.
+"""
 
 from __future__ import annotations
 
@@ -22,8 +26,8 @@ ANSWERED = ClockInput(
 
 def _window(today: date) -> tuple[DeadlineState, str]:
     found = {d.kind: d for d in request_deadlines(ANSWERED, today)}
-    complaint = found[DeadlineKind.COMPLAINT_WINDOW]
-    return complaint.state, complaint.status_text()
+    window = found[DeadlineKind.REVIEW_REQUEST_WINDOW]
+    return window.state, window.status_text()
 
 
 def test_an_open_window_counts_down() -> None:

@@ -15,7 +15,7 @@ from foidesk.core.deadlines import (
     calendar_for_regime,
     working_days_between,
 )
-from foidesk.core.deadlines.regimes import SCOTLAND, UK_ANY_NATION
+from foidesk.core.deadlines.calendars import SCOTLAND, UK_ANY_NATION
 
 UK = calendar_for_regime("uk-foia")
 SCOT = calendar_for_regime("scot-foisa")
@@ -90,11 +90,23 @@ def test_nz_mondayises_waitangi_and_anzac_day() -> None:
     assert nz.non_working_reason(date(2021, 2, 8)) == "Waitangi Day (observed)"
 
 
-def test_eu_calendar_uses_target2_closing_days() -> None:
+def test_eu_calendar_is_the_institutions_published_list() -> None:
+    # Regulation 1182/71 art 2(2); Commission Decision of 21 December 2012, OJ C 39,
+    # 12.2.2013, p. 26: 18 holidays on working days in 2014, 15 August and 24-31 December
+    # among them (the TARGET2 calendar had six).
     eu = calendar_for_regime("eu-1049")
-    assert eu.non_working_reason(date(2024, 5, 1)) == "Labour Day"
-    assert eu.non_working_reason(date(2024, 12, 26)) == "Christmas Holiday"
-    assert eu.is_working_day(date(2024, 8, 15))  # Belgian Assumption Day: institutions work
+    assert eu.non_working_reason(date(2014, 8, 15)) == "Assumption"
+    assert eu.non_working_reason(date(2014, 12, 30)) == "End-of-year days"
+    assert eu.non_working_reason(date(2014, 4, 17)) == "Maundy Thursday"
+    weekday_holidays = [
+        day
+        for day in eu.non_working_days(date(2014, 1, 1), date(2014, 12, 31))
+        if not day.is_weekend
+    ]
+    assert len(weekday_holidays) == 18
+    # OJ C 201 I, 28.5.2021, p. 2: 2023 has All Souls' Day and only 25-29 December.
+    assert eu.non_working_reason(date(2023, 11, 2)) == "All Souls' Day"
+    assert eu.is_working_day(date(2023, 1, 3))
 
 
 def test_working_days_between_counts_the_half_open_interval() -> None:
