@@ -210,11 +210,12 @@ def test_restore_replaces_the_profile_and_keeps_the_previous_one(
 
 
 def test_declining_the_restore_changes_nothing(
-    controller: BackupController, desk: Desk, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, controller: BackupController, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     backup = create_backup(desk, now=NOW).path
     _answer_restore(monkeypatch, backup, QMessageBox.StandardButton.No)
     controller.restore_action.trigger()
+    settled(qtbot, controller)  # the backup folder was asked for, then the user
     assert not controller.busy
     assert not list(desk.profile.data_dir.parent.glob("*.before-restore-*"))
 

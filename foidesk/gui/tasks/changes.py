@@ -1,13 +1,17 @@
 """Changes the desk publishes, brought to the GUI thread and handed to every view.
 
 The desk tells its subscribers on the thread that made the change (the database
-thread); this relay re-emits on the GUI thread, merging what arrives in one turn of
-the event loop (an import of 500 messages repaints once, not 500 times). Each batch
-carries the serial of the newest change in it, so a view given a fresh record by an
-operation can tell whether a batch is already in that record.
+thread); this relay re-emits on the GUI thread, merging what arrives until the job
+that made it has delivered its own result (``TaskRunner`` flushes then: a file of an
+import repaints once, however many messages it held), or, for a change made outside
+a job, until the next turn of the event loop. Each batch carries the serial of the
+newest change in it, so a view given a fresh record by the operation can tell that
+the batch is already in that record.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -17,11 +21,14 @@ from foidesk.core.desk import Desk
 
 class ChangeRelay(QObject):
     changed = Signal(object, int)  # Changes (merged), serial of the newest in it
-    _arrived = Signal(object, int)
+    _arrived = Signal(object, int, bool)
 
-    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
+    def __init__(
+        self, desk: Desk, in_a_job: Callable[[], bool], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._desk = desk
+        self._in_a_job = in_a_job
         self._pending = NOTHING
         self._serial = 0
         self._flush = QTimer(self)
@@ -32,13 +39,14 @@ class ChangeRelay(QObject):
         self._stop = desk.feed.subscribe(self._published)
 
     def _published(self, changes: Changes) -> None:
-        """On the publishing thread: the serial is read there, where it was counted."""
-        self._arrived.emit(changes, self._desk.feed.serial)
+        """On the publishing thread: the serial is read there, where it was counted, and
+        so is whether a job of the database thread made the change (it flushes then)."""
+        self._arrived.emit(changes, self._desk.feed.serial, self._in_a_job())
 
-    def _collect(self, changes: Changes, serial: int) -> None:
+    def _collect(self, changes: Changes, serial: int, in_a_job: bool) -> None:
         self._pending = self._pending | changes
         self._serial = max(self._serial, serial)
-        if not self._flush.isActive():
+        if not in_a_job and not self._flush.isActive():
             self._flush.start()
 
     def _hand_on(self) -> None:

@@ -107,6 +107,8 @@ class DeskWorker(QObject):
     unhandled_error = Signal(object, str)
     #: Jobs submitted and not yet delivered; the status bar shows "Working…" while > 0.
     busy_changed = Signal(bool)
+    #: A job's outcome was delivered: what it changed may be handed on now, after it.
+    delivered = Signal()
 
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +158,7 @@ class DeskWorker(QObject):
             except BaseException as exc:
                 outcome.append((False, exc))
             finally:
+                self.delivered.emit()  # its changes go out before the caller goes on
                 finished.set()
 
         self._thread.lanes.put(_Job(0, job, None), background=False)
@@ -192,6 +195,7 @@ class DeskWorker(QObject):
         job = self._take(token)
         if job is not None and job.on_done is not None and _alive(job.on_done):
             job.on_done(result)
+        self.delivered.emit()
 
     def _fail(self, token: int, exc: BaseException, details: str) -> None:
         self._drop_skipped()
@@ -203,6 +207,7 @@ class DeskWorker(QObject):
                 job.on_error(exc)
         else:
             self.unhandled_error.emit(exc, details)
+        self.delivered.emit()
 
     def _drop_skipped(self) -> None:
         """Forget stale jobs the thread skipped (a newer job of their channel exists and
