@@ -12,21 +12,20 @@ from typing import TextIO
 from foidesk.cli.common import json_option, open_desk, print_json
 from foidesk.core.backup import (
     BackupInfo,
+    Counts,
     RotationResult,
     back_up_and_rotate,
     create_backup,
     finish_interrupted_restore,
     list_backups,
     load_settings,
+    read_manifest_only,
+    removal_text,
     restore_backup,
     verify_backup,
 )
-from foidesk.core.backup.manifest import Counts
-from foidesk.core.backup.rotation import removal_text
-from foidesk.core.backup.structure import read_manifest_only
 from foidesk.core.errors import InvalidInputError
-from foidesk.core.profile import Profile, resolve_profile
-from foidesk.core.profile.guard import ProfileRefusedError, backup_folder
+from foidesk.core.profile import Profile, ProfileRefusedError, backup_folder, resolve_profile
 
 
 def register(

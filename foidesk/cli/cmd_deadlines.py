@@ -9,15 +9,15 @@ from typing import Any
 from foidesk.cli.common import Commands, iso, json_option, open_desk, parse_date, print_json
 from foidesk.core.deadlines import (
     REGIMES,
+    CalendarEntry,
     ClockEventKind,
     CustomRule,
     Deadline,
     SkippedDay,
     calculate,
     format_day,
+    regime_summaries,
 )
-from foidesk.core.deadlines.ics import CalendarEntry
-from foidesk.core.deadlines.summary import regime_summaries
 from foidesk.core.errors import InvalidInputError
 
 

@@ -7,8 +7,7 @@ import sys
 
 from foidesk.cli.cmd_requests import request_json
 from foidesk.cli.common import json_option, open_desk, print_json
-from foidesk.core.health import CheckReport, Leftover, RepairPlan
-from foidesk.core.sample.thread import load_sample
+from foidesk.core.records import CheckReport, Leftover, RepairPlan
 
 
 def register(
@@ -127,7 +126,7 @@ def _size(size: int) -> str:
 
 def _sample(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
-        detail = load_sample(desk)
+        detail = desk.load_sample()
     if args.json:
         print_json(request_json(detail))
     else:

@@ -9,7 +9,7 @@ from typing import Any
 
 from foidesk.cli.common import Commands, json_option, open_desk, print_json
 from foidesk.cli.progress import StderrProgress
-from foidesk.core.importing.importer import ImportedFile, ImportReport, import_paths
+from foidesk.core.importing import ImportedFile, ImportReport, import_paths
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:

@@ -10,8 +10,7 @@ from foidesk.cli.cmd_backup import TerminalProgress
 from foidesk.cli.common import json_option, print_json
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.profile import Profile, resolve_profile
-from foidesk.core.salvage.copy import find_shell
-from foidesk.core.salvage.run import SalvageResult, salvage
+from foidesk.core.salvage import SalvageResult, find_shell, salvage
 
 AFTER_PROBLEMS = (
     "the salvaged database is in place (it holds everything the damaged one could still "

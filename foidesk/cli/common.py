@@ -13,8 +13,7 @@ from typing import Any, TypeAlias
 
 from foidesk.core.desk import Desk
 from foidesk.core.errors import InvalidInputError
-from foidesk.core.profile import resolve_profile
-from foidesk.core.profile.log import start_logging
+from foidesk.core.profile import resolve_profile, start_logging
 
 Handler = Callable[[argparse.Namespace], int]
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

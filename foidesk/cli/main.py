@@ -63,11 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _storage_error(exc: Exception, args: argparse.Namespace) -> Exception | None:
     """A disk or database failure no command worded itself, as one sentence about the
     profile folder (where it most likely happened); None for a bug."""
+    from foidesk.core.errors import storage_failure
     from foidesk.core.profile import resolve_profile
-    from foidesk.core.storage.failures import storage_error
 
     place = resolve_profile(getattr(args, "data_dir", None), "sqlite://").data_dir
-    return storage_error(exc, place)
+    return storage_failure(exc, place)
 
 
 def _open_window(args: argparse.Namespace) -> int:

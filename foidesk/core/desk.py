@@ -21,6 +21,7 @@ from foidesk.core.errors import FoideskError
 from foidesk.core.operations.authorities import AuthorityOperations, check_regime
 from foidesk.core.operations.base import Today
 from foidesk.core.operations.calendar import CalendarOperations
+from foidesk.core.operations.listing import ListOperations
 from foidesk.core.operations.messages import MessageOperations
 from foidesk.core.operations.requests import RequestOperations
 from foidesk.core.operations.upkeep import UpkeepOperations
@@ -28,6 +29,7 @@ from foidesk.core.profile import Profile
 from foidesk.core.profile.identity import ProfileMarker, new_marker, stamp_of, write_marker
 from foidesk.core.profile.opening import open_database
 from foidesk.core.progress import Progress
+from foidesk.core.records import RequestDetail
 from foidesk.core.storage.file_store import AttachmentStore
 from foidesk.core.storage.file_writes import leftovers_of_writers, recover
 from foidesk.core.storage.inuse import ProfileHold
@@ -44,6 +46,7 @@ class Desk(
     RequestOperations,
     MessageOperations,
     CalendarOperations,
+    ListOperations,
     UpkeepOperations,
 ):
     """An open profile: its database, its attachment store, and every operation on them."""
@@ -149,6 +152,12 @@ class Desk(
         from foidesk.core.importing.importer import ImportRun
 
         return ImportRun(self, paths, request_id)
+
+    def load_sample(self) -> RequestDetail:
+        """The example request, for a new user to look around (``sample/``)."""
+        from foidesk.core.sample.thread import load_sample
+
+        return load_sample(self)
 
     def search(
         self, text: str, *, filters: Filters | None = None, limit: int = 50

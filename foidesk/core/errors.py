@@ -3,6 +3,8 @@ else that escapes is a bug and reaches a crash report."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class FoideskError(Exception):
     """A failure the user can understand and act on (bad input, missing file, ...)."""
@@ -38,3 +40,11 @@ class ReadOnlyProfileError(StorageError):
 
 class DatabaseBusyError(StorageError):
     """Another process held the database's write lock for longer than foidesk waits."""
+
+
+def storage_failure(exc: BaseException, place: Path) -> StorageError | None:
+    """A disk or database failure no command worded itself, as one sentence about
+    ``place``; None when ``exc`` is a bug (the sorting is in ``storage/failures.py``)."""
+    from foidesk.core.storage.failures import storage_error
+
+    return storage_error(exc, place)

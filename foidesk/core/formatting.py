@@ -13,3 +13,17 @@ def human_size(size: int) -> str:
         if value < 1024 or unit == "TB":
             return f"{value:.1f} {unit}"
     raise AssertionError("unreachable")
+
+
+def safe_filename(name: str) -> str:
+    """A name from outside (an attachment's), cleaned to be a file name, never a path."""
+    from foidesk.core.mail.names import safe_filename as cleaned
+
+    return cleaned(name)
+
+
+def sanitize_html(html: str) -> str:
+    """An email's HTML body made safe to show: no scripts, nothing loaded from outside."""
+    from foidesk.core.mail.html import sanitize_html as sanitized
+
+    return sanitized(html)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,7 @@ from sqlalchemy import select, text
 
 from foidesk.core.errors import DatabaseDamagedError, FoideskError
 from foidesk.core.profile.identity import ProfileMarker, leftover_parts, read_marker
+from foidesk.core.records import CheckReport, Leftover, RemovedFile, RepairPlan
 from foidesk.core.storage import failures, inuse
 from foidesk.core.storage import file_writes as blobs
 from foidesk.core.storage.database import first_line
@@ -34,50 +34,6 @@ if TYPE_CHECKING:
     from foidesk.core.operations.upkeep import UpkeepOperations as Desk
 
 MAX_INTEGRITY_LINES = 20
-
-
-@dataclass(frozen=True)
-class Leftover:
-    """Something a killed writer left behind: harmless, and removed by a repair."""
-
-    kind: str  # "staged file", "marker", "in-use mark", "backup work folder"
-    path: Path
-    size: int
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """``foidesk check``: the database's own checks, the store's re-hash, the leftovers."""
-
-    database_problems: tuple[str, ...]
-    blobs_checked: int
-    missing_blobs: tuple[str, ...]
-    corrupt_blobs: tuple[str, ...]
-    unreferenced_blobs: tuple[str, ...]
-    notes: tuple[str, ...] = field(default=())
-    damaged: bool = False
-    leftovers: tuple[Leftover, ...] = field(default=())
-    repair_refusal: str | None = None  # why a repair must delete nothing, if it must not
-
-    @property
-    def ok(self) -> bool:
-        return not (self.database_problems or self.missing_blobs or self.corrupt_blobs)
-
-
-@dataclass(frozen=True)
-class RemovedFile:
-    sha256: str
-    size: int
-
-
-@dataclass(frozen=True)
-class RepairPlan:
-    files: tuple[RemovedFile, ...]
-    leftovers: tuple[Leftover, ...]
-
-    @property
-    def empty(self) -> bool:
-        return not (self.files or self.leftovers)
 
 
 def check(desk: Desk) -> CheckReport:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 
-from foidesk.core.deadlines import DeadlineState
+from foidesk.core.deadlines import Deadline, DeadlineKind, DeadlineState
+from foidesk.core.vocabulary import OPEN_STATUSES, RequestStatus
 
 
 @dataclass(frozen=True)
@@ -171,3 +174,152 @@ class ClosureRecord:
     day: date
     name: str
     closed: bool
+
+
+# --- the request list ------------------------------------------------------------------
+
+NextDeadlines = Mapping[int, Deadline]
+
+
+class StatusGroup(StrEnum):
+    """The groups the list filters by, in the words requesters use."""
+
+    ALL = "all"
+    AWAITING = "awaiting"
+    OVERDUE = "overdue"
+    NEEDS_ACTION = "needs_action"
+    COMPLETE = "complete"
+
+    @property
+    def label(self) -> str:
+        return _GROUP_LABELS[self]
+
+
+_GROUP_LABELS = {
+    StatusGroup.ALL: "All requests",
+    StatusGroup.AWAITING: "Awaiting a reply",
+    StatusGroup.OVERDUE: "Overdue",
+    StatusGroup.NEEDS_ACTION: "Needs action",
+    StatusGroup.COMPLETE: "Complete",
+}
+
+#: Statuses where the next move is the requester's, whatever the deadlines say.
+ACTION_STATUSES = frozenset(
+    {RequestStatus.DRAFT, RequestStatus.WAITING_CLARIFICATION, RequestStatus.ERROR_MESSAGE}
+)
+#: Deadlines that bind the requester, not the authority: a window they can miss.
+REQUESTER_DEADLINES = frozenset(kind for kind in DeadlineKind if kind.is_window)
+COMPLETE_STATUSES = frozenset(RequestStatus) - OPEN_STATUSES - {RequestStatus.DRAFT}
+_RUNNING = frozenset({DeadlineState.UPCOMING, DeadlineState.DUE_TODAY})
+
+
+class SortKey(StrEnum):
+    TITLE = "title"
+    AUTHORITY = "authority"
+    STATUS = "status"
+    NEXT_DEADLINE = "next_deadline"
+    LAST_ACTIVITY = "last_activity"
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the user asked the list to show, in what order."""
+
+    text: str = ""
+    group: StatusGroup = StatusGroup.ALL
+    authority_id: int | None = None
+    tag: str | None = None
+    regime: str | None = None
+    sort: SortKey = SortKey.LAST_ACTIVITY
+    descending: bool = True
+
+    @property
+    def needs_deadlines(self) -> bool:
+        """Whether the ids themselves depend on deadlines (not only the rows' column)."""
+        deadline_groups = (StatusGroup.OVERDUE, StatusGroup.NEEDS_ACTION)
+        return self.sort is SortKey.NEXT_DEADLINE or self.group in deadline_groups
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """One painted row of the request list."""
+
+    id: int
+    title: str
+    authority: str
+    status: str
+    regime: str
+    reference: str | None
+    tags: tuple[str, ...]
+    sent_on: date | None
+    last_activity_at: datetime
+    next_deadline: Deadline | None
+
+    @property
+    def status_label(self) -> str:
+        return RequestStatus(self.status).label
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filter menus offer: only authorities, tags and regimes in use."""
+
+    authorities: tuple[tuple[int, str], ...]
+    tags: tuple[str, ...]
+    regimes: tuple[str, ...]
+
+
+def needs_action(status: str, deadline: Deadline | None) -> bool:
+    """The requester's move: a status that asks them to act, or their own window running."""
+    if RequestStatus(status) in ACTION_STATUSES:
+        return True
+    return (
+        deadline is not None and deadline.kind in REQUESTER_DEADLINES and deadline.state in _RUNNING
+    )
+
+
+# --- foidesk check ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """Something a killed writer left behind: harmless, and removed by a repair."""
+
+    kind: str  # "staged file", "marker", "in-use mark", "backup work folder"
+    path: Path
+    size: int
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """``foidesk check``: the database's own checks, the store's re-hash, the leftovers."""
+
+    database_problems: tuple[str, ...]
+    blobs_checked: int
+    missing_blobs: tuple[str, ...]
+    corrupt_blobs: tuple[str, ...]
+    unreferenced_blobs: tuple[str, ...]
+    notes: tuple[str, ...] = field(default=())
+    damaged: bool = False
+    leftovers: tuple[Leftover, ...] = field(default=())
+    repair_refusal: str | None = None  # why a repair must delete nothing, if it must not
+
+    @property
+    def ok(self) -> bool:
+        return not (self.database_problems or self.missing_blobs or self.corrupt_blobs)
+
+
+@dataclass(frozen=True)
+class RemovedFile:
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class RepairPlan:
+    files: tuple[RemovedFile, ...]
+    leftovers: tuple[Leftover, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.files or self.leftovers)

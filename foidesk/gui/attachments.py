@@ -17,11 +17,11 @@ from PySide6.QtCore import QDir, QObject, QStandardPaths, QTemporaryDir, QUrl, S
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from foidesk.core import profile as privacy
 from foidesk.core.desk import Desk
 from foidesk.core.errors import StorageError
-from foidesk.core.mail.names import safe_filename
+from foidesk.core.formatting import safe_filename
 from foidesk.core.records import AttachmentRecord
-from foidesk.core.storage import privacy
 from foidesk.gui.errors_ui import report_failure
 from foidesk.gui.preview import AttachmentPreview, can_preview
 from foidesk.gui.tasks.files import FileTasks

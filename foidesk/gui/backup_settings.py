@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from foidesk.core.backup import load_settings
-from foidesk.core.backup.catalog import BackupEntry
-from foidesk.core.backup.rotation import holdings
-from foidesk.core.backup.rotation_note import RotationNote, last_rotation
-from foidesk.core.backup.settings import (
+from foidesk.core.backup import (
     MAX_KEEP,
+    BackupEntry,
     BackupSettings,
+    RotationNote,
+    holdings,
+    last_rotation,
+    load_settings,
     set_automatic,
     set_folder,
     set_keep,

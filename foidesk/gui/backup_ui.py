@@ -27,17 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.backup import (
+    BackupEntry,
     BackupInfo,
     RestoreResult,
     ScheduledBackup,
     back_up_and_rotate,
     backup_due,
     load_settings,
+    note_of,
+    read_manifest_only,
     restore_backup,
 )
-from foidesk.core.backup.catalog import BackupEntry
-from foidesk.core.backup.rotation_note import note_of
-from foidesk.core.backup.structure import read_manifest_only
 from foidesk.core.errors import FoideskError
 from foidesk.core.progress import Cancelled, Progress
 from foidesk.gui.backup_settings import BackupSettingsPage, rotation_lines

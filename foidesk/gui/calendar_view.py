@@ -29,9 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.changes import Changes
-from foidesk.core.deadlines.deadline import DeadlineState
-from foidesk.core.deadlines.explanation import format_day, format_month
-from foidesk.core.deadlines.ics import CalendarEntry
+from foidesk.core.deadlines import CalendarEntry, DeadlineState, format_day, format_month
 from foidesk.core.desk import Desk
 from foidesk.core.records import DayCount
 from foidesk.gui import deadline_display

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from foidesk.core.deadlines.events import ClockEventKind
+from foidesk.core.deadlines import ClockEventKind
 from foidesk.gui.forms import lay_out_dialog
 from foidesk.gui.request_dialog import from_qdate, to_qdate
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-from foidesk.core.deadlines.deadline import Deadline, DeadlineState
-from foidesk.core.deadlines.explanation import format_day
-from foidesk.core.list_queries import REQUESTER_DEADLINES
+from foidesk.core.deadlines import Deadline, DeadlineState, format_day
+from foidesk.core.records import REQUESTER_DEADLINES
 
 #: Upcoming deadlines this close (in their own unit) are marked "due soon".
 DUE_SOON_DAYS = 5

@@ -8,9 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
-from foidesk.core.deadlines.deadline import DeadlineState
-from foidesk.core.deadlines.explanation import format_day
-from foidesk.core.deadlines.ics import CalendarEntry
+from foidesk.core.deadlines import CalendarEntry, DeadlineState, format_day
 from foidesk.gui import deadline_display
 from foidesk.gui.resources import icon
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from foidesk.core.desk import Desk
-from foidesk.core.importing.importer import ImportReport, ImportRun
+from foidesk.core.importing import ImportReport, ImportRun
 from foidesk.gui.errors_ui import report_failure
 from foidesk.gui.tasks.database import DeskWorker
 from foidesk.gui.tasks.progress import TaskProgress, close_dialog, progress_dialog

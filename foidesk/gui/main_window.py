@@ -29,7 +29,6 @@ from foidesk.core.changes import EVERYTHING, Changes
 from foidesk.core.desk import Desk
 from foidesk.core.errors import DatabaseDamagedError
 from foidesk.core.records import MessageRecord, RequestDetail
-from foidesk.core.sample.thread import load_sample
 from foidesk.gui import undoable as edits
 from foidesk.gui.about_dialog import AboutDialog
 from foidesk.gui.actions import WindowActions, WindowMenus, build_menus, make_actions
@@ -377,7 +376,7 @@ class MainWindow(QMainWindow):
     def load_example(self) -> None:
         self.ops.perform(
             "Load the example request",
-            load_sample,
+            lambda desk: desk.load_sample(),
             on_done=lambda detail: self.list_pane.select_request(detail.id),
         )
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from foidesk.core.errors import FoideskError
 from foidesk.core.formatting import human_size
 from foidesk.core.records import AttachmentRecord
-from foidesk.core.search.highlight import Highlighter
+from foidesk.core.search import Highlighter
 from foidesk.gui.tasks.files import FileTasks
 
 PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})

@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 
 from foidesk.core.backup import restore_backup
 from foidesk.core.errors import FoideskError
-from foidesk.core.profile import Profile
-from foidesk.core.profile.guard import Option, Problem, ProfileRefusedError
+from foidesk.core.profile import Option, Problem, Profile, ProfileRefusedError
 from foidesk.core.progress import Cancelled, Progress
 from foidesk.gui.tasks.files import FileTasks
 from foidesk.gui.tasks.progress import TaskProgress, close_dialog, progress_dialog
@@ -130,7 +129,7 @@ class ProfileProblemDialog(QDialog):
         """Salvage into a new database; the profile opens on it once its check passes
         (when it does not, the salvaged database is still better than the damaged one,
         and the launcher opens it all the same: the window then shows what is missing)."""
-        from foidesk.core.salvage.run import salvage  # loads only when asked for
+        from foidesk.core.salvage import salvage  # loads only when asked for
 
         profile = self.profile
 

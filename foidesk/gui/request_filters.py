@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
 
-from foidesk.core.list_queries import FilterChoices, ListQuery, SortKey, StatusGroup
+from foidesk.core.records import FilterChoices, ListQuery, SortKey, StatusGroup
 from foidesk.gui.resources import icon
 
 ANY = None

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from foidesk.core.deadlines.deadline import Deadline
+from foidesk.core.deadlines import Deadline
 from foidesk.core.records import RequestDetail
 from foidesk.core.vocabulary import RequestStatus
 from foidesk.gui import deadline_display

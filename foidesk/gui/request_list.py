@@ -11,19 +11,14 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from foidesk.core.changes import Changes
-from foidesk.core.deadlines.deadline import Deadline
+from foidesk.core.deadlines import Deadline
 from foidesk.core.desk import Desk
-from foidesk.core.list_queries import (
+from foidesk.core.records import (
     FilterChoices,
     ListQuery,
     NextDeadlines,
     RequestRow,
     SortKey,
-    filter_choices,
-    live_count,
-    live_ids,
-    request_ids,
-    request_rows,
 )
 from foidesk.gui.request_filters import FilterBar
 from foidesk.gui.request_list_model import SORT_KEYS, RequestListModel
@@ -147,7 +142,7 @@ class RequestListPane(QWidget):
             fresh = desk.next_deadlines(sorted(moved)) if moved else {}
             merged = None if known is None else {**_without(known, moved), **fresh}
             shown = merged or {}
-            rows = {} if again else request_rows(desk, sorted(touched), shown)
+            rows = {} if again else desk.list_rows(sorted(touched), shown)
             return _Update(merged, rows)
 
         def done(update: _Update) -> None:
@@ -162,7 +157,9 @@ class RequestListPane(QWidget):
         self._worker.submit(run, done)
 
     def _load_choices(self) -> None:
-        self._worker.submit(filter_choices, self._set_choices, channel="list-choices")
+        self._worker.submit(
+            lambda desk: desk.filter_choices(), self._set_choices, channel="list-choices"
+        )
 
     def _set_choices(self, choices: FilterChoices) -> None:
         self.filters.set_choices(choices, dict(Desk.regimes()))
@@ -179,9 +176,9 @@ class RequestListPane(QWidget):
 
         def run(desk: Desk) -> _ListResult:
             known = cached or {}
-            ids = request_ids(desk, query, known)
-            first = request_rows(desk, ids[:FIRST_ROWS], known)
-            return _ListResult(query, cached, ids, first, live_count(desk))
+            ids = desk.list_ids(query, known)
+            first = desk.list_rows(ids[:FIRST_ROWS], known)
+            return _ListResult(query, cached, ids, first, desk.live_count())
 
         self._worker.submit(run, self._show, channel="request-list")
         if cached is None:
@@ -217,7 +214,7 @@ class RequestListPane(QWidget):
                     background=True,
                 )
 
-        self._worker.submit(live_ids, start, background=True)
+        self._worker.submit(lambda desk: desk.live_ids(), start, background=True)
 
     def _show(self, result: _ListResult) -> None:
         self.total = result.total
@@ -234,7 +231,7 @@ class RequestListPane(QWidget):
     def _fetch_rows(self, ids: list[int], generation: int) -> None:
         deadlines = self._deadlines or {}
         self._worker.submit(
-            lambda desk: request_rows(desk, ids, deadlines),
+            lambda desk: desk.list_rows(ids, deadlines),
             lambda rows: self.model.add_rows(rows, generation),
         )
 

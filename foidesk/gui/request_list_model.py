@@ -24,8 +24,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication
 
-from foidesk.core.deadlines.deadline import Deadline, DeadlineState
-from foidesk.core.list_queries import RequestRow, SortKey
+from foidesk.core.deadlines import Deadline, DeadlineState
+from foidesk.core.records import RequestRow, SortKey
 from foidesk.gui import deadline_display
 from foidesk.gui.mime import MESSAGE_IDS_MIME, message_ids_from, paths_from
 from foidesk.gui.resources import icon

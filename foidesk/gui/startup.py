@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 from foidesk.core.profile import WINDOW_SETTINGS_FILE, Profile
 
 if TYPE_CHECKING:
-    from foidesk.core.profile.guard import ProfileRefusedError
+    from foidesk.core.profile import ProfileRefusedError
     from foidesk.gui.main_window import MainWindow
     from foidesk.gui.profile_problem import ProfileProblemDialog
 
@@ -72,8 +72,7 @@ class Launcher(QObject):
     def _open(self) -> None:
         from foidesk.core.desk import Desk
         from foidesk.core.errors import FoideskError
-        from foidesk.core.profile.guard import ProfileRefusedError
-        from foidesk.core.profile.log import start_logging
+        from foidesk.core.profile import ProfileRefusedError, start_logging
         from foidesk.gui.errors_ui import install_excepthook
         from foidesk.gui.main_window import MainWindow
         from foidesk.gui.palette import apply_theme

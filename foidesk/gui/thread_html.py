@@ -14,8 +14,7 @@ from html import escape
 
 from PySide6.QtGui import QColor, QPalette
 
-from foidesk.core.formatting import human_size
-from foidesk.core.mail.html import sanitize_html
+from foidesk.core.formatting import human_size, sanitize_html
 from foidesk.core.records import AttachmentRecord, MessageRecord, RequestDetail
 from foidesk.core.vocabulary import MessageKind
 from foidesk.gui.quoting import split_quoted

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 
-from foidesk.core.search.highlight import Highlighter
+from foidesk.core.search import Highlighter
 
 MATCH_BACKGROUND = QColor("#ffe58a")
 MATCH_FOREGROUND = QColor("#1a1a1a")

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from foidesk.core.changes import Changes
-from foidesk.core.deadlines.deadline import Deadline
+from foidesk.core.deadlines import Deadline
 from foidesk.core.desk import Desk
 from foidesk.core.errors import NotFoundError
 from foidesk.core.records import RequestDetail

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from foidesk.core.records import AttachmentRecord, MessageRecord, RequestDetail
-from foidesk.core.search.highlight import Highlighter
+from foidesk.core.search import Highlighter
 from foidesk.gui.mime import file_urls_mime, is_mail_file, paths_from
 from foidesk.gui.resources import icon
 from foidesk.gui.thread_html import ICON_SIZE, Folding, ThreadColours, thread_html

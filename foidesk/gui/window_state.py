@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
+from foidesk.core import profile as privacy
 from foidesk.core.profile import WINDOW_SETTINGS_FILE
-from foidesk.core.storage import privacy
 
 
 class WindowState:

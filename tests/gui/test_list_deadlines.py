@@ -9,7 +9,7 @@ from datetime import date
 from pytestqt.qtbot import QtBot
 
 from foidesk.core.desk import Desk
-from foidesk.core.list_queries import StatusGroup
+from foidesk.core.records import StatusGroup
 from foidesk.gui.main_window import MainWindow
 from foidesk.gui.request_filters import FilterBar
 

@@ -10,8 +10,7 @@ from pytestqt.qtbot import QtBot
 from foidesk.core.deadlines import DeadlineKind, DeadlineState, Explanation
 from foidesk.core.deadlines.deadline import Deadline
 from foidesk.core.deadlines.ics import CalendarEntry
-from foidesk.core.list_queries import RequestRow
-from foidesk.core.records import MessageRecord
+from foidesk.core.records import MessageRecord, RequestRow
 from foidesk.gui.deadline_list_model import DeadlineListModel
 from foidesk.gui.mime import MESSAGE_IDS_MIME, message_ids_from
 from foidesk.gui.request_list_model import BATCH, PLACEHOLDER, RequestListModel

@@ -26,14 +26,25 @@ from foidesk.core.backup.errors import (
 from foidesk.core.backup.manifest import Counts, Manifest
 from foidesk.core.backup.problems import Problem, ProblemKind
 from foidesk.core.backup.restore import RestoreResult, restore_backup
-from foidesk.core.backup.rotation import RotationResult, rotate
+from foidesk.core.backup.rotation import RotationResult, holdings, removal_text, rotate
+from foidesk.core.backup.rotation_note import RotationNote, last_rotation, note_of
 from foidesk.core.backup.schedule import ScheduledBackup, back_up_and_rotate, backup_due
-from foidesk.core.backup.settings import BackupSettings, load_settings
+from foidesk.core.backup.settings import (
+    MAX_KEEP,
+    BackupSettings,
+    load_settings,
+    record_backup,
+    set_automatic,
+    set_folder,
+    set_keep,
+)
+from foidesk.core.backup.structure import read_manifest_only
 from foidesk.core.backup.switch import finish_interrupted_restore
 from foidesk.core.backup.verify import VerifyReport, verify_backup
 from foidesk.core.backup.write import BackupInfo, create_backup, write_backup
 
 __all__ = [
+    "MAX_KEEP",
     "BackupDamagedError",
     "BackupEntry",
     "BackupError",
@@ -49,6 +60,7 @@ __all__ = [
     "ProfileInUseError",
     "RestoreInProgressError",
     "RestoreResult",
+    "RotationNote",
     "RotationResult",
     "ScheduledBackup",
     "UnsafeBackupError",
@@ -58,10 +70,19 @@ __all__ = [
     "backup_due",
     "create_backup",
     "finish_interrupted_restore",
+    "holdings",
+    "last_rotation",
     "list_backups",
     "load_settings",
+    "note_of",
+    "read_manifest_only",
+    "record_backup",
+    "removal_text",
     "restore_backup",
     "rotate",
+    "set_automatic",
+    "set_folder",
+    "set_keep",
     "verify_backup",
     "write_backup",
 ]

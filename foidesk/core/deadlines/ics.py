@@ -10,36 +10,16 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
 from foidesk.core.deadlines.deadline import Deadline, DeadlineState
+from foidesk.core.deadlines.entry import CalendarEntry
 
 PRODID = "-//foidesk//FOI deadlines//EN"
 _OPEN_STATES = frozenset({DeadlineState.UPCOMING, DeadlineState.DUE_TODAY, DeadlineState.OVERDUE})
-
-
-@dataclass(frozen=True, slots=True)
-class CalendarEntry:
-    """A deadline with the request it belongs to, as the calendar shows it."""
-
-    request_id: int
-    title: str
-    authority: str
-    deadline: Deadline
-
-    @property
-    def uid(self) -> str:
-        """Stable across exports: 'request-12-response@foidesk'."""
-        return f"request-{self.request_id}-{self.deadline.kind}@foidesk"
-
-    @property
-    def summary(self) -> str:
-        """'Response due: Bus lane fines (Leeds City Council)'."""
-        return f"{self.deadline.label}: {self.title} ({self.authority})"
 
 
 def ics_bytes(

@@ -10,9 +10,15 @@ from pathlib import Path
 from sqlalchemy import select
 
 from foidesk.core.changes import ALL_DEADLINES
-from foidesk.core.deadlines import REGIMES, Deadline, DeadlineState, request_deadlines
+from foidesk.core.deadlines import (
+    REGIMES,
+    CalendarEntry,
+    Deadline,
+    DeadlineState,
+    request_deadlines,
+)
 from foidesk.core.deadlines import request_clocks as clocks
-from foidesk.core.deadlines.ics import CalendarEntry, write_ics
+from foidesk.core.deadlines.ics import write_ics
 from foidesk.core.operations.base import DeskBase, live_request, required
 from foidesk.core.records import ClosureRecord, DayCount
 from foidesk.core.storage.tables import ClosureDay

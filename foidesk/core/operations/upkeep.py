@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from foidesk.core import health
 from foidesk.core.changes import Changes
-from foidesk.core.health import CheckReport, RepairPlan
 from foidesk.core.operations.base import DeskBase
+from foidesk.core.records import CheckReport, RepairPlan
 from foidesk.core.storage.tables import Setting
 
 

@@ -2,9 +2,12 @@
 (``identity``), whether its database can be trusted before it is opened (``guard``,
 ``opening``), and its log (``log``).
 
-The location is part of the core's public face: ``from foidesk.core.profile import
-Profile, resolve_profile``.
+Part of the core's public face: where a profile lives (``Profile``,
+``resolve_profile``), why one was refused (``ProfileRefusedError``), its log, and the
+helpers that keep files a face writes for the user private to them.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from foidesk.core.profile.location import (
     APP_NAME,
@@ -20,6 +23,35 @@ from foidesk.core.profile.location import (
     sqlite_url,
 )
 
+if TYPE_CHECKING:
+    from foidesk.core.profile.guard import Option, Problem, ProfileRefusedError, backup_folder
+    from foidesk.core.profile.log import start_logging, stop_logging
+    from foidesk.core.storage.privacy import copy_file, ensure_private_file, make_dir, private_dir
+
+#: Loaded when first asked for: ``resolve_profile`` alone must stay quick to import
+#: (every command starts with it), and these bring the database layer along.
+_LATER = {
+    "Option": "foidesk.core.profile.guard",
+    "Problem": "foidesk.core.profile.guard",
+    "ProfileRefusedError": "foidesk.core.profile.guard",
+    "backup_folder": "foidesk.core.profile.guard",
+    "start_logging": "foidesk.core.profile.log",
+    "stop_logging": "foidesk.core.profile.log",
+    "copy_file": "foidesk.core.storage.privacy",
+    "ensure_private_file": "foidesk.core.storage.privacy",
+    "make_dir": "foidesk.core.storage.privacy",
+    "private_dir": "foidesk.core.storage.privacy",
+}
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in _LATER:
+        return getattr(importlib.import_module(_LATER[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "APP_NAME",
     "DATABASE_FILE",
@@ -28,8 +60,18 @@ __all__ = [
     "MARKER_FILE",
     "PROFILE_NAMES",
     "WINDOW_SETTINGS_FILE",
+    "Option",
+    "Problem",
     "Profile",
+    "ProfileRefusedError",
+    "backup_folder",
+    "copy_file",
     "default_data_dir",
+    "ensure_private_file",
+    "make_dir",
+    "private_dir",
     "resolve_profile",
     "sqlite_url",
+    "start_logging",
+    "stop_logging",
 ]

@@ -7,16 +7,12 @@ from datetime import date
 from foidesk.core.deadlines import DeadlineKind, DeadlineState, Explanation
 from foidesk.core.deadlines.deadline import Deadline
 from foidesk.core.desk import Desk
-from foidesk.core.list_queries import (
+from foidesk.core.records import (
     ListQuery,
+    NewRequest,
     SortKey,
     StatusGroup,
-    filter_choices,
-    live_count,
-    request_ids,
-    request_rows,
 )
-from foidesk.core.records import NewRequest
 
 
 def _add(desk: Desk, title: str, authority: str, **kw: object) -> int:
@@ -35,19 +31,19 @@ def _deadline(
 def test_quick_filter_matches_every_word_in_title_authority_or_reference(desk: Desk) -> None:
     bus = _add(desk, "Bus lane fines", "Leeds City Council", reference="LCC-100")
     _add(desk, "Gritting routes", "Kent County Council")
-    assert request_ids(desk, ListQuery(text="leeds fines"), {}) == [bus]
-    assert request_ids(desk, ListQuery(text="lcc-100"), {}) == [bus]
-    assert request_ids(desk, ListQuery(text="100%"), {}) == []
+    assert desk.list_ids(ListQuery(text="leeds fines"), {}) == [bus]
+    assert desk.list_ids(ListQuery(text="lcc-100"), {}) == [bus]
+    assert desk.list_ids(ListQuery(text="100%"), {}) == []
 
 
 def test_filters_by_authority_tag_and_regime(desk: Desk) -> None:
     a = _add(desk, "One", "Leeds City Council", tags=("roads",))
     b = _add(desk, "Two", "Glasgow City Council", regime="scot-foisa")
-    choices = filter_choices(desk)
+    choices = desk.filter_choices()
     leeds = next(i for i, n in choices.authorities if n == "Leeds City Council")
-    assert request_ids(desk, ListQuery(authority_id=leeds), {}) == [a]
-    assert request_ids(desk, ListQuery(tag="roads"), {}) == [a]
-    assert request_ids(desk, ListQuery(regime="scot-foisa"), {}) == [b]
+    assert desk.list_ids(ListQuery(authority_id=leeds), {}) == [a]
+    assert desk.list_ids(ListQuery(tag="roads"), {}) == [a]
+    assert desk.list_ids(ListQuery(regime="scot-foisa"), {}) == [b]
     assert choices.tags == ("roads",) and set(choices.regimes) == {"uk-foia", "scot-foisa"}
 
 
@@ -62,12 +58,12 @@ def test_status_groups_use_statuses_and_deadlines(desk: Desk) -> None:
         waiting: _deadline(date(2024, 5, 1), DeadlineState.UPCOMING),
         done: _deadline(date(2024, 3, 1), DeadlineState.OVERDUE, DeadlineKind.COMPLAINT_WINDOW),
     }
-    group = lambda g: sorted(request_ids(desk, ListQuery(group=g), deadlines))  # noqa: E731
+    group = lambda g: sorted(desk.list_ids(ListQuery(group=g), deadlines))  # noqa: E731
     assert group(StatusGroup.OVERDUE) == [late]
     assert group(StatusGroup.AWAITING) == sorted([late, waiting])
     assert group(StatusGroup.COMPLETE) == [done]
     assert group(StatusGroup.NEEDS_ACTION) == [draft]
-    assert live_count(desk) == 4
+    assert desk.live_count() == 4
 
 
 def test_sorts_by_next_deadline_with_undated_last_and_by_title(desk: Desk) -> None:
@@ -79,9 +75,9 @@ def test_sorts_by_next_deadline_with_undated_last_and_by_title(desk: Desk) -> No
         c: _deadline(date(2024, 4, 1), DeadlineState.UPCOMING),
     }
     by_deadline = ListQuery(sort=SortKey.NEXT_DEADLINE, descending=False)
-    assert request_ids(desk, by_deadline, deadlines) == [c, a, b]
+    assert desk.list_ids(by_deadline, deadlines) == [c, a, b]
     by_title = ListQuery(sort=SortKey.TITLE, descending=False)
-    assert request_ids(desk, by_title, deadlines) == [b, a, c]
+    assert desk.list_ids(by_title, deadlines) == [b, a, c]
 
 
 def test_rows_carry_their_next_deadline_and_skip_the_trash(desk: Desk) -> None:
@@ -89,7 +85,7 @@ def test_rows_carry_their_next_deadline_and_skip_the_trash(desk: Desk) -> None:
     b = _add(desk, "Two", "Leeds City Council")
     desk.delete_request(b)
     deadline = _deadline(date(2024, 5, 1), DeadlineState.UPCOMING)
-    assert request_ids(desk, ListQuery(), {}) == [a]
-    rows = request_rows(desk, [a], {a: deadline})
+    assert desk.list_ids(ListQuery(), {}) == [a]
+    rows = desk.list_rows([a], {a: deadline})
     assert rows[a].authority == "Leeds City Council" and rows[a].next_deadline == deadline
     assert rows[a].status_label == "Awaiting response"
