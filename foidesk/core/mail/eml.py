@@ -102,6 +102,7 @@ def _build(
         raw=data,
         source_format=source_format,
         warnings=notes.as_tuple(),
+        charset_notes=notes.charsets(),
     )
 
 

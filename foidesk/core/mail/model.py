@@ -38,7 +38,8 @@ class ParsedMessage:
 
     ``body_html`` is the message's own HTML, *not* sanitised: pass it through
     ``sanitize_html`` before showing it. ``warnings`` lists what was repaired
-    or guessed while reading.
+    or cut while reading; ``charset_notes`` says which character sets were
+    assumed where the message's own labels were missing or wrong.
     """
 
     message_id: str | None
@@ -57,6 +58,7 @@ class ParsedMessage:
     raw: bytes
     source_format: SourceFormat
     warnings: tuple[str, ...]
+    charset_notes: tuple[str, ...] = ()
 
     @property
     def to_emails(self) -> tuple[str, ...]:

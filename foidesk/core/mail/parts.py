@@ -18,6 +18,7 @@ from foidesk.core.mail.part_info import charset, content_type, disposition, file
 from foidesk.core.mail.text_clean import normalise_newlines
 from foidesk.core.mail.tnef import expand_tnef, is_tnef
 from foidesk.core.mail.transfer import payload_bytes
+from foidesk.core.mail.uuencode import split_uuencoded
 
 _BODY_TYPES = frozenset({"text/plain", "text/html"})
 
@@ -71,8 +72,14 @@ def _add_leaf(part: Message, media_type: str, content: Content, notes: Notes) ->
     data = payload_bytes(part, notes)
     if media_type in _BODY_TYPES and not name and disposition(part) != "attachment":
         text = normalise_newlines(decode_text(data, charset(part), notes))
-        target = content.text_parts if media_type == "text/plain" else content.html_parts
-        target.append(text)
+        if media_type == "text/plain":
+            text, inline = split_uuencoded(text, notes)
+            content.text_parts.append(text)
+            content.files.extend(
+                FoundFile(f.name, "application/octet-stream", f.data) for f in inline
+            )
+        else:
+            content.html_parts.append(text)
         return
     if is_tnef(media_type, name):
         expanded = expand_tnef(data, notes)

@@ -1,0 +1,111 @@
+"""What real gateways send, built from the specifications (make_real_world.py in tests/data)."""
+
+from __future__ import annotations
+
+import binascii
+
+from real_mail import HAPPY_TEXT, case, real_world
+
+from foidesk.core.mail import parse_email_bytes
+from foidesk.core.mail.charsets import guess_text
+from foidesk.core.mail.notes import Notes
+from foidesk.core.mail.uuencode import split_uuencoded
+
+
+def test_inline_uuencoded_files_become_attachments_and_leave_the_body() -> None:
+    message = parse_email_bytes(case("uuencode-inline.eml"))
+    assert [(a.filename, a.media_type) for a in message.attachments] == [
+        ("Happy.txt", "text/plain"),
+        ("minutes 2024.pdf", "application/pdf"),
+    ]
+    assert message.attachments[0].data == real_world().HAPPY
+    assert message.attachments[1].data == real_world().PDF
+    assert "begin 644" not in message.body_text and "M2&%P" not in message.body_text
+    assert message.body_text.startswith("Dear Mr Zola,")
+    assert message.body_text.rstrip().endswith("Records Office")
+    assert message.warnings == ()
+
+
+def test_a_damaged_uuencoded_block_without_end_is_still_a_file() -> None:
+    message = parse_email_bytes(case("uuencode-damaged.eml"))
+    (found,) = message.attachments
+    assert found.filename == "Happy.txt"
+    assert found.data.startswith(HAPPY_TEXT[:20])
+    assert len(found.data) == len(real_world().HAPPY)
+    assert message.body_text.strip() == "See the file:"
+    assert "a uuencoded file had no 'end' line; it may be incomplete" in message.warnings
+    assert any("damaged lines" in warning for warning in message.warnings)
+
+
+def test_text_that_only_mentions_begin_is_left_alone() -> None:
+    text = "Please begin 644 days from now.\nbegin 600 notes.txt\nthis is prose, not data\n"
+    kept, files = split_uuencoded(text, Notes())
+    assert (kept, files) == (text, [])
+
+
+def test_uuencode_m_blocks_are_read_too() -> None:
+    encoded = binascii.b2a_base64(b"base64 payload").decode().strip()
+    kept, files = split_uuencoded(f"Hi\nbegin-base64 644 a.bin\n{encoded}\n====\nBye", Notes())
+    assert kept == "Hi\nBye"
+    assert [(f.name, f.data) for f in files] == [("a.bin", b"base64 payload")]
+
+
+def test_encoded_words_with_raw_8bit_bytes_are_decoded() -> None:
+    message = parse_email_bytes(case("rfc2047-raw-8bit.eml"))
+    assert message.subject == "Die Hasen und die Frösche"
+    assert message.from_addr == "Jürgen Müller <juergen@amt.example.de>"
+    assert any("raw 8-bit text inside an encoded word" in n for n in message.charset_notes)
+
+
+def test_an_encoded_word_with_a_raw_comma_cannot_split_an_address() -> None:
+    data = b"From: =?iso-8859-1?Q?Fr\xf6sche, Hans?= <h@example.org>\r\nTo: x@example.org\r\n\r\nb"
+    message = parse_email_bytes(data)
+    assert message.from_addr == '"Frösche, Hans" <h@example.org>'
+    assert message.from_email == "h@example.org"
+
+
+def test_a_part_labelled_base64_that_is_not_base64_keeps_its_text() -> None:
+    for name, text in (
+        ("fake-base64.eml", "stuff"),
+        ("fake-base64-prose.eml", "Thank you for your request."),
+    ):
+        message = parse_email_bytes(case(name))
+        assert message.body_text.startswith(text), name
+        assert "a part labelled base64 was not base64; its text was kept as sent" in (
+            message.warnings
+        )
+
+
+def test_real_base64_is_still_decoded() -> None:
+    data = (
+        b"From: a@example.org\r\nContent-Type: text/plain\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\nSGVsbG8sIHdvcmxkIQ==\r\n"
+    )
+    message = parse_email_bytes(data)
+    assert message.body_text == "Hello, world!"
+    assert message.warnings == ("the message has no date",)
+
+
+def test_undeclared_chinese_is_detected_and_the_assumption_recorded() -> None:
+    message = parse_email_bytes(case("gb2312-undeclared.eml"))
+    assert message.body_text.strip() == real_world().CHINESE
+    assert message.charset_notes == ("text with no declared character set was decoded as GB18030",)
+
+
+def test_a_wrong_label_is_replaced_by_what_the_text_is() -> None:
+    message = parse_email_bytes(case("cp1251-declared-ascii.eml"))
+    assert message.body_text.startswith("Здравствуйте, ваш запрос получен")
+    assert message.charset_notes == (
+        "text declared as 'us-ascii' was not valid; decoded as Windows-1251",
+    )
+
+
+def test_a_declared_charset_that_decodes_cleanly_is_kept() -> None:
+    message = parse_email_bytes(case("latin1-declared.eml"))
+    assert message.body_text.strip() == "Café crème, s'il vous plaît."
+    assert message.charset_notes == ()
+
+
+def test_short_western_text_stays_windows_1252() -> None:
+    assert guess_text("Café crème".encode("cp1252")) == ("Café crème", "Windows-1252")
+    assert guess_text("It’s done".encode("cp1252")) == ("It’s done", "Windows-1252")
