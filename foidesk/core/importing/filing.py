@@ -112,9 +112,7 @@ class RequestNames:
     @classmethod
     def read(cls, session: Session) -> RequestNames:
         rows = session.execute(
-            select(Request.id, Request.reference, Request.title).where(
-                Request.deleted_at.is_(None)
-            )
+            select(Request.id, Request.reference, Request.title).where(Request.deleted_at.is_(None))
         )
         return cls((row.id, row.reference, row.title) for row in rows)
 
@@ -190,9 +188,7 @@ def _single_best(rows: Iterable[tuple[int, str | None]]) -> tuple[int, str] | No
     return ranked[0][1], ranked[0][2]
 
 
-def _by_correspondent(
-    session: Session, parsed: ParsedMessage, book: AddressBook
-) -> Filing | None:
+def _by_correspondent(session: Session, parsed: ParsedMessage, book: AddressBook) -> Filing | None:
     for address, role in _correspondents(parsed):
         authorities = book.authorities(address)
         if not authorities:

@@ -24,6 +24,7 @@ from foidesk.core.mail.names import dedupe_names, media_type_for, safe_filename
 from foidesk.core.mail.notes import Notes
 from foidesk.core.mail.parts import Content, FoundFile, extract_content
 from foidesk.core.mail.text_clean import one_line
+from foidesk.core.mail.tnef_body import tnef_body
 from foidesk.core.mail.tree import parse_tree
 
 _BOM = b"\xef\xbb\xbf"
@@ -84,6 +85,8 @@ def _build(
     senders = address_list(headers, "from") or address_list(headers, "sender")
     body_html = "\n".join(content.html_parts) or None
     body_text = "\n".join(content.text_parts) or (html_to_text(body_html) if body_html else "")
+    if not body_text.strip() and not (body_html or "").strip() and content.tnef_bodies:
+        body_html, body_text = tnef_body(content.tnef_bodies, notes)
     auto_headers = {name: value for name in AUTO_HEADERS if (value := headers.first(name))}
     return ParsedMessage(
         message_id=first_id(headers.first("message-id")),

@@ -16,7 +16,7 @@ from foidesk.core.mail.limits import MAX_PARTS
 from foidesk.core.mail.notes import Notes
 from foidesk.core.mail.part_info import charset, content_type, disposition, filename
 from foidesk.core.mail.text_clean import normalise_newlines
-from foidesk.core.mail.tnef import expand_tnef, is_tnef
+from foidesk.core.mail.tnef import TnefBody, is_tnef, read_tnef
 from foidesk.core.mail.transfer import payload_bytes
 from foidesk.core.mail.uuencode import split_uuencoded
 
@@ -40,6 +40,8 @@ class Content:
     text_parts: list[str] = field(default_factory=list)
     html_parts: list[str] = field(default_factory=list)
     files: list[FoundFile] = field(default_factory=list)
+    #: Bodies found inside winmail.dat blobs: the message's body when MIME gives none.
+    tnef_bodies: list[TnefBody] = field(default_factory=list)
 
 
 def extract_content(root: Message, notes: Notes) -> Content:
@@ -82,12 +84,12 @@ def _add_leaf(part: Message, media_type: str, content: Content, notes: Notes) ->
             content.html_parts.append(text)
         return
     if is_tnef(media_type, name):
-        expanded = expand_tnef(data, notes)
-        if expanded is not None:
-            found = (
-                FoundFile(file.name, "application/octet-stream", file.data) for file in expanded
-            )
-            content.files.extend(found)
+        found = read_tnef(data, notes)
+        if found is not None:
+            inside = (FoundFile(f.name, "application/octet-stream", f.data) for f in found.files)
+            content.files.extend(inside)
+            if found.body:
+                content.tnef_bodies.append(found.body)
             return
     content.files.append(FoundFile(name, media_type, data))
 

@@ -96,9 +96,7 @@ def _needle(query: SearchQuery) -> str | None:
     return None
 
 
-def _window_snippets(
-    windows: list[tuple[int, int, str]], terms: tuple[Any, ...]
-) -> dict[int, str]:
+def _window_snippets(windows: list[tuple[int, int, str]], terms: tuple[Any, ...]) -> dict[int, str]:
     if not windows:
         return {}
     conn = sqlite3.connect(":memory:")

@@ -6,9 +6,10 @@ import binascii
 
 from real_mail import HAPPY_TEXT, case, real_world
 
-from foidesk.core.mail import parse_email_bytes
+from foidesk.core.mail import parse_email_bytes, sanitize_html
 from foidesk.core.mail.charsets import guess_text
 from foidesk.core.mail.notes import Notes
+from foidesk.core.mail.rtf import convert_rtf, rtf_body
 from foidesk.core.mail.uuencode import split_uuencoded
 
 
@@ -109,3 +110,53 @@ def test_a_declared_charset_that_decodes_cleanly_is_kept() -> None:
 def test_short_western_text_stays_windows_1252() -> None:
     assert guess_text("Café crème".encode("cp1252")) == ("Café crème", "Windows-1252")
     assert guess_text("It’s done".encode("cp1252")) == ("It’s done", "Windows-1252")
+
+
+def test_a_tnef_only_html_body_becomes_the_body_sanitised_when_shown() -> None:
+    message = parse_email_bytes(case("tnef-html-only.eml"))
+    assert message.attachments == ()
+    assert message.body_text.startswith("Dear Mr Zola,")
+    assert "FOI-4411 has been answered in full" in message.body_text
+    assert message.body_html is not None and "FOI-4411" in message.body_html
+    shown = sanitize_html(message.body_html)
+    assert "<script" not in shown and "tracker.example" not in shown and "FOI-4411" in shown
+    assert "the message body was read from its winmail.dat (Outlook) attachment" in (
+        message.warnings
+    )
+
+
+def test_a_tnef_only_compressed_rtf_body_is_decompressed_and_converted() -> None:
+    message = parse_email_bytes(case("tnef-rtf-only.eml"))
+    assert message.attachments == ()
+    assert message.body_html is None
+    assert message.body_text.splitlines() == [
+        "Dear Mr Zola,",
+        "",
+        "Your request FOI-5522 was refused under section 40(2).",
+        "Café minutes are not held.",
+    ]
+
+
+def test_rtf_that_encapsulates_html_gives_the_html_back() -> None:
+    message = parse_email_bytes(case("tnef-rtf-html.eml"))
+    assert message.body_html is not None and "<p>" in message.body_html
+    assert message.body_text == "Dear Mr Zola, the café contract FOI-6633 is attached."
+
+
+def test_a_mime_body_wins_over_the_tnef_copy_and_tnef_files_are_expanded() -> None:
+    message = parse_email_bytes(case("tnef-files-and-body.eml"))
+    assert message.body_text.strip() == "The MIME body."
+    assert [(a.filename, a.data) for a in message.attachments] == [("letter.pdf", real_world().PDF)]
+
+
+def test_rtf_conversion_has_a_time_limit() -> None:
+    notes = Notes()
+    assert rtf_body(real_world().RTF_BODY.encode(), notes, seconds=1e-6) == (None, "")
+    assert notes.as_tuple() == (
+        "the message's rich-text body could not be converted; the original is kept",
+    )
+
+
+def test_plain_rtf_converts_in_process_too() -> None:
+    html, text = convert_rtf(real_world().RTF_BODY.encode())
+    assert html is None and text.startswith("Dear Mr Zola,")

@@ -184,10 +184,39 @@ def tnef_body(properties: list[tuple[int, bytes]]) -> bytes:
     return bytes(blob)
 
 
+#: [MS-OXRTFCP] 2.1.2.1: the dictionary every compressed RTF stream starts from.
+_RTF_DICTIONARY = (
+    b"{\\rtf1\\ansi\\mac\\deff0\\deftab720{\\fonttbl;}{\\f0\\fnil \\froman \\"
+    b"fswiss \\fmodern \\fscript \\fdecor MS Sans SerifSymbolArialTimes New "
+    b"RomanCourier{\\colortbl\\red0\\green0\\blue0\r\n\\par \\pard\\plain\\"
+    b"f0\\fs20\\b\\i\\u\\tab\\tx"
+)
+
+
 def compressed_rtf(rtf: bytes) -> bytes:
-    """[MS-OXRTFCP] "uncompressed" form (MELA): a valid compressed-RTF stream."""
-    size = len(rtf) + 12
-    return struct.pack("<IIII", size, len(rtf), 0x414C454D, 0) + rtf
+    """[MS-OXRTFCP] LZFu compression: "{\\rtf1\\ansi" as a reference into the initial
+    dictionary, the rest as literals, then the end reference (to the write position)."""
+    prefix = b"{\\rtf1\\ansi"
+    assert rtf.startswith(prefix) and _RTF_DICTIONARY.startswith(prefix)
+    tokens: list[bytes | int] = [
+        len(prefix),
+        *(rtf[i : i + 1] for i in range(len(prefix), len(rtf))),
+    ]
+    write_at = (len(_RTF_DICTIONARY) + len(rtf)) % 4096
+    tokens.append(-1)  # the end marker
+    out = bytearray()
+    for start in range(0, len(tokens), 8):
+        group = tokens[start : start + 8]
+        out.append(sum(1 << bit for bit, token in enumerate(group) if isinstance(token, int)))
+        for token in group:
+            if token == -1:
+                out += struct.pack(">H", write_at << 4)
+            elif isinstance(token, int):
+                out += struct.pack(">H", (0 << 4) | (token - 2))  # offset 0, length token
+            else:
+                out += token
+    crc = ~binascii.crc32(bytes(out), 0xFFFFFFFF) & 0xFFFFFFFF  # CRC-32, initial 0, no final xor
+    return struct.pack("<IIII", len(out) + 12, len(rtf), 0x75465A4C, crc) + bytes(out)
 
 
 def _tnef_mail(subject: str, blob: bytes) -> bytes:
@@ -210,10 +239,46 @@ def tnef_html_only() -> bytes:
     return _tnef_mail("TNEF HTML only", tnef_body([(_PID_BODY_HTML, HTML_BODY.encode())]))
 
 
+ENCAPSULATED_HTML_RTF = (
+    r"{\rtf1\ansi\ansicpg1252\fromhtml1 \deff0{\fonttbl{\f0\fswiss Arial;}}"
+    r"{\*\htmltag19 <html>}{\*\htmltag50 <body>}{\*\htmltag64 <p>}\htmlrtf {\htmlrtf0 "
+    r"Dear Mr Zola, the caf\'e9 contract FOI-6633 is attached.\htmlrtf \par}\htmlrtf0 "
+    r"{\*\htmltag72 </p>}{\*\htmltag58 </body>}{\*\htmltag27 </html>}}"
+)
+
+
+def tnef_rtf_html() -> bytes:
+    """Outlook's usual form: compressed RTF that encapsulates the HTML body."""
+    rtf = compressed_rtf(ENCAPSULATED_HTML_RTF.encode("ascii"))
+    return _tnef_mail("TNEF encapsulated HTML", tnef_body([(_PID_RTF_COMPRESSED, rtf)]))
+
+
 def tnef_rtf_only() -> bytes:
     """The same with the body as compressed RTF only (older Outlook, rich text)."""
     rtf = compressed_rtf(RTF_BODY.encode("ascii"))
     return _tnef_mail("TNEF RTF only", tnef_body([(_PID_RTF_COMPRESSED, rtf)]))
+
+
+def tnef_files_and_body() -> bytes:
+    """A text/plain MIME body, and a winmail.dat with an HTML body and a file: the MIME
+    body stays the body, the file is expanded."""
+    blob = bytearray(tnef_body([(_PID_BODY_HTML, b"<p>TNEF copy of the body</p>")]))
+    rendering = struct.pack("<HIHHI", 1, 0xFFFFFFFF, 0, 0, 0)
+    blob += _attribute(0x02, 0x00069002, rendering)
+    blob += _attribute(0x02, 0x00018010, b"letter.pdf\0")
+    blob += _attribute(0x02, 0x0006800F, PDF)
+    encoded = base64.encodebytes(bytes(blob)).decode("ascii").replace("\n", CRLF)
+    return (
+        head("TNEF with a MIME body")
+        + crlf(
+            'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="tnef"\n\n'
+            "--tnef\nContent-Type: text/plain\n\nThe MIME body.\n"
+            '--tnef\nContent-Type: application/ms-tnef; name="winmail.dat"\n'
+            "Content-Transfer-Encoding: base64\n\n"
+        )
+        + encoded.encode("ascii")
+        + crlf("\n--tnef--\n")
+    )
 
 
 #: Relative file name -> generator.
@@ -228,6 +293,8 @@ CASES: dict[str, Callable[[], bytes]] = {
     "latin1-declared.eml": latin1_declared,
     "tnef-html-only.eml": tnef_html_only,
     "tnef-rtf-only.eml": tnef_rtf_only,
+    "tnef-rtf-html.eml": tnef_rtf_html,
+    "tnef-files-and-body.eml": tnef_files_and_body,
 }
 
 
