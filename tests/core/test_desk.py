@@ -157,10 +157,15 @@ def test_undoing_a_status_change_restores_the_previous_status(desk: Desk) -> Non
 def test_removing_an_attachment_keeps_a_file_another_message_uses(desk: Desk) -> None:
     detail = _add(desk)
     files = (NewAttachment("a.pdf", b"shared"), NewAttachment("b.pdf", b"own"))
-    first = desk.add_message(detail.id, NewMessage(direction="incoming", kind="response",
-                                                   attachments=files))
-    desk.add_message(detail.id, NewMessage(direction="incoming", kind="response",
-                                           attachments=(NewAttachment("c.pdf", b"shared"),)))
+    first = desk.add_message(
+        detail.id, NewMessage(direction="incoming", kind="response", attachments=files)
+    )
+    desk.add_message(
+        detail.id,
+        NewMessage(
+            direction="incoming", kind="response", attachments=(NewAttachment("c.pdf", b"shared"),)
+        ),
+    )
     shared, own = first.attachments
     after = desk.remove_attachment(shared.id)
     after = desk.remove_attachment(own.id)

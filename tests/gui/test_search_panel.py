@@ -74,9 +74,7 @@ def test_picking_a_result_opens_its_request_at_the_message(
         start, end = highlighter.spans(message.body_text)[0]
         assert message.body_text[start:end] == "spoofed"
         marked = highlighted_html("Caller <ID>\ncan be spoofed.", highlighter)
-    assert marked == (
-        f"Caller &lt;ID&gt;<br>can be <span style='{MATCH_STYLE}'>spoofed</span>."
-    )
+    assert marked == (f"Caller &lt;ID&gt;<br>can be <span style='{MATCH_STYLE}'>spoofed</span>.")
 
 
 def test_a_query_that_cannot_run_says_why(qtbot: QtBot, panel: SearchPanel) -> None:

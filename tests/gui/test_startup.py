@@ -9,9 +9,7 @@ from foidesk.gui.main_window import MainWindow
 from foidesk.gui.startup import Launcher
 
 
-def test_shell_paints_then_the_main_window_takes_its_place(
-    qtbot: QtBot, profile: Profile
-) -> None:
+def test_shell_paints_then_the_main_window_takes_its_place(qtbot: QtBot, profile: Profile) -> None:
     launcher = Launcher(profile)
     with qtbot.waitSignal(launcher.ready, timeout=30_000) as ready:
         launcher.start()

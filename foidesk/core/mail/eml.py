@@ -18,6 +18,7 @@ from foidesk.core.mail.errors import MailError
 from foidesk.core.mail.header_values import RawHeaders
 from foidesk.core.mail.html_text import html_to_text
 from foidesk.core.mail.limits import MAX_SUBJECT_CHARS
+from foidesk.core.mail.mail_headers import MAIL_HEADERS
 from foidesk.core.mail.model import ParsedAttachment, ParsedMessage, SourceFormat
 from foidesk.core.mail.msgids import all_ids, first_id
 from foidesk.core.mail.names import dedupe_names, media_type_for, safe_filename
@@ -32,14 +33,7 @@ _LEADING_BLANK_LINES = re.compile(rb"(?:[ \t]*\r?\n)*")
 _NON_SPACE = re.compile(rb"\S")
 _END_OF_HEADERS = re.compile(rb"\r?\n\r?\n")
 _HEADER_SNIFF = 8192
-#: At least one of these must be present for bytes to count as an email.
-MAIL_HEADERS = frozenset(
-    {
-        "from", "to", "cc", "bcc", "subject", "date", "message-id", "received", "return-path",
-        "mime-version", "content-type", "sender", "reply-to", "in-reply-to", "references",
-        "delivered-to",
-    }
-)  # fmt: skip
+__all__ = ["MAIL_HEADERS", "content_start", "name_files", "parse_rfc822"]
 
 
 def parse_rfc822(data: bytes, source_format: SourceFormat) -> ParsedMessage:

@@ -11,7 +11,12 @@ from dataclasses import dataclass, field
 from email.message import Message
 
 from foidesk.core.mail.charsets import decode_text
-from foidesk.core.mail.forwarded import embedded_messages, message_bytes, message_filename
+from foidesk.core.mail.forwarded import (
+    embedded_messages,
+    filename_of_email,
+    message_bytes,
+    repaired_email,
+)
 from foidesk.core.mail.limits import MAX_PARTS
 from foidesk.core.mail.notes import Notes
 from foidesk.core.mail.part_info import charset, content_type, disposition, filename
@@ -104,7 +109,8 @@ def _add_message(part: Message, media_type: str, content: Content, notes: Notes)
     if not data:
         return
     if media_type in {"message/rfc822", "message/global"}:
-        content.files.append(FoundFile(message_filename(blocks[0]), "message/rfc822", data))
+        data = repaired_email(part, data, notes)
+        content.files.append(FoundFile(filename_of_email(data), "message/rfc822", data))
         return
     # Reports such as message/delivery-status: blocks of headers, kept as text.
     stem = media_type.split("/", 1)[1]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import binascii
+import time
 
+import pytest
 from real_mail import HAPPY_TEXT, case, real_world
 
 from foidesk.core.mail import parse_email_bytes, sanitize_html
@@ -11,6 +13,8 @@ from foidesk.core.mail.charsets import guess_text
 from foidesk.core.mail.notes import Notes
 from foidesk.core.mail.rtf import convert_rtf, rtf_body
 from foidesk.core.mail.uuencode import split_uuencoded
+from foidesk.core.search.extract import extract_bytes
+from foidesk.core.search.states import TextState
 
 
 def test_inline_uuencoded_files_become_attachments_and_leave_the_body() -> None:
@@ -160,3 +164,34 @@ def test_rtf_conversion_has_a_time_limit() -> None:
 def test_plain_rtf_converts_in_process_too() -> None:
     html, text = convert_rtf(real_world().RTF_BODY.encode())
     assert html is None and text.startswith("Dear Mr Zola,")
+
+
+@pytest.mark.parametrize(
+    ("name", "warning"),
+    [
+        ("attached-email-base64.eml", "an attached email was sent in base64; it was decoded"),
+        ("attached-email-junk-header.eml", "an attached email's part header was damaged"),
+        ("attached-email-no-separator.eml", "an attached email's part header was damaged"),
+    ],
+)
+def test_an_attached_email_with_a_broken_part_header_can_be_read(name: str, warning: str) -> None:
+    message = parse_email_bytes(case(name))
+    (attached,) = message.attachments
+    assert attached.filename == "Search of the archive.eml"
+    assert attached.media_type == "message/rfc822"
+    assert attached.data.startswith(b"From: Case Officer")
+    inner = parse_email_bytes(attached.data)
+    assert inner.subject == "Search of the archive"
+    assert inner.body_text.strip() == "The archive search found nineteen files about the depot."
+    read = extract_bytes(attached.data, attached.filename, attached.media_type)
+    assert read.state is TextState.DONE and "nineteen files" in read.text
+    assert any(w.startswith(warning) for w in message.warnings)
+
+
+def test_five_thousand_nested_multiparts_keep_their_text_and_files_with_a_warning() -> None:
+    started = time.monotonic()
+    message = parse_email_bytes(case("deep-multiparts.eml"))
+    assert time.monotonic() - started < 5
+    assert message.body_text.strip() == "The text at the bottom."
+    assert [(a.filename, a.data) for a in message.attachments] == [("deep.pdf", real_world().PDF)]
+    assert any("more than 64 levels deep" in w and "flat list" in w for w in message.warnings)

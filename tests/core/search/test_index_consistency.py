@@ -173,8 +173,10 @@ def test_upgrading_an_existing_profile_indexes_what_it_holds(profile: Profile) -
     engine.dispose()
     assert profile.sqlite_path is not None
     with sqlite3.connect(profile.sqlite_path) as conn:
-        conn.execute("INSERT INTO authority (id, name, default_regime, is_school, notes, "
-                     "created_at) VALUES (1, 'Met Office', 'uk-foia', 0, '', '2024-01-01')")
+        conn.execute(
+            "INSERT INTO authority (id, name, default_regime, is_school, notes, "
+            "created_at) VALUES (1, 'Met Office', 'uk-foia', 0, '', '2024-01-01')"
+        )
         conn.execute("INSERT INTO request (id, title, authority_id, regime, body, status, notes, "
                      "created_at, updated_at, last_activity_at) VALUES (1, 'Rainfall records', "
                      "1, 'uk-foia', 'hourly rainfall', 'successful', '', '2024-01-01', "

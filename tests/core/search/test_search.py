@@ -126,9 +126,7 @@ def test_trash_hides_and_restore_brings_back(
     assert ("message", request, message) in found(desk, "revenue")
 
 
-def test_unfiled_messages_are_found_without_a_request(
-    desk: Desk, add_message: AddMessage
-) -> None:
+def test_unfiled_messages_are_found_without_a_request(desk: Desk, add_message: AddMessage) -> None:
     message = add_message(None, "an orphaned reply about gritting")
     hit = search(desk, "gritting")[0]
     assert (hit.kind, hit.request_id, hit.message_id, hit.title) == ("message", None, message, "")

@@ -281,6 +281,66 @@ def tnef_files_and_body() -> bytes:
     )
 
 
+INNER_EMAIL = crlf(
+    "From: Case Officer <officer@gateway.example.gov.uk>\nTo: foi@gateway.example.gov.uk\n"
+    "Subject: Search of the archive\nDate: Mon, 04 Mar 2024 16:00:00 +0000\n"
+    "Message-ID: <inner-archive@gateway.example.gov.uk>\n\n"
+    "The archive search found nineteen files about the depot.\n"
+)
+
+
+def _forward(subject: str, part: bytes) -> bytes:
+    return (
+        head(subject)
+        + crlf('MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="fw"\n\n')
+        + crlf("--fw\nContent-Type: text/plain\n\nForwarded below.\n--fw\n")
+        + part
+        + crlf("\n--fw--\n")
+    )
+
+
+def attached_email_base64() -> bytes:
+    """An attached email sent base64-encoded, which RFC 2046 5.2.1 forbids (Exchange does it)."""
+    encoded = base64.encodebytes(INNER_EMAIL).replace(b"\n", b"\r\n")
+    return _forward(
+        "Fwd: base64 attached email",
+        crlf("Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n") + encoded,
+    )
+
+
+def attached_email_junk_header() -> bytes:
+    """A part header with a line that is no header at all, before the attached email."""
+    return _forward(
+        "Fwd: damaged part header",
+        crlf("Content-Type: message/rfc822\nContent-Disposition: attachment\n")
+        + b"Attached message follows\r\n\r\n"
+        + INNER_EMAIL,
+    )
+
+
+def attached_email_no_separator() -> bytes:
+    """The attached email's headers run on from the part header: no blank line between."""
+    return _forward(
+        "Fwd: no blank line",
+        crlf("Content-Type: message/rfc822\nContent-Disposition: attachment\n") + INNER_EMAIL,
+    )
+
+
+def deep_multiparts(depth: int = 5000) -> bytes:
+    """``depth`` nested multiparts with the text and a PDF at the bottom (a mail bomb)."""
+    opening = "".join(
+        f'Content-Type: multipart/mixed; boundary="d{i}"\n\n--d{i}\n' for i in range(depth)
+    )
+    leaves = (
+        "Content-Type: text/plain\n\nThe text at the bottom.\n"
+        f"--d{depth - 1}\n"
+        'Content-Type: application/pdf; name="deep.pdf"\nContent-Transfer-Encoding: base64\n\n'
+        + base64.b64encode(PDF).decode("ascii")
+    )
+    closing = "".join(f"\n--d{i}--\n" for i in reversed(range(depth)))
+    return head("Deep multiparts") + crlf("MIME-Version: 1.0\n" + opening + leaves + closing)
+
+
 #: Relative file name -> generator.
 CASES: dict[str, Callable[[], bytes]] = {
     "uuencode-inline.eml": uuencode_inline,
@@ -295,6 +355,10 @@ CASES: dict[str, Callable[[], bytes]] = {
     "tnef-rtf-only.eml": tnef_rtf_only,
     "tnef-rtf-html.eml": tnef_rtf_html,
     "tnef-files-and-body.eml": tnef_files_and_body,
+    "attached-email-base64.eml": attached_email_base64,
+    "attached-email-junk-header.eml": attached_email_junk_header,
+    "attached-email-no-separator.eml": attached_email_no_separator,
+    "deep-multiparts.eml": deep_multiparts,
 }
 
 
