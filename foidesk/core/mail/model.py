@@ -6,6 +6,7 @@ can keep them without holding parser state or open files.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parseaddr
@@ -30,6 +31,11 @@ class ParsedAttachment:
     def size(self) -> int:
         """Size of the decoded content in bytes."""
         return len(self.data)
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 of the content, as the attachment store names it."""
+        return hashlib.sha256(self.data).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
