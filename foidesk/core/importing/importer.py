@@ -21,12 +21,14 @@ from sqlalchemy.orm import Session
 from foidesk.core.errors import FoideskError, NotFoundError, StorageError
 from foidesk.core.importing import filing
 from foidesk.core.importing.duplicates import attachment_digests, content_digest, find_same
+from foidesk.core.importing.spooling import spool_folder
 from foidesk.core.mail import (
     MailError,
     ParsedMessage,
     detect_kind,
     iter_mbox,
     parse_email_bytes,
+    parse_email_file,
     parse_msg_file,
 )
 from foidesk.core.mail.names import safe_filename
@@ -42,6 +44,10 @@ if TYPE_CHECKING:
 Status = Literal["imported", "duplicate", "unfiled", "attached", "error"]
 OWN_ADDRESSES_SETTING = "identity.emails"
 MAX_EMAIL_BYTES = 1 << 30
+#: Emails from this size on are read from their file, their large parts decoded into
+#: files as they are read (``mail/stream.py``): memory stays near the largest part's size
+#: instead of several times the email's.
+STREAM_FROM_BYTES = 1 << 20
 #: Notes listed per file at most (an mbox of broken mail would repeat itself).
 MAX_FILE_NOTES = 100
 
@@ -185,7 +191,7 @@ def import_file(
         kind = detect_kind(path)
         if kind == "file":
             return _import_plain_file(desk, path, request_id)
-        for number, item in enumerate(_messages(path, kind), start=1):
+        for number, item in enumerate(_messages(desk, path, kind), start=1):
             if isinstance(item, MailError):
                 unreadable.append(str(item))
             else:
@@ -200,21 +206,26 @@ def import_file(
     return _summarise(path, outcomes, unreadable)
 
 
-def _messages(path: Path, kind: str) -> Iterator[ParsedMessage | MailError]:
+def _messages(desk: Desk, path: Path, kind: str) -> Iterator[ParsedMessage | MailError]:
     if kind == "msg":
         yield parse_msg_file(path)
     elif kind == "mbox":
         yield from iter_mbox(path)
     else:
-        if path.stat().st_size > MAX_EMAIL_BYTES:
+        size = path.stat().st_size
+        if size > MAX_EMAIL_BYTES:
             raise MailError("the email is larger than 1 GB; foidesk does not import it")
-        yield parse_email_bytes(path.read_bytes())
+        if size < STREAM_FROM_BYTES:
+            yield parse_email_bytes(path.read_bytes())
+            return
+        with spool_folder(desk.store) as folder:  # removed once the message is stored
+            yield parse_email_file(path, folder)
 
 
 def _import_message(
     desk: Desk, parsed: ParsedMessage, request_id: int | None, context: ImportContext
 ) -> _Outcome:
-    raw_sha256 = sha256_bytes(parsed.raw)
+    raw_sha256 = sha256_of(parsed.original)[0] if parsed.original else sha256_bytes(parsed.raw)
     digest = content_digest(parsed, attachment_digests(parsed))
     with desk.writing_files() as (session, blobs):
         verdict = find_same(session, desk.store, parsed, raw_sha256, digest)
@@ -261,12 +272,12 @@ def _new_message(parsed: ParsedMessage, direction: str, kind: str, reason: str) 
         message_id=parsed.message_id,
         in_reply_to=parsed.in_reply_to,
         references=parsed.references,
-        original=parsed.raw,
+        original=parsed.original or parsed.raw,
         original_format=parsed.source_format,
         filed_by=reason,
         charset_notes=parsed.charset_notes,
         attachments=tuple(
-            NewAttachment(a.filename, a.data, a.media_type) for a in parsed.attachments
+            NewAttachment(a.filename, a.source, a.media_type) for a in parsed.attachments
         ),
     )
 

@@ -26,6 +26,7 @@ from foidesk.core.mail.mail_headers import MAIL_HEADERS, header_start, starts_wi
 from foidesk.core.mail.names import safe_filename
 from foidesk.core.mail.notes import Notes
 from foidesk.core.mail.part_info import transfer_encoding
+from foidesk.core.mail.spool import SpooledFile, spool_joined
 from foidesk.core.mail.text_clean import one_line
 
 # Write headers back as they were read: no refolding, no re-encoding.
@@ -38,6 +39,7 @@ _PART_FIELDS = frozenset(
 )  # fmt: skip
 _REPAIRED = "an attached email's part header was damaged; the email was recovered from it"
 _HEAD_BYTES = 65_536
+_SPOOL_FIELD = "x-foidesk-spooled"
 
 
 def message_bytes(message: Message, notes: Notes) -> bytes | None:
@@ -109,3 +111,29 @@ def _decoded(data: bytes, encoding: str, notes: Notes) -> bytes:
     if encoding == "base64":
         return decode_base64(text.decode("ascii", "replace"), Notes())
     return binascii.a2b_qp(text)
+
+
+def repaired_spooled_email(part: Message, spooled: SpooledFile, notes: Notes) -> SpooledFile:
+    """``repaired_email`` for an attached email already decoded into a file: the same
+    repairs, made by copying the file rather than reading it."""
+    with spooled.path.open("rb") as handle:
+        head = handle.read(_HEAD_BYTES)
+    encoding = transfer_encoding(part)
+    if encoding in {"base64", "quoted-printable"} and starts_with_mail_headers(head):
+        notes.add(f"an attached email was sent in {encoding}; it was decoded")
+        return spooled
+    if starts_with_mail_headers(head):
+        return spooled
+    target = spooled.path.with_suffix(".eml")
+    own = [(str(k), str(v)) for k, v in part.raw_items() if str(k).lower() not in _PART_FIELDS]
+    own = [(name, value) for name, value in own if name.lower() != _SPOOL_FIELD]
+    if any(name.lower() in MAIL_HEADERS for name, _ in own):
+        notes.add(_REPAIRED)
+        fields = b"".join(f"{n}: {v}\r\n".encode("utf-8", "surrogateescape") for n, v in own)
+        blank = b"" if head.startswith((b"\r\n", b"\n")) else b"\r\n"
+        return spool_joined([fields + blank, (spooled.path, 0)], target)
+    start = header_start(head)
+    if start:
+        notes.add(_REPAIRED)
+        return spool_joined([(spooled.path, start)], target)
+    return spooled

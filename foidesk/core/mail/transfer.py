@@ -15,18 +15,21 @@ import string
 from email.message import Message
 
 from foidesk.core.mail.notes import Notes
-from foidesk.core.mail.part_info import content_type, transfer_encoding
+from foidesk.core.mail.part_info import (
+    charset,
+    content_type,
+    disposition,
+    filename,
+    transfer_encoding,
+)
 
 #: Every byte base64 text may hold: its alphabet, padding and whitespace.
 _BASE64_TEXT = (string.ascii_letters + string.digits + "+/= \t\r\n\v\f").encode()
 _BASE64_NOT_ALPHABET = re.compile(r"[^A-Za-z0-9+/]")
 _OUTSIDE_ALPHABET = re.compile(r"[^A-Za-z0-9+/=\s]")
 _INTERIOR_SPACE = re.compile(r"\S[ \t]+\S")
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 #: Above this share of characters outside the alphabet, "base64" is prose.
 _MAX_FOREIGN_SHARE = 0.05
-#: Above this share of control bytes, decoded "text" is noise.
-_MAX_CONTROL_SHARE = 0.1
 #: Shorter than this, a payload is a word or two rather than a file cut short.
 _SHORT = 64
 _NOT_BASE64 = "a part labelled base64 was not base64; its text was kept as sent"
@@ -62,10 +65,24 @@ def _base64_part(part: Message, notes: Notes) -> bytes:
         notes.add(_NOT_BASE64)
         return _as_sent(payload)
     decoded = decode_base64(payload, notes)
-    if is_text and _noise(decoded) and not _noise(_as_sent(payload)):
-        notes.add(_NOT_BASE64)
+    is_body = is_text and disposition(part) != "attachment" and not filename(part)
+    if is_body and _must_be_utf8(part) and not _is_utf8(decoded) and payload.isascii():
+        notes.add(_NOT_BASE64)  # text labelled ASCII or UTF-8 that base64 makes into neither
         return _as_sent(payload)
     return decoded
+
+
+def _must_be_utf8(part: Message) -> bool:
+    label = (charset(part) or "us-ascii").lower()
+    return label in {"us-ascii", "ascii", "utf-8", "utf8"}
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _as_sent(payload: str) -> bytes:
@@ -94,11 +111,6 @@ def not_base64(payload: str, *, is_text: bool) -> bool:
         return True
     letters = len(_BASE64_NOT_ALPHABET.sub("", text))
     return letters % 4 == 1 and "=" not in text and (is_text or len(text) < _SHORT)
-
-
-def _noise(data: bytes) -> bool:
-    sample = data[:8192]
-    return bool(sample) and len(_CONTROL_BYTES.findall(sample)) > _MAX_CONTROL_SHARE * len(sample)
 
 
 def decode_base64(payload: str, notes: Notes) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import mailbox
+import os
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from sqlalchemy import update
 
 from foidesk.cli import main
 from foidesk.core.desk import Desk
-from foidesk.core.importing.importer import import_paths
+from foidesk.core.importing.importer import STREAM_FROM_BYTES, import_paths
 from foidesk.core.storage.tables import Message
 
 
@@ -154,3 +155,21 @@ def test_text_report_lists_what_else_happened(
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"{path}: unfiled into the Unfiled tray")
     assert out[1].startswith("  warning: the message nests parts more than 64 levels deep")
+
+
+def test_a_large_email_is_stored_exactly_from_its_file(desk: Desk, tmp_path: Path) -> None:
+    payload = os.urandom(3 * 1024 * 1024)
+    raw = make_email(message_id="<large@x>", attachments=(("scan.pdf", payload),))
+    assert len(raw) > STREAM_FROM_BYTES
+    path = _write(tmp_path, "large.eml", raw)
+    item = import_paths(desk, [path]).files[0]
+    assert item.status == "unfiled" and item.warnings == ()
+    (message,) = desk.unfiled_messages()
+    (stored,) = message.attachments
+    assert stored.size == len(payload)
+    with desk.open_blob(stored.sha256) as handle:
+        assert handle.read() == payload
+    assert desk.original_of(message.id) == raw
+    assert list(desk.store.staging.glob("spool-*")) == []  # the decoded parts are gone
+    again = import_paths(desk, [path]).files[0]
+    assert again.status == "duplicate"
