@@ -109,8 +109,9 @@ def not_base64(payload: str, *, is_text: bool) -> bool:
     lines = sample.splitlines()
     if sum(1 for line in lines if _INTERIOR_SPACE.search(line)) * 2 > len(lines):
         return True
-    letters = len(_BASE64_NOT_ALPHABET.sub("", text))
-    return letters % 4 == 1 and "=" not in text and (is_text or len(text) < _SHORT)
+    if not (is_text or len(text) < _SHORT) or "=" in text:
+        return False
+    return len(_BASE64_NOT_ALPHABET.sub("", text)) % 4 == 1
 
 
 def decode_base64(payload: str, notes: Notes) -> bytes:
