@@ -63,6 +63,10 @@ def file_json(item: ImportedFile) -> dict[str, Any]:
         ],
         "error": item.error,
         "filed_by": item.filed_by or None,
+        "duplicates_skipped": item.duplicates,
+        "warnings": list(item.warnings),
+        "charset_assumptions": list(item.charset_notes),
+        "reused_message_ids": list(item.reused_message_ids),
     }
 
 
@@ -75,6 +79,8 @@ def _print_report(report: ImportReport) -> None:
             print(f"{item.path}: already imported")
         else:
             print(f"{item.path}: {item.status} into {where} ({item.filed_by})")
+        for line in item.details():
+            print(f"  {line}")
     counts = {s: report.count(s) for s in ("imported", "unfiled", "attached", "duplicate", "error")}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
     print(f"{len(report.files)} file(s): {summary or 'nothing to do'}")

@@ -149,6 +149,8 @@ def message_json(message: MessageRecord) -> dict[str, Any]:
         "to": list(message.to),
         "subject": message.subject,
         "message_id": message.message_id,
+        "message_id_reused": message.message_id_reused,
+        "charset_notes": list(message.charset_notes),
         "attachments": [
             {
                 "id": a.id,

@@ -56,6 +56,10 @@ class MessageRecord:
     filed_by: str
     has_original: bool
     attachments: tuple[AttachmentRecord, ...]
+    #: Which character sets were assumed in reading it (imported mail only).
+    charset_notes: tuple[str, ...] = ()
+    #: Imported although another, different message already had its Message-ID.
+    message_id_reused: bool = False
 
     @property
     def date(self) -> datetime | None:
@@ -140,9 +144,12 @@ class NewMessage:
     in_reply_to: str | None = None
     references: tuple[str, ...] = ()
     attachments: tuple[NewAttachment, ...] = ()
-    original: bytes | None = None
+    original: bytes | Path | None = None
     original_format: str | None = None
     filed_by: str = ""
+    charset_notes: tuple[str, ...] = ()
+    content_sha256: str | None = None
+    message_id_reused: bool = False
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,21 @@ def summary(report: ImportReport) -> str:
         count = report.count(status)  # type: ignore[arg-type]
         if count:
             parts.append(f"{count} {words}")
+    inside = sum(f.duplicates for f in report.files if f.status != "duplicate")
+    if inside:
+        parts.append(f"{inside} message{'s' if inside != 1 else ''} already here skipped")
     return ", ".join(parts) or "nothing to import"
+
+
+def file_details(report: ImportReport) -> str:
+    """Per file, what else happened: refusals, skipped duplicates, charsets, repairs."""
+    blocks = []
+    for f in report.files:
+        lines = [f.error or "refused"] if f.status == "error" else []
+        lines += f.details()
+        if lines:
+            blocks.append("\n".join([f"{Path(f.path).name}:", *(f"  {line}" for line in lines)]))
+    return "\n".join(blocks)
 
 
 class ImportController(QObject):
@@ -85,25 +99,25 @@ class ImportController(QObject):
         )
 
     def _show_summary(self, report: ImportReport) -> None:
-        """One line when all went well; the refused files and why, when not."""
+        """One line when all went well; per file, what was refused, skipped, assumed or
+        repaired, when there is anything to say."""
         text = summary(report)
         refused = [f for f in report.files if f.status == "error"]
-        if not refused:
+        details = file_details(report)
+        if not details:
             window = self._parent.window()
             status_bar = getattr(window, "statusBar", None)
             if callable(status_bar):
                 status_bar().showMessage(f"Import: {text}", 8000)
             return
         box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Import finished with problems",
+            QMessageBox.Icon.Warning if refused else QMessageBox.Icon.Information,
+            "Import finished with problems" if refused else "Import finished",
             f"Import: {text}.",
             QMessageBox.StandardButton.Ok,
             self._parent,
         )
-        box.setDetailedText(
-            "\n".join(f"{Path(f.path).name}: {f.error or 'refused'}" for f in refused)
-        )
+        box.setDetailedText(details)
         box.setObjectName("import-summary")
         self.last_summary = box
         box.open()

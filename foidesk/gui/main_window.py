@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
     def shut_down(self) -> None:
         """Finish queued work before the desk closes: nothing outlives it."""
         self._shut = True
-        self.text_indexer.stop()
+        self.text_indexer.shut()
         self.runner.stop()
 
     # --- refreshing ------------------------------------------------------------------

@@ -29,12 +29,15 @@ class TextIndexer(QObject):
         self._runner = runner
         self._progress: TaskProgress | None = None
         self._again = False
+        self._shut = False
 
     @property
     def running(self) -> bool:
         return self._progress is not None
 
     def start(self) -> None:
+        if self._shut:  # a start-up timer or a resumed backup after the window closed
+            return
         if self._progress is not None:
             self._again = True
             return
@@ -59,6 +62,11 @@ class TextIndexer(QObject):
         self._again = False
         if self._progress is not None:
             self._progress.cancel()
+
+    def shut(self) -> None:
+        """Stop for good: the window is closing and the database thread will stop."""
+        self._shut = True
+        self.stop()
 
     def _done(self, report: object) -> None:
         self._progress = None

@@ -170,6 +170,11 @@ def _open_card(message: MessageRecord, folding: Folding, colours: ThreadColours)
         parts.append(
             f"<p style='color:{colours.muted}; font-size:small'>{escape(message.filed_by)}</p>"
         )
+    notes = [f"Character set: {note}" for note in message.charset_notes]
+    if message.message_id_reused:
+        notes.append("its Message-ID was already used by a different message; both are kept")
+    for note in notes:
+        parts.append(f"<p style='color:{colours.muted}; font-size:small'>{escape(note)}</p>")
     return "".join(parts)
 
 

@@ -275,3 +275,13 @@ def test_work_on_another_thread_reaches_the_database_through_the_worker(
     assert result == [0] and where == [True]
     with pytest.raises(RuntimeError, match="stopped"):
         worker.call(lambda d: None)
+
+
+def test_nothing_starts_text_reading_once_the_window_has_closed(qtbot: QtBot, desk: Desk) -> None:
+    """The start-up timer or a backup's resume may fire after close: they must find the
+    reading shut, not a stopped database thread."""
+    main = MainWindow(desk)
+    qtbot.addWidget(main)
+    main.close()
+    main.text_indexer.start()
+    assert not main.text_indexer.running

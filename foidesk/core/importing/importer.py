@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import mimetypes
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -20,12 +20,15 @@ from sqlalchemy.orm import Session
 
 from foidesk.core.errors import FoideskError, NotFoundError, StorageError
 from foidesk.core.importing import filing
+from foidesk.core.importing.duplicates import attachment_digests, content_digest, find_same
+from foidesk.core.importing.spooling import spool_folder
 from foidesk.core.mail import (
     MailError,
     ParsedMessage,
     detect_kind,
     iter_mbox,
     parse_email_bytes,
+    parse_email_file,
     parse_msg_file,
 )
 from foidesk.core.mail.names import safe_filename
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     from foidesk.core.operations.base import Unit
     from foidesk.core.records import MessageRecord, RequestDetail
     from foidesk.core.storage.database import Database
+    from foidesk.core.storage.file_store import AttachmentStore
 
 
 class ImportingDesk(Protocol):
@@ -51,6 +55,9 @@ class ImportingDesk(Protocol):
 
     @property
     def db(self) -> Database: ...
+
+    @property
+    def store(self) -> AttachmentStore: ...
 
     def writing_files(self, changes: Changes = ...) -> AbstractContextManager[Unit]: ...
 
@@ -64,6 +71,12 @@ class ImportingDesk(Protocol):
 Status = Literal["imported", "duplicate", "unfiled", "attached", "error"]
 OWN_ADDRESSES_SETTING = "identity.emails"
 MAX_EMAIL_BYTES = 1 << 30
+#: Emails from this size on are read from their file, their large parts decoded into
+#: files as they are read (``mail/stream.py``): memory stays near the largest part's size
+#: instead of several times the email's.
+STREAM_FROM_BYTES = 1 << 20
+#: Notes listed per file at most (an mbox of broken mail would repeat itself).
+MAX_FILE_NOTES = 100
 
 
 @dataclass(frozen=True)
@@ -85,6 +98,26 @@ class ImportedFile:
     error: str | None = None
     filed_by: str = ""
     duplicates: int = 0
+    #: What was repaired or cut while reading its messages ("message 3: ..." in an mbox).
+    warnings: tuple[str, ...] = ()
+    #: Which character sets were assumed where its messages' labels were missing or wrong.
+    charset_notes: tuple[str, ...] = ()
+    #: Message-IDs it reused from different messages already here (imported all the same).
+    reused_message_ids: tuple[str, ...] = ()
+
+    def details(self) -> list[str]:
+        """What else a user should know about the file, one sentence a line: skipped
+        duplicates, reused Message-IDs, assumed character sets, repairs."""
+        lines = []
+        if self.duplicates and self.status != "duplicate":
+            lines.append(f"{self.duplicates} message(s) already imported were skipped")
+        lines += [
+            f"Message-ID <{reused}> was already used by a different message; imported and marked"
+            for reused in self.reused_message_ids
+        ]
+        lines += [f"character set: {note}" for note in self.charset_notes]
+        lines += [f"warning: {warning}" for warning in self.warnings]
+        return lines
 
 
 @dataclass(frozen=True)
@@ -109,6 +142,10 @@ class _Outcome:
     message_id: int | None
     attachments: tuple[ImportedAttachment, ...]
     filed_by: str
+    warnings: tuple[str, ...] = ()
+    charset_notes: tuple[str, ...] = ()
+    reused_message_id: str | None = None
+    number: int = 1  # its place in the file (an mbox holds many)
 
 
 def import_paths(
@@ -221,11 +258,12 @@ def import_file(
         kind = detect_kind(path)
         if kind == "file":
             return _import_plain_file(desk, path, request_id)
-        for item in _messages(path, kind):
+        for number, item in enumerate(_messages(desk, path, kind), start=1):
             if isinstance(item, MailError):
                 unreadable.append(str(item))
             else:
-                outcomes.append(_import_message(desk, item, request_id, context))
+                outcome = _import_message(desk, item, request_id, context)
+                outcomes.append(replace(outcome, number=number))
     except StorageError:
         raise
     except (MailError, FoideskError) as exc:
@@ -235,25 +273,33 @@ def import_file(
     return _summarise(path, outcomes, unreadable)
 
 
-def _messages(path: Path, kind: str) -> Iterator[ParsedMessage | MailError]:
+def _messages(desk: ImportingDesk, path: Path, kind: str) -> Iterator[ParsedMessage | MailError]:
     if kind == "msg":
         yield parse_msg_file(path)
     elif kind == "mbox":
         yield from iter_mbox(path)
     else:
-        if path.stat().st_size > MAX_EMAIL_BYTES:
+        size = path.stat().st_size
+        if size > MAX_EMAIL_BYTES:
             raise MailError("the email is larger than 1 GB; foidesk does not import it")
-        yield parse_email_bytes(path.read_bytes())
+        if size < STREAM_FROM_BYTES:
+            yield parse_email_bytes(path.read_bytes())
+            return
+        with spool_folder(desk.store) as folder:  # removed once the message is stored
+            yield parse_email_file(path, folder)
 
 
 def _import_message(
     desk: ImportingDesk, parsed: ParsedMessage, request_id: int | None, context: ImportContext
 ) -> _Outcome:
+    raw_sha256 = sha256_of(parsed.original)[0] if parsed.original else sha256_bytes(parsed.raw)
+    digest = content_digest(parsed, attachment_digests(parsed))
     with desk.writing_files() as unit:
         session = unit.session
-        duplicate = _find_duplicate(session, parsed)
-        if duplicate is not None:
-            return _Outcome("duplicate", duplicate.request_id, duplicate.id, (), "already imported")
+        verdict = find_same(session, desk.store, parsed, raw_sha256, digest)
+        if verdict.same is not None:
+            same = verdict.same
+            return _Outcome("duplicate", same.request_id, same.id, (), "already imported")
         if request_id is not None:
             target = filing.Filing(request_id, "filed here by you")
         else:
@@ -265,24 +311,21 @@ def _import_message(
         if request is not None:
             unit.touch(request.id)  # before the message moves its clock
         unit.changed(in_thread(request.id if request is not None else None))
-        row = messages.insert_message(
-            session,
-            unit.files,
-            request,
-            _new_message(parsed, direction, filing.guess_kind(parsed, direction), target.reason),
-        )
+        new = _new_message(parsed, direction, filing.guess_kind(parsed, direction), target.reason)
+        new = replace(new, content_sha256=digest, message_id_reused=bool(verdict.reused_by))
+        row = messages.insert_message(session, unit.files, request, new)
         stored = tuple(ImportedAttachment(a.filename, a.size, a.sha256) for a in row.attachments)
         status: Status = "imported" if request is not None else "unfiled"
-        return _Outcome(status, target.request_id, row.id, stored, target.reason)
-
-
-def _find_duplicate(session: Session, parsed: ParsedMessage) -> Message | None:
-    """The same message: the same Message-ID, or the same bytes when it has none."""
-    if parsed.message_id:
-        query = select(Message).where(Message.message_id == parsed.message_id)
-    else:
-        query = select(Message).where(Message.raw_sha256 == sha256_bytes(parsed.raw))
-    return session.scalars(query.limit(1)).first()
+        return _Outcome(
+            status,
+            target.request_id,
+            row.id,
+            stored,
+            target.reason,
+            parsed.warnings,
+            parsed.charset_notes,
+            parsed.message_id if verdict.reused_by else None,
+        )
 
 
 def _new_message(parsed: ParsedMessage, direction: str, kind: str, reason: str) -> NewMessage:
@@ -300,11 +343,12 @@ def _new_message(parsed: ParsedMessage, direction: str, kind: str, reason: str) 
         message_id=parsed.message_id,
         in_reply_to=parsed.in_reply_to,
         references=parsed.references,
-        original=parsed.raw,
+        original=parsed.original or parsed.raw,
         original_format=parsed.source_format,
         filed_by=reason,
+        charset_notes=parsed.charset_notes,
         attachments=tuple(
-            NewAttachment(a.filename, a.data, a.media_type) for a in parsed.attachments
+            NewAttachment(a.filename, a.source, a.media_type) for a in parsed.attachments
         ),
     )
 
@@ -361,6 +405,7 @@ def _already_attached(session: Session, request_id: int, sha256: str) -> bool:
 
 def _summarise(path: Path, outcomes: list[_Outcome], unreadable: list[str]) -> ImportedFile:
     fresh = [o for o in outcomes if o.status != "duplicate"]
+    several = len(outcomes) > 1
     request_ids = {o.request_id for o in outcomes if o.request_id is not None}
     status: Status = "duplicate"
     if unreadable or not outcomes:
@@ -376,7 +421,23 @@ def _summarise(path: Path, outcomes: list[_Outcome], unreadable: list[str]) -> I
         error=_error_text(unreadable, len(outcomes)) if status == "error" else None,
         filed_by="; ".join(dict.fromkeys(o.filed_by for o in outcomes)),
         duplicates=len(outcomes) - len(fresh),
+        warnings=_listed(outcomes, "warnings", several),
+        charset_notes=_listed(outcomes, "charset_notes", several),
+        reused_message_ids=tuple(o.reused_message_id for o in fresh if o.reused_message_id),
     )
+
+
+def _listed(outcomes: list[_Outcome], name: str, several: bool) -> tuple[str, ...]:
+    """One list of the messages' notes, each led by its message's number in an mbox."""
+    found: dict[str, None] = {}
+    for outcome in outcomes:
+        for note in getattr(outcome, name):
+            found.setdefault(f"message {outcome.number}: {note}" if several else note, None)
+    listed = tuple(found)
+    if len(listed) > MAX_FILE_NOTES:
+        more = len(listed) - MAX_FILE_NOTES
+        return (*listed[:MAX_FILE_NOTES], f"{more} more not listed")
+    return listed
 
 
 def _error_text(unreadable: list[str], handled: int) -> str:

@@ -9,7 +9,7 @@ from foidesk.core.mail.errors import MailError
 from foidesk.core.mail.html import html_to_text, sanitize_html
 from foidesk.core.mail.model import ParsedAttachment, ParsedMessage, SourceFormat
 from foidesk.core.mail.names import dedupe_names, safe_filename
-from foidesk.core.mail.parse import iter_mbox, parse_email_bytes, parse_msg_file
+from foidesk.core.mail.parse import iter_mbox, parse_email_bytes, parse_email_file, parse_msg_file
 from foidesk.core.mail.sniff import FileKind, detect_kind
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "html_to_text",
     "iter_mbox",
     "parse_email_bytes",
+    "parse_email_file",
     "parse_msg_file",
     "safe_filename",
     "sanitize_html",

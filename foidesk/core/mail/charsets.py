@@ -2,8 +2,10 @@
 
 Mail in the wild labels Windows-1252 as ISO-8859-1 or US-ASCII, names
 charsets Python has never heard of, and sometimes names Python codecs that
-are not charsets at all ("rot13", "punycode"). Text is always returned, with
-a warning when it had to be guessed.
+are not charsets at all ("rot13", "punycode"), or none at all over GB2312
+Chinese. Text is always returned; when its charset had to be guessed, the
+guess (made by charset-normalizer, a maintained detector) is recorded as an
+assumption that the message's details show.
 """
 
 from __future__ import annotations
@@ -49,6 +51,28 @@ _REFUSED = frozenset(
     }
 )
 _UNSAFE_CHARS = re.compile("[\x00\ud800-\udfff]")
+#: How much of a text the detector reads: its verdict settles within a few kB.
+_DETECT_BYTES = 65_536
+#: Fewer 8-bit bytes than this (two CJK characters) give a detector nothing to go on.
+_MIN_EIGHT_BIT = 4
+_EIGHT_BIT = re.compile(rb"[\x80-\xff]")
+#: How much messier than the detector's cleanest reading a more common one may be.
+_MARGIN = 0.05
+#: The encodings mail is most often written in, commonest first.
+_COMMON = (
+    "cp1252", "cp1251", "cp1250", "gb18030", "cp932", "big5", "cp949", "iso8859-2",
+    "koi8-r", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp874", "euc_jp",
+    "iso2022_jp", "koi8-u", "cp1258", "iso8859-15", "iso8859-5", "iso8859-7",
+)  # fmt: skip
+_DISPLAY = {
+    "utf-8": "UTF-8",
+    "latin-1": "Latin-1",
+    "iso8859-1": "Latin-1",
+    "cp932": "Shift_JIS",
+    "cp949": "EUC-KR",
+    "big5": "Big5",
+    "koi8-r": "KOI8-R",
+}
 
 
 def codec_for(label: str | None) -> str | None:
@@ -67,19 +91,26 @@ def codec_for(label: str | None) -> str | None:
 
 
 def decode_text(data: bytes, label: str | None, notes: Notes) -> str:
-    """Decode ``data`` by its declared charset, falling back to a warned-about guess."""
+    """Decode ``data`` by its declared charset; when that is absent, unknown or wrong,
+    detect one and record the assumption.
+
+    The declared charset is kept whenever it decodes cleanly: a detector is a
+    guess, the sender's label is evidence.
+    """
     codec = codec_for(label)
     if label and codec is None:
         guessed, used = guess_text(data)
-        notes.add(f"unknown character set {_shown(label)}; text decoded as {used}")
+        notes.assume(f"unknown character set {_shown(label)}; text decoded as {used}")
         return guessed
     try:
         return scrub_text(data.decode(codec or "ascii"))
     except (UnicodeDecodeError, LookupError):
         guessed, used = guess_text(data)
-        if label:
-            notes.add(f"text declared as {_shown(label)} was not valid; decoded as {used}")
-        return guessed
+    if label:
+        notes.assume(f"text declared as {_shown(label)} was not valid; decoded as {used}")
+    else:
+        notes.assume(f"text with no declared character set was decoded as {used}")
+    return guessed
 
 
 def scrub_text(text: str) -> str:
@@ -90,16 +121,71 @@ def scrub_text(text: str) -> str:
 
 
 def guess_text(data: bytes) -> tuple[str, str]:
-    """Decode undeclared 8-bit text: UTF-8 if valid, else Windows-1252, else Latin-1.
+    """Decode undeclared 8-bit text: UTF-8 if valid, else what a detector finds.
 
-    Returns the text and the name of the guess, for a warning.
+    Returns the text and the name of the charset used, for the record.
     """
-    for codec, shown in (("utf-8", "UTF-8"), ("cp1252", "Windows-1252")):
-        try:
-            return scrub_text(data.decode(codec)), shown
-        except UnicodeDecodeError:
-            continue
-    return scrub_text(data.decode("latin-1")), "Latin-1"
+    try:
+        return scrub_text(data.decode("utf-8")), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    codec = detect_codec(data)
+    return scrub_text(data.decode(codec, "replace")), display_name(codec)
+
+
+def detect_codec(data: bytes) -> str:
+    """The codec that reads undeclared, non-UTF-8 ``data`` best.
+
+    charset-normalizer judges every candidate by how messy its text looks.
+    Several code pages often read a text equally cleanly (Windows-1251 and
+    Mac Cyrillic differ in a few letters; short Western text fits a dozen),
+    so among the candidates as clean as its best, the one mail is most often
+    written in wins: Windows-1252 first (the WHATWG default for undeclared
+    text), then the web's other common encodings.
+    """
+    from charset_normalizer import from_bytes  # loaded on first use: most mail is UTF-8
+    from charset_normalizer.md import mess_ratio
+
+    sample = data[:_DETECT_BYTES]
+    western = _decoded_or_none(sample, "cp1252")
+    if len(_EIGHT_BIT.findall(sample)) < _MIN_EIGHT_BIT:  # too little to judge
+        return "cp1252" if western is not None else "latin-1"
+    matches = list(from_bytes(sample))
+    if not matches:
+        return "cp1252" if western is not None else "latin-1"
+    cleanest = min(match.chaos for match in matches)
+    if western is not None and mess_ratio(western) <= cleanest + _MARGIN:
+        return "cp1252"
+    candidates = [match for match in matches if match.chaos <= cleanest + _MARGIN]
+    return min(_preference(match.could_be_from_charset) for match in candidates)[1]
+
+
+def _preference(names: list[str]) -> tuple[int, str]:
+    """How common the most common of ``names`` is in mail (lower is commoner), and it."""
+    ranked = [
+        (_COMMON.index(codec), codec)
+        for name in names
+        if (codec := codec_for(name))
+        if codec in _COMMON
+    ]
+    if ranked:
+        return min(ranked)
+    return len(_COMMON), codec_for(names[0]) or "cp1252"
+
+
+def display_name(codec: str) -> str:
+    """How a codec is named to the user: "Windows-1252", "GB18030", "Shift_JIS"."""
+    name = codecs.lookup(codec).name
+    return _DISPLAY.get(name) or (
+        f"Windows-{name[2:]}" if re.fullmatch(r"cp125\d", name) else name.upper()
+    )
+
+
+def _decoded_or_none(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
 
 
 def _shown(label: str) -> str:

@@ -15,6 +15,7 @@ from email.headerregistry import BaseHeader
 from email.message import Message
 
 from foidesk.core.mail.charsets import guess_text
+from foidesk.core.mail.encoded_words import repair_encoded_words
 from foidesk.core.mail.header_policy import is_simple
 from foidesk.core.mail.limits import MAX_HEADER_CHARS
 from foidesk.core.mail.notes import Notes
@@ -91,11 +92,11 @@ class RawHeaders:
         if len(value) > MAX_HEADER_CHARS:
             self._notes.add(f"the {name} header was too long and has been shortened")
             value = value[:MAX_HEADER_CHARS]
-        value = "".join(_FOLD.split(value))
+        value = repair_encoded_words("".join(_FOLD.split(value)), self._notes, name)
         if _HAS_SURROGATES.search(value):
             raw = value.encode("utf-8", "surrogateescape")
             value, used = guess_text(raw)
-            self._notes.add(f"the {name} header had undeclared 8-bit text; read as {used}")
+            self._notes.assume(f"the {name} header had undeclared 8-bit text; read as {used}")
         return value
 
 

@@ -6,10 +6,14 @@ can keep them without holding parser state or open files.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parseaddr
+from pathlib import Path
 from typing import Literal
+
+from foidesk.core.mail.spool import SpooledFile
 
 SourceFormat = Literal["eml", "msg", "mbox"]
 
@@ -19,17 +23,37 @@ class ParsedAttachment:
     """One file carried by a message.
 
     ``filename`` is a display name already passed through ``safe_filename``
-    and unique within its message; it is never a path.
+    and unique within its message; it is never a path. ``content`` is the
+    decoded bytes, or — for a large part of an email read from a file — the
+    private file it was decoded into (``spool.py``), so that it is copied to
+    the store without ever being held in memory.
     """
 
     filename: str
     media_type: str
-    data: bytes
+    content: bytes | SpooledFile
+
+    @property
+    def data(self) -> bytes:
+        """The decoded content (read from its file if it was spooled)."""
+        return self.content if isinstance(self.content, bytes) else self.content.read()
+
+    @property
+    def source(self) -> bytes | Path:
+        """What the store copies: the bytes, or the file they are in."""
+        return self.content if isinstance(self.content, bytes) else self.content.path
 
     @property
     def size(self) -> int:
         """Size of the decoded content in bytes."""
-        return len(self.data)
+        return len(self.content) if isinstance(self.content, bytes) else self.content.size
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 of the content, as the attachment store names it."""
+        if isinstance(self.content, bytes):
+            return hashlib.sha256(self.content).hexdigest()
+        return self.content.sha256
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +62,10 @@ class ParsedMessage:
 
     ``body_html`` is the message's own HTML, *not* sanitised: pass it through
     ``sanitize_html`` before showing it. ``warnings`` lists what was repaired
-    or guessed while reading.
+    or cut while reading; ``charset_notes`` says which character sets were
+    assumed where the message's own labels were missing or wrong. ``raw`` is
+    the original bytes — or empty, when the message was read from the file
+    ``original`` without holding it in memory.
     """
 
     message_id: str | None
@@ -57,6 +84,8 @@ class ParsedMessage:
     raw: bytes
     source_format: SourceFormat
     warnings: tuple[str, ...]
+    charset_notes: tuple[str, ...] = ()
+    original: Path | None = None
 
     @property
     def to_emails(self) -> tuple[str, ...]:

@@ -4,15 +4,19 @@ from foidesk.core.mail.limits import MAX_WARNINGS
 
 
 class Notes:
-    """An ordered, de-duplicated, bounded list of warning sentences.
+    """Ordered, de-duplicated, bounded lists of sentences about one message.
 
     Parsing helpers add to it instead of raising, so one damaged part never
-    costs the user the rest of the message.
+    costs the user the rest of the message. Warnings (something was damaged or
+    cut) and charset assumptions (text whose character set had to be guessed)
+    are kept apart: the assumptions are recorded with the message and shown in
+    its details, since they decide how every word of it reads.
     """
 
     def __init__(self) -> None:
         self._items: dict[str, None] = {}
         self._dropped: set[str] = set()
+        self._charsets: dict[str, None] = {}
 
     def add(self, sentence: str) -> None:
         """Record one problem; repeats and anything past the bound are dropped."""
@@ -23,9 +27,18 @@ class Notes:
             return
         self._items[sentence] = None
 
+    def assume(self, sentence: str) -> None:
+        """Record which character set some text was read in, and why."""
+        if len(self._charsets) < MAX_WARNINGS:
+            self._charsets.setdefault(sentence, None)
+
     def as_tuple(self) -> tuple[str, ...]:
         """The warnings in the order they were first met."""
         items = tuple(self._items)
         if self._dropped:
             items += (f"{len(self._dropped)} further warnings were not listed",)
         return items
+
+    def charsets(self) -> tuple[str, ...]:
+        """The charset assumptions in the order they were made."""
+        return tuple(self._charsets)

@@ -148,6 +148,7 @@ def _build(outlook: _Outlook, raw: bytes, notes: Notes) -> ParsedMessage:
         raw=raw,
         source_format="msg",
         warnings=notes.as_tuple(),
+        charset_notes=notes.charsets(),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from email.message import Message
 
+from foidesk.core.mail.encoded_words import repair_encoded_words
 from foidesk.core.mail.header_values import HEADER_ERRORS, compat32_decode
 from foidesk.core.mail.text_clean import one_line
 
@@ -53,7 +54,7 @@ def filename(part: Message) -> str | None:
     if not name:
         name = _lenient_name(part)
     if name and "=?" in name:
-        name = compat32_decode(name)
+        name = compat32_decode(repair_encoded_words(name))
     return one_line(name) if name else None
 
 

@@ -7,19 +7,30 @@ nothing a message carries is silently dropped.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import Message
 
 from foidesk.core.mail.charsets import decode_text
-from foidesk.core.mail.forwarded import embedded_messages, message_bytes, message_filename
+from foidesk.core.mail.forwarded import (
+    embedded_messages,
+    filename_of_email,
+    message_bytes,
+    repaired_email,
+    repaired_spooled_email,
+)
 from foidesk.core.mail.limits import MAX_PARTS
 from foidesk.core.mail.notes import Notes
 from foidesk.core.mail.part_info import charset, content_type, disposition, filename
+from foidesk.core.mail.spool import SpooledFile
+from foidesk.core.mail.stream import SPOOL_HEADER, Spooled
 from foidesk.core.mail.text_clean import normalise_newlines
-from foidesk.core.mail.tnef import expand_tnef, is_tnef
+from foidesk.core.mail.tnef import TnefBody, is_tnef, read_tnef
 from foidesk.core.mail.transfer import payload_bytes
+from foidesk.core.mail.uuencode import split_uuencoded
 
 _BODY_TYPES = frozenset({"text/plain", "text/html"})
+_HEAD_BYTES = 65_536
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +39,7 @@ class FoundFile:
 
     name_hint: str | None
     media_type: str
-    data: bytes
+    data: bytes | SpooledFile
     fallback_stem: str = "attachment"
 
 
@@ -39,11 +50,19 @@ class Content:
     text_parts: list[str] = field(default_factory=list)
     html_parts: list[str] = field(default_factory=list)
     files: list[FoundFile] = field(default_factory=list)
+    #: Bodies found inside winmail.dat blobs: the message's body when MIME gives none.
+    tnef_bodies: list[TnefBody] = field(default_factory=list)
+    #: Large parts already decoded to files (``stream.py``), by the token standing for each.
+    spooled: Mapping[str, Spooled] = field(default_factory=dict)
+    claimed: set[str] = field(default_factory=set)
 
 
-def extract_content(root: Message, notes: Notes) -> Content:
-    """Sort every part of ``root`` into body or attachments."""
-    content = Content()
+def extract_content(
+    root: Message, notes: Notes, spooled: Mapping[str, Spooled] | None = None
+) -> Content:
+    """Sort every part of ``root`` into body or attachments; ``spooled`` are the parts
+    that the parser's copy holds only as tokens."""
+    content = Content(spooled=spooled or {})
     stack = [root]
     seen = 0
     while stack:
@@ -61,31 +80,91 @@ def extract_content(root: Message, notes: Notes) -> Content:
             _add_message(part, media_type, content, notes)
         else:
             _add_leaf(part, media_type, content, notes)
+    _add_unclaimed(content, notes)
     return content
+
+
+def _add_unclaimed(content: Content, notes: Notes) -> None:
+    """A spooled part the walk did not meet (the scan and the parser disagreed on the
+    structure) is still kept, as a file."""
+    for token, spooled in content.spooled.items():
+        if token in content.claimed:
+            continue
+        notes.add("a part was found outside the message's structure; it was kept as a file")
+        content.files.append(
+            FoundFile(filename(spooled.header), content_type(spooled.header), spooled.file)
+        )
+
+
+def _spooled_token(part: Message, content: Content, notes: Notes) -> str | None:
+    """The token of a spooled part standing in ``part``'s body, if that is what it holds."""
+    if not content.spooled:
+        return None
+    payload = part.get_payload()
+    if isinstance(payload, list):  # a message/* part: the token is its message's header,
+        first = payload[0] if payload else None  # or the part's own when no blank line came
+        token = first.get(SPOOL_HEADER) if isinstance(first, Message) else None
+        token = token or part.get(SPOOL_HEADER)
+    else:
+        token = payload.strip() if isinstance(payload, str) else None
+    if isinstance(token, str) and token in content.spooled:
+        content.claimed.add(token)
+        for problem in content.spooled[token].file.problems:
+            notes.add(problem)
+        return token
+    return None
 
 
 def _add_leaf(part: Message, media_type: str, content: Content, notes: Notes) -> None:
     name = filename(part)
     if media_type.startswith("multipart/"):
         media_type = "text/plain"  # a multipart without boundary: the parser kept it as text
-    data = payload_bytes(part, notes)
+    token = _spooled_token(part, content, notes)
+    if token is not None and not _wanted_in_memory(part, media_type, name):
+        content.files.append(FoundFile(name, media_type, content.spooled[token].file))
+        return
+    data = content.spooled[token].file.read() if token else payload_bytes(part, notes)
     if media_type in _BODY_TYPES and not name and disposition(part) != "attachment":
         text = normalise_newlines(decode_text(data, charset(part), notes))
-        target = content.text_parts if media_type == "text/plain" else content.html_parts
-        target.append(text)
+        if media_type == "text/plain":
+            text, inline = split_uuencoded(text, notes)
+            content.text_parts.append(text)
+            content.files.extend(
+                FoundFile(f.name, "application/octet-stream", f.data) for f in inline
+            )
+        else:
+            content.html_parts.append(text)
         return
     if is_tnef(media_type, name):
-        expanded = expand_tnef(data, notes)
-        if expanded is not None:
-            found = (
-                FoundFile(file.name, "application/octet-stream", file.data) for file in expanded
-            )
-            content.files.extend(found)
+        found = read_tnef(data, notes)
+        if found is not None:
+            inside = (FoundFile(f.name, "application/octet-stream", f.data) for f in found.files)
+            content.files.extend(inside)
+            if found.body:
+                content.tnef_bodies.append(found.body)
             return
     content.files.append(FoundFile(name, media_type, data))
 
 
+def _wanted_in_memory(part: Message, media_type: str, name: str | None) -> bool:
+    """Body text and winmail.dat blobs are read whatever their size; other files not."""
+    is_body = media_type in _BODY_TYPES and not name and disposition(part) != "attachment"
+    return is_body or is_tnef(media_type, name)
+
+
 def _add_message(part: Message, media_type: str, content: Content, notes: Notes) -> None:
+    token = _spooled_token(part, content, notes)
+    if token is not None:
+        spooled = content.spooled[token].file
+        if media_type in {"message/rfc822", "message/global"}:
+            spooled = repaired_spooled_email(part, spooled, notes)
+            with spooled.path.open("rb") as handle:
+                name = filename_of_email(handle.read(_HEAD_BYTES))
+            content.files.append(FoundFile(name, "message/rfc822", spooled))
+        else:
+            stem = media_type.split("/", 1)[1]
+            content.files.append(FoundFile(filename(part), media_type, spooled, stem))
+        return
     blocks = embedded_messages(part)
     if not blocks:
         _add_leaf(part, "application/octet-stream", content, notes)
@@ -95,7 +174,8 @@ def _add_message(part: Message, media_type: str, content: Content, notes: Notes)
     if not data:
         return
     if media_type in {"message/rfc822", "message/global"}:
-        content.files.append(FoundFile(message_filename(blocks[0]), "message/rfc822", data))
+        data = repaired_email(part, data, notes)
+        content.files.append(FoundFile(filename_of_email(data), "message/rfc822", data))
         return
     # Reports such as message/delivery-status: blocks of headers, kept as text.
     stem = media_type.split("/", 1)[1]

@@ -1,7 +1,10 @@
-"""Expands Outlook's ``winmail.dat`` (TNEF) into the files it carries.
+"""Expands Outlook's ``winmail.dat`` (TNEF) into the files and the body it carries.
 
 Outlook sometimes wraps all attachments in one TNEF blob that other mail
-clients cannot open; the user expects to see the files inside.
+clients cannot open; the user expects to see the files inside. Sometimes
+the blob is the whole message: its only body is HTML, plain text or
+compressed RTF inside the TNEF's MAPI properties ([MS-OXTNEF] 2.1.3.1,
+[MS-OXRTFCP]); that body is kept for the message when MIME gives none.
 """
 
 from __future__ import annotations
@@ -31,6 +34,26 @@ class TnefFile:
     data: bytes
 
 
+@dataclass(frozen=True, slots=True)
+class TnefBody:
+    """The message body a TNEF blob carries, in whichever forms it has."""
+
+    html: bytes | str | None = None
+    text: bytes | str | None = None
+    rtf: bytes | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.html or self.text or self.rtf)
+
+
+@dataclass(frozen=True, slots=True)
+class TnefContent:
+    """Everything read out of one TNEF blob."""
+
+    files: list[TnefFile]
+    body: TnefBody
+
+
 def is_tnef(media_type: str, name: str | None) -> bool:
     """Whether a part is a TNEF blob, by type or by Outlook's fixed file name."""
     return (
@@ -41,22 +64,51 @@ def is_tnef(media_type: str, name: str | None) -> bool:
 
 def expand_tnef(data: bytes, notes: Notes) -> list[TnefFile] | None:
     """The files inside ``data``, or None if it cannot be expanded (with a warning)."""
+    content = read_tnef(data, notes, want_body=False)
+    return content.files if content is not None else None
+
+
+def read_tnef(data: bytes, notes: Notes, *, want_body: bool = True) -> TnefContent | None:
+    """The files and body inside ``data``, or None (with a warning) if it holds neither."""
     if not _plausible(data):
         notes.add("a winmail.dat attachment could not be expanded; it is kept as is")
         return None
     try:
-        files = _read(data)
+        tnef = TNEF(data, do_checksum=False)
+        content = TnefContent(_files(tnef), _body(tnef) if want_body else TnefBody())
     except Exception:  # a third-party parser on hostile input: any failure means "keep as is"
         logging.getLogger(__name__).debug("TNEF expansion failed", exc_info=True)
-        files = None
-    if not files:
+        content = None
+    if content is None or not (content.files or content.body):
         notes.add("a winmail.dat attachment held no files to expand; it is kept as is")
         return None
-    return files
+    return content
 
 
-def _read(data: bytes) -> list[TnefFile]:
-    tnef = TNEF(data, do_checksum=False)
+def _body(tnef: TNEF) -> TnefBody:
+    rtf = None
+    if tnef._rtfbody:  # decompressed only when there is one, and only here
+        rtf = _decompressed_rtf(tnef._rtfbody)
+    return TnefBody(html=tnef.htmlbody or None, text=tnef.body or None, rtf=rtf)
+
+
+def _decompressed_rtf(data: bytes) -> bytes | None:
+    """Compressed RTF ([MS-OXRTFCP]) as plain RTF; None if the stream is damaged."""
+    from compressed_rtf import decompress
+
+    # tnefparse strips trailing NUL bytes from binary properties, which can cut
+    # the stream's last byte; its header says how long it really is.
+    declared = struct.unpack_from("<I", data)[0] + 4 if len(data) >= 4 else 0
+    padded = bytes(data).ljust(min(declared, len(data) + 16), b"\0")
+    try:
+        rtf = decompress(padded)
+    except Exception:  # damaged stream: any failure means no RTF body
+        logging.getLogger(__name__).debug("RTF decompression failed", exc_info=True)
+        return None
+    return bytes(rtf) if rtf else None
+
+
+def _files(tnef: TNEF) -> list[TnefFile]:
     files: list[TnefFile] = []
     for attachment in tnef.attachments:
         payload = attachment.data

@@ -13,6 +13,7 @@ import re
 from email.feedparser import BytesFeedParser
 from email.message import Message
 
+from foidesk.core.mail.flatten import flattened
 from foidesk.core.mail.header_policy import BOUNDED
 from foidesk.core.mail.limits import FEED_CHUNK, MAX_DEPTH
 from foidesk.core.mail.notes import Notes
@@ -39,14 +40,28 @@ class _BoundedFeedParser(BytesFeedParser):
 
 
 def parse_tree(data: bytes, start: int, notes: Notes) -> Message:
-    """Parse ``data[start:]`` fully, or only its top headers if it nests too deeply."""
+    """Parse ``data[start:]`` fully; if it nests too deeply, its parts as a flat list,
+    or failing that only its top headers."""
     try:
         return _feed(data, start, len(data))
     except _TooDeep:
-        notes.add(
-            f"the message nests parts more than {MAX_DEPTH} levels deep; only its headers "
-            "were read (the original is kept)"
-        )
+        pass
+    flat = flattened(data, start)
+    if flat is not None:
+        try:
+            root = _feed(flat, 0, len(flat))
+        except _TooDeep:  # a leaf that is a message nesting deeply in turn
+            pass
+        else:
+            notes.add(
+                f"the message nests parts more than {MAX_DEPTH} levels deep; its parts were "
+                "read as one flat list (the original is kept)"
+            )
+            return root
+    notes.add(
+        f"the message nests parts more than {MAX_DEPTH} levels deep; only its headers "
+        "were read (the original is kept)"
+    )
     match = _END_OF_HEADERS.search(data, start)
     root = _feed(data, start, match.end() if match else len(data))
     root.defects.clear()  # the cut-off body is our doing, not the sender's

@@ -43,6 +43,7 @@ from foidesk.core.storage.tables import Base, ProfileIdentity
 #: What each migration leaves behind, newest first: the newest one found names the
 #: revision when ``alembic_version`` was lost.
 SIGNATURES = (
+    ("0007", "column", "message.content_sha256"),
     ("0006", "index", "ix_authority_region"),
     ("0005", "table", "profile_identity"),
     ("0004", "index", "ix_request_list"),
@@ -78,8 +79,14 @@ def scratch_engine(path: Path, lost: Path) -> Engine:
 
 
 def objects(conn: Connection) -> set[tuple[str, str]]:
+    """The schema's objects, and the columns of the core tables as ``table.column``
+    (a migration that only adds columns is recognised by them)."""
     rows = conn.exec_driver_sql("SELECT type, name FROM main.sqlite_master").all()
-    return {(str(kind), str(name)) for kind, name in rows}
+    found = {(str(kind), str(name)) for kind, name in rows}
+    for table in sorted(CORE_TABLES & {name for kind, name in found if kind == "table"}):
+        columns = conn.exec_driver_sql(f"SELECT name FROM pragma_table_info('{table}', 'main')")
+        found |= {("column", f"{table}.{name}") for (name,) in columns}
+    return found
 
 
 def require_tables(conn: Connection) -> None:

@@ -11,11 +11,18 @@ same reading for bytes already in memory (and for files inside emails).
 
 from __future__ import annotations
 
+import io
 import zipfile
 from functools import partial
 from pathlib import Path
 
-from foidesk.core.search import extract_mail, extract_office, extract_pdf, extract_text
+from foidesk.core.search import (
+    extract_doc,
+    extract_mail,
+    extract_office,
+    extract_pdf,
+    extract_text,
+)
 from foidesk.core.search.extraction import Extraction, failed, unsupported
 from foidesk.core.search.limits import MAX_FILE_BYTES, MAX_NESTING
 from foidesk.core.search.zipped import DocumentProblem, open_member, open_zip
@@ -72,6 +79,7 @@ def _read(kind: str, data: bytes, nested: extract_mail.NestedReader) -> Extracti
     readers = {
         "pdf": extract_pdf.pdf_text,
         "docx": extract_office.docx_text,
+        "doc": extract_doc.doc_text,
         "xlsx": extract_office.xlsx_text,
         "pptx": extract_office.pptx_text,
         "odf": extract_office.odf_text,
@@ -91,7 +99,7 @@ def _read(kind: str, data: bytes, nested: extract_mail.NestedReader) -> Extracti
 _UNSUPPORTED_NOTES = {
     "image": "an image: its words are not read yet (OCR is a later step)",
     "zip": "an archive: the files inside are not read",
-    "legacy-office": "an old Office file (.doc, .xls, .ppt): not read yet",
+    "legacy-office": "an old Office file (.xls, .ppt): not read yet",
     "empty": "the file is empty",
 }
 
@@ -106,11 +114,34 @@ def detect_format(data: bytes, filename: str, media_type: str) -> str:
     if head.startswith(b"PK\x03\x04"):
         return _zip_format(data)
     if head.startswith(_OLE):
-        is_msg = filename.lower().endswith(".msg") or "outlook" in media_type.lower()
-        return "msg" if is_msg else "legacy-office"
+        return _ole_format(data, filename, media_type)
     if head.startswith(_IMAGES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return "image"
     return _text_format(head, filename, media_type)
+
+
+def _ole_format(data: bytes, filename: str, media_type: str) -> str:
+    """Outlook messages and templates (.msg, .oft), Word documents, or other Office files:
+    by the compound file's streams, else by name."""
+    import olefile  # type: ignore[import-untyped]  # untyped
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            streams = {entry[-1] for entry in ole.listdir() if entry}
+    except Exception:  # olefile raises many types on damaged files: judge by the name
+        streams = set()
+    if any(name.startswith("__substg1.0_") for name in streams):
+        return "msg"
+    if "WordDocument" in streams:
+        return "doc"
+    suffix = Path(filename.lower()).suffix
+    if suffix in (".msg", ".oft") or "outlook" in media_type.lower():
+        return "msg"
+    return (
+        "doc"
+        if suffix == ".doc" or media_type.lower() == "application/msword"
+        else ("legacy-office")
+    )
 
 
 def _zip_format(data: bytes) -> str:

@@ -57,6 +57,9 @@ def message_row(new: NewMessage, direction: Direction, kind: MessageKind) -> Mes
         references=" ".join(new.references),
         raw_format=new.original_format,
         filed_by=new.filed_by,
+        charset_notes="\n".join(new.charset_notes),
+        content_sha256=new.content_sha256,
+        message_id_reused=new.message_id_reused,
     )
 
 
@@ -64,13 +67,14 @@ def store_files(
     blobs: BlobTransaction,
     files: Sequence[NewAttachment],
     start: int,
-    original: bytes | None = None,
+    original: bytes | Path | None = None,
 ) -> tuple[str | None, list[Attachment]]:
     """Store attachments (positions from ``start``) and an email's original bytes in one
-    go, so that they reach the disk together; returns the original's digest and the rows."""
+    go, so that they reach the disk together; returns the original's digest and the rows.
+    A ``Path`` (an attachment, or the original) is copied from the file, never read whole."""
     with ExitStack() as opened:
         contents = [_readable(opened, f) for f in files]
-        extra = [] if original is None else [original]
+        extra = [] if original is None else [_open(opened, original)]
         stored = blobs.add_all([*contents, *extra])
     rows = [
         _attachment_row(new, start + offset, sha256, size)
@@ -80,12 +84,16 @@ def store_files(
 
 
 def _readable(opened: ExitStack, new: NewAttachment) -> bytes | BinaryIO:
-    if not isinstance(new.data, Path):
-        return new.data
+    return _open(opened, new.data)
+
+
+def _open(opened: ExitStack, data: bytes | Path) -> bytes | BinaryIO:
+    if not isinstance(data, Path):
+        return data
     try:
-        return opened.enter_context(new.data.open("rb"))
+        return opened.enter_context(data.open("rb"))
     except OSError as exc:
-        raise InvalidInputError(f"cannot read {new.data.name}: {exc.strerror}") from exc
+        raise InvalidInputError(f"cannot read {data.name}: {exc.strerror}") from exc
 
 
 def _attachment_row(new: NewAttachment, position: int, sha256: str, size: int) -> Attachment:

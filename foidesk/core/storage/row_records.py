@@ -77,6 +77,8 @@ def message_record(row: Message) -> MessageRecord:
         filed_by=row.filed_by,
         has_original=row.raw_sha256 is not None,
         attachments=tuple(attachment_record(a) for a in row.attachments),
+        charset_notes=tuple(line for line in row.charset_notes.split("\n") if line),
+        message_id_reused=row.message_id_reused,
     )
 
 

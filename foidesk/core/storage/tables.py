@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -212,6 +213,10 @@ class Message(Base):
     filed_by: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # migration 0006: how an imported message was read (see importing/duplicates.py)
+    charset_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    content_sha256: Mapped[str | None] = mapped_column(String(64))
+    message_id_reused: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     request: Mapped[Request | None] = relationship(back_populates="messages")
     attachments: Mapped[list[Attachment]] = relationship(

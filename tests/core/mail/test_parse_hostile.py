@@ -75,19 +75,21 @@ def test_bad_base64_is_repaired_with_warnings(corpus: dict[str, Path]) -> None:
 def test_unknown_charset_is_guessed_with_a_warning(corpus: dict[str, Path]) -> None:
     message = _parse(corpus, "hostile/unknown-charset.eml")
     assert message.body_text.strip() == "Café crème"
-    assert "unknown character set 'x-klingon'; text decoded as Windows-1252" in message.warnings
+    assert "unknown character set 'x-klingon'; text decoded as Windows-1252" in (
+        message.charset_notes
+    )
 
 
 def test_lying_charset_is_guessed_with_a_warning(corpus: dict[str, Path]) -> None:
     message = _parse(corpus, "hostile/lying-charset.eml")
     assert message.body_text.strip() == "It’s café time"
-    assert any("declared as 'utf-8' was not valid" in warning for warning in message.warnings)
+    assert any("declared as 'utf-8' was not valid" in note for note in message.charset_notes)
 
 
 def test_python_codecs_are_not_charsets(corpus: dict[str, Path]) -> None:
     message = _parse(corpus, "hostile/codec-charset.eml")
     assert message.body_text.strip() == "plain text"
-    assert "unknown character set 'punycode'; text decoded as UTF-8" in message.warnings
+    assert "unknown character set 'punycode'; text decoded as UTF-8" in message.charset_notes
 
 
 def test_huge_header_lines_are_bounded(corpus: dict[str, Path]) -> None:
@@ -204,7 +206,7 @@ def test_undeclared_8bit_headers_are_decoded(corpus: dict[str, Path]) -> None:
     message = _parse(corpus, "hostile/raw-8bit-headers.eml")
     assert message.subject == "Solicitud de información"
     assert message.from_addr == "José García <jose@example.es>"
-    assert any("undeclared 8-bit" in warning for warning in message.warnings)
+    assert any("undeclared 8-bit" in note for note in message.charset_notes)
 
 
 def test_byte_order_mark_and_leading_blank_lines(corpus: dict[str, Path]) -> None:

@@ -48,7 +48,7 @@ def test_undeclared_8bit_text_is_guessed_without_warning() -> None:
 def test_bytes_invalid_everywhere_fall_back_to_latin1() -> None:
     notes = Notes()
     assert decode_text(b"\x81\x8d", "utf-8", notes) == "\x81\x8d"
-    assert notes.as_tuple() == ("text declared as 'utf-8' was not valid; decoded as Latin-1",)
+    assert notes.charsets() == ("text declared as 'utf-8' was not valid; decoded as Latin-1",)
 
 
 def test_nul_and_surrogates_are_scrubbed() -> None:
