@@ -46,6 +46,7 @@ PUBLIC = frozenset(
         "foidesk.core.progress",
         "foidesk.core.changes",
         "foidesk.core.formatting",
+        "foidesk.core.i18n",
         "foidesk.core.profile",
         "foidesk.core.backup",
         "foidesk.core.search",
