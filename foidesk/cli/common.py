@@ -70,22 +70,24 @@ def read_text_file(path: str) -> str:
         raise InvalidInputError(f"cannot read {path}: {exc.strerror}") from None
 
 
-def to_jsonable(value: Any) -> Any:
+def _jsonable(value: Any) -> Any:
+    """What ``json`` cannot write by itself, as it should appear: records as objects,
+    dates as ISO text, paths as text, sets as lists."""
     if is_dataclass(value) and not isinstance(value, type):
-        return to_jsonable(asdict(value))
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [to_jsonable(v) for v in value]
+        return asdict(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Path):
         return str(value)
-    return value
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    raise TypeError(f"{type(value).__name__} cannot be written as JSON")
 
 
 def print_json(value: Any) -> None:
-    json.dump(to_jsonable(value), sys.stdout, indent=2, ensure_ascii=False)
+    """Write ``value`` as indented JSON in one piece: ``json.dump`` would write it in
+    hundreds of thousands of small pieces (a second for the list of 10,000 requests)."""
+    sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=False, default=_jsonable))
     sys.stdout.write("\n")
 
 

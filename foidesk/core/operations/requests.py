@@ -4,7 +4,7 @@ move their deadlines (an extension, a fee notice, a promised date)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
@@ -33,6 +33,8 @@ from foidesk.core.storage.tables import (
     Message,
     Request,
     StatusChange,
+    Tag,
+    request_tag,
     utcnow,
 )
 from foidesk.core.vocabulary import (
@@ -47,6 +49,10 @@ from foidesk.core.vocabulary import (
 def _listed(request_id: int) -> Changes:
     """A change that can move a request in (or out of) the list, not only repaint it."""
     return request_changed(request_id, listing=True)
+
+
+#: id, title, authority id and name, regime, status, sent, reference, last activity.
+SummaryQuery = Select[int, str, int, str, str, str, date | None, str | None, datetime]
 
 
 class RequestOperations(DeskBase):
@@ -85,7 +91,7 @@ class RequestOperations(DeskBase):
             return self._detail(session, row.id)
 
     def list_requests(self, *, status: str | None = None) -> list[RequestSummary]:
-        query = select(Request).where(Request.deleted_at.is_(None))
+        query = summary_columns().where(Request.deleted_at.is_(None))
         if status:
             chosen = parse_choice(RequestStatus, status, "status")
             query = query.where(Request.status == chosen.value)
@@ -168,7 +174,7 @@ class RequestOperations(DeskBase):
 
     def trashed_requests(self) -> list[RequestSummary]:
         return self._summaries(
-            select(Request)
+            summary_columns()
             .where(Request.deleted_at.is_not(None))
             .order_by(Request.deleted_at.desc())
         )
@@ -214,14 +220,31 @@ class RequestOperations(DeskBase):
 
     # --- reading ------------------------------------------------------------------
 
-    def _summaries(self, query: Select[Request]) -> list[RequestSummary]:
-        """List rows for ``query``, authorities and tags loaded in two queries, not per row."""
+    def _summaries(self, query: SummaryQuery) -> list[RequestSummary]:
+        """List rows for ``query`` (of ``summary_columns``): plain columns, tags and
+        message counts in one query each — no ORM objects, which at 10,000 requests
+        cost more than the reading itself."""
         with self.db.reading() as session:
-            rows = session.scalars(
-                query.options(selectinload(Request.authority), selectinload(Request.tags))
-            ).all()
-            counts = message_counts(session, [r.id for r in rows])
-            return [convert.request_summary(r, counts.get(r.id, 0)) for r in rows]
+            rows = session.execute(query).all()
+            ids = [row.id for row in rows]
+            tags = tag_names(session, ids)
+            counts = message_counts(session, ids)
+        return [
+            RequestSummary(
+                id=row.id,
+                title=row.title,
+                authority_id=row.authority_id,
+                authority=row.authority,
+                regime=row.regime,
+                status=row.status,
+                sent_on=row.sent_on,
+                reference=row.reference,
+                tags=tags.get(row.id, ()),
+                last_activity_at=row.last_activity_at,
+                message_count=counts.get(row.id, 0),
+            )
+            for row in rows
+        ]
 
     def _detail(self, session: Session, request_id: int) -> RequestDetail:
         row = get_row(session, Request, request_id, "request")
@@ -232,6 +255,38 @@ class RequestOperations(DeskBase):
             .order_by(Message.sort_at, Message.id)
         ).all()
         return convert.request_detail(row, list(thread))
+
+
+def summary_columns() -> SummaryQuery:
+    """The columns of a request's list row, its authority's name joined."""
+    return select(
+        Request.id,
+        Request.title,
+        Request.authority_id,
+        Authority.name.label("authority"),
+        Request.regime,
+        Request.status,
+        Request.sent_on,
+        Request.reference,
+        Request.last_activity_at,
+    ).join(Authority, Request.authority_id == Authority.id)
+
+
+def tag_names(session: Session, request_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """Each request's tag names, sorted (all tags are read: a list is most of them)."""
+    if not request_ids:
+        return {}
+    wanted = set(request_ids)
+    found: dict[int, list[str]] = {}
+    rows = session.execute(
+        select(request_tag.c.request_id, Tag.name)
+        .join(Tag, Tag.id == request_tag.c.tag_id)
+        .order_by(Tag.name)
+    )
+    for request_id, name in rows:
+        if request_id in wanted:
+            found.setdefault(request_id, []).append(name)
+    return {rid: tuple(names) for rid, names in found.items()}
 
 
 def _request_message(row: Request, title: str, body: str, on: date) -> Message:
