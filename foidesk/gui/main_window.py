@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         self.backups.status_message.connect(self.statusBar().showMessage)
         self.backups.start_schedule()
         self.profile_banner.restore.clicked.connect(self.backups.choose_and_restore)
-        self.backups.restore_finished.connect(lambda _result: self._check_profile())
+        self.backups.restore_finished.connect(self._restored)
         self._check_profile()
         QTimer.singleShot(INDEXING_DELAY_MS, self.text_indexer.start)
         self._enable_request_actions(False)
@@ -261,6 +261,12 @@ class MainWindow(QMainWindow):
         splitters = {"main": self.splitter, "calendar": self.calendar.splitter}
         headers = {"requests": self.list_pane.table.horizontalHeader()}
         return splitters, headers
+
+    def _restored(self, _result: object) -> None:
+        """The undo history belongs to the profile as it was: its steps name requests
+        and messages the restored one may not have."""
+        self.undo_stack.clear()
+        self._check_profile()
 
     def _restore_state(self) -> None:
         splitters, headers = self._layout_parts()
