@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from foidesk.cli.common import profile_options
 from foidesk.core.errors import FoideskError
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process ended by SIGPIPE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _open_window(args)
     try:
-        return int(args.handler(args))
+        status = int(args.handler(args))
+        sys.stdout.flush()  # a closed pipe is found here, not at exit
+        return status
+    except BrokenPipeError:
+        return _reader_left()
     except FoideskError as exc:
         print(f"foidesk: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
@@ -58,6 +64,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("foidesk: interrupted", file=sys.stderr)
         return 130
+
+
+def _reader_left() -> int:
+    """The reader of our output went away (``foidesk search … | head``): like any Unix
+    tool, stop quietly. What Python still holds for standard output goes nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
 
 
 def _storage_error(exc: Exception, args: argparse.Namespace) -> Exception | None:

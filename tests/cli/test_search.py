@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,14 @@ def test_user_errors_and_usage_errors(capsys: pytest.CaptureFixture[str], data_d
             main([*argv, "--data-dir", data_dir])
         assert exit_info.value.code == 2
     capsys.readouterr()
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(data_dir: str) -> None:
+    """``foidesk search … | head``: the pipe closes before the hits are written."""
+    command = [sys.executable, "-m", "foidesk", "search", "request", "--data-dir", data_dir]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.close()  # long before the child has imported anything
+        err = child.stderr.read().decode()
+        assert child.wait(timeout=60) == 141
+    assert err == ""
