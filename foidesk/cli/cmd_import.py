@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from foidesk.cli.common import Commands, json_option, open_desk, print_json
-from foidesk.cli.progress import StderrProgress
+from foidesk.cli.progress import StderrProgress, read_attachment_text
 from foidesk.core.importing import ImportedFile, ImportReport, import_paths
 
 
@@ -38,9 +38,7 @@ def _import(args: argparse.Namespace) -> int:
             progress=StderrProgress("importing"),
         )
         if any(f.attachments for f in report.files):
-            from foidesk.core.search import extract_pending  # loads only when needed
-
-            extract_pending(desk, StderrProgress("reading attachment text"))
+            read_attachment_text(desk)
     if args.json:
         print_json(report_json(report))
     else:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from foidesk.cli.cmd_requests import message_json
 from foidesk.cli.common import json_option, open_desk, print_json, read_text_file
+from foidesk.cli.progress import read_attachment_text
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.records import NewAttachment, NewMessage
 from foidesk.core.vocabulary import Direction, MessageKind
@@ -63,6 +64,8 @@ def _add(args: argparse.Namespace) -> int:
     )
     with open_desk(args) as desk:
         record = desk.add_message(args.id, new)
+        if record.attachments:
+            read_attachment_text(desk)
     if args.json:
         print_json(message_json(record))
     else:

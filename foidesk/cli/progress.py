@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from foidesk.core.desk import Desk
 
 
 class StderrProgress:
@@ -23,3 +27,11 @@ class StderrProgress:
 
     def cancelled(self) -> bool:
         return False
+
+
+def read_attachment_text(desk: Desk) -> None:
+    """Read the text of the attachments a command just stored (and any still waiting),
+    so that ``search`` finds their words: every way a file enters does this."""
+    from foidesk.core.search import extract_pending  # loads only when needed
+
+    extract_pending(desk, StderrProgress("reading attachment text"))

@@ -79,3 +79,20 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(data_dir: str) -> None
         err = child.stderr.read().decode()
         assert child.wait(timeout=60) == 141
     assert err == ""
+
+
+def test_a_file_attached_by_message_add_is_found_by_search(
+    capsys: pytest.CaptureFixture[str], data_dir: str, tmp_path: Path
+) -> None:
+    letter = tmp_path / "annex.txt"
+    letter.write_text("The gritting schedule lists Quorndon Lane twice.\n", encoding="utf-8")
+    code, _, err = run(
+        capsys, "message", "add", "1", "--direction", "incoming", "--kind", "response",
+        "--date", "2024-05-01", "--attach", str(letter), "--data-dir", data_dir,
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, _ = run(capsys, "search", "quorndon", "--json", "--data-dir", data_dir)
+    assert code == 0
+    hits = json.loads(out)
+    assert [hit["kind"] for hit in hits] == ["attachment"], hits
+    assert "«Quorndon»" in hits[0]["snippet"]
