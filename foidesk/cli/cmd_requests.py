@@ -8,6 +8,7 @@ from typing import Any
 from foidesk.cli.cmd_deadlines import deadline_json
 from foidesk.cli.common import iso, json_option, open_desk, parse_date, print_json, read_text_file
 from foidesk.core.deadlines import Deadline
+from foidesk.core.errors import InvalidInputError
 from foidesk.core.records import MessageRecord, NewRequest, RequestDetail
 from foidesk.core.vocabulary import RequestStatus
 
@@ -18,9 +19,14 @@ def register(
     group = commands.add_parser("request", help="your FOI requests")
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", parents=[common], help="record a request; prints its id")
+    add = actions.add_parser("add", parents=[common], help="record a request")
     add.add_argument("--title", required=True)
     add.add_argument("--authority", required=True, help="authority name (added if new)")
+    add.add_argument(
+        "--new-authority",
+        action="store_true",
+        help="add the authority even though one with a similar name exists",
+    )
     add.add_argument("--sent", required=True, type=parse_date, help="date sent, YYYY-MM-DD")
     add.add_argument("--regime", help="law it is made under (default: the authority's)")
     add.add_argument("--body-file", help="file holding the request text ('-' for stdin)")
@@ -50,6 +56,9 @@ def register(
 def _add(args: argparse.Namespace) -> int:
     body = read_text_file(args.body_file) if args.body_file else ""
     with open_desk(args) as desk:
+        similar = [] if args.new_authority else desk.similar_authorities(args.authority)
+        if similar:
+            raise InvalidInputError(_near_duplicate(args.authority, similar))
         detail = desk.add_request(
             NewRequest(
                 title=args.title,
@@ -64,8 +73,18 @@ def _add(args: argparse.Namespace) -> int:
     if args.json:
         print_json(request_json(detail))
     else:
-        print(detail.id)
+        s = detail.summary
+        print(f"Request {s.id} added: “{s.title}” to {s.authority} ({s.regime}).")
+        print(f"See it with: foidesk request show {s.id}")
     return 0
+
+
+def _near_duplicate(name: str, similar: list[str]) -> str:
+    names = " or ".join(f"“{n}”" for n in similar)
+    return (
+        f"there is no authority named “{name}”, but there is {names}: give its name "
+        f"exactly, or add --new-authority to add “{name}” as a new authority"
+    )
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -46,7 +46,10 @@ def test_request_round_trip_with_data_dir_before_or_after(
         "FOI-1",
     )
     assert code == 0
-    request_id = out.strip()
+    first, hint = out.splitlines()
+    request_id = first.split()[1]
+    assert first == f"Request {request_id} added: “Budget” to Leeds City Council (uk-foia)."
+    assert hint == f"See it with: foidesk request show {request_id}"
 
     attachment = tmp_path / "letter.pdf"
     attachment.write_bytes(b"%PDF-1.4 letter")
@@ -176,3 +179,23 @@ def test_module_and_console_script_entry_points(data_dir: str) -> None:
         check=True,
     )
     assert json.loads(result.stdout)["messages"][-1]["kind"] == "response"
+
+
+def test_a_near_miss_authority_name_is_refused_with_the_close_match(
+    capsys: pytest.CaptureFixture[str], data_dir: str
+) -> None:
+    def add(*extra: str) -> tuple[int, str, str]:
+        return run(
+            capsys, "request", "add", "--title", "Gritting", "--sent", "2024-02-01",
+            "--data-dir", data_dir, *extra,
+        )  # fmt: skip
+
+    assert add("--authority", "Leeds City Council")[0] == 0
+    code, _, err = add("--authority", "Leeds Citty Council")
+    assert code == 1
+    assert "there is no authority named “Leeds Citty Council”, but there is" in err
+    assert "“Leeds City Council”" in err and "--new-authority" in err
+    assert add("--authority", "leeds city council")[0] == 0  # the same one, in other case
+    assert add("--authority", "Leeds Citty Council", "--new-authority")[0] == 0
+    code, out, _ = run(capsys, "authority", "list", "--json", "--data-dir", data_dir)
+    assert {a["name"] for a in json.loads(out)} == {"Leeds City Council", "Leeds Citty Council"}

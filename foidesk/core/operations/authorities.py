@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from sqlalchemy import func, select
 
 from foidesk.core.changes import Changes
@@ -63,6 +65,18 @@ class AuthorityOperations(DeskBase):
         with self.db.reading() as session:
             rows = session.scalars(select(Authority).order_by(func.lower(Authority.name)))
             return [convert.authority_record(r) for r in rows]
+
+    def similar_authorities(self, name: str, limit: int = 3) -> list[str]:
+        """Names of existing authorities close to ``name`` when none is called it (by
+        name or short name, ignoring case): a typo would otherwise add a near-duplicate
+        authority, and its requests would be split from the real one's."""
+        with self.db.reading() as session:
+            if authority_named(session, name) is not None:
+                return []
+            names = list(session.scalars(select(Authority.name)))
+        by_lower = {n.lower(): n for n in names}
+        close = difflib.get_close_matches(name.strip().lower(), list(by_lower), limit, 0.8)
+        return [by_lower[n] for n in close]
 
     def update_authority(self, authority_id: int, **changes: object) -> AuthorityRecord:
         """Its requests' rows show its name, and a school's clock runs differently: they
