@@ -90,6 +90,7 @@ def _near_duplicate(name: str, similar: list[str]) -> str:
 def _list(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         rows = desk.list_requests(status=args.status)
+        upcoming = {} if args.json else desk.next_deadlines([r.id for r in rows])
     if args.json:
         print_json(
             [
@@ -110,6 +111,8 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         print(f"{r.id:>5}  {iso(r.sent_on) or '':10}  {r.status:22}  {r.title} — {r.authority}")
+        if (d := upcoming.get(r.id)) is not None:
+            print(f"{'':7}{d.label}: {iso(d.due)} ({d.status_text()})")
     return 0
 
 

@@ -199,3 +199,19 @@ def test_a_near_miss_authority_name_is_refused_with_the_close_match(
     assert add("--authority", "Leeds Citty Council", "--new-authority")[0] == 0
     code, out, _ = run(capsys, "authority", "list", "--json", "--data-dir", data_dir)
     assert {a["name"] for a in json.loads(out)} == {"Leeds City Council", "Leeds Citty Council"}
+
+
+def test_request_list_shows_each_requests_next_deadline(
+    capsys: pytest.CaptureFixture[str], data_dir: str
+) -> None:
+    added = run(
+        capsys, "request", "add", "--title", "Gritting", "--authority", "Home Office",
+        "--sent", "2024-01-02", "--data-dir", data_dir,
+    )  # fmt: skip
+    assert added[0] == 0
+    code, out, _ = run(capsys, "request", "list", "--data-dir", data_dir)
+    assert code == 0
+    lines = out.splitlines()
+    row = next(n for n, line in enumerate(lines) if "Gritting — Home Office" in line)
+    assert lines[row + 1].strip().startswith("Response due: 2024-01-30 (")
+    assert "working days overdue)" in lines[row + 1]
