@@ -7,6 +7,7 @@ import sys
 
 from foidesk.cli.cmd_requests import request_json
 from foidesk.cli.common import json_option, open_desk, print_json
+from foidesk.cli.progress import read_attachment_text
 from foidesk.core.records import CheckReport, Leftover, RepairPlan
 
 
@@ -127,6 +128,7 @@ def _size(size: int) -> str:
 def _sample(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         detail = desk.load_sample()
+        read_attachment_text(desk)
     if args.json:
         print_json(request_json(detail))
     else:
