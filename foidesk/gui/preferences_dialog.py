@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foidesk.core.i18n import _
 from foidesk.gui.palette import Theme
 
 
@@ -22,11 +23,11 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, theme: Theme, data_dir: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(_("Preferences"))
         self.setObjectName("preferences-dialog")
         self.tabs = QTabWidget()
         self.theme = QComboBox()
-        self.theme.setAccessibleName("Colour scheme")
+        self.theme.setAccessibleName(_("Colour scheme"))
         for choice in Theme:
             self.theme.addItem(choice.label, choice.value)
         self.theme.setCurrentIndex(self.theme.findData(theme.value))
@@ -35,11 +36,11 @@ class PreferencesDialog(QDialog):
         )
         general = QWidget()
         form = QFormLayout(general)
-        form.addRow("&Colour scheme:", self.theme)
+        form.addRow(_("&Colour scheme:"), self.theme)
         folder = QLabel(data_dir)
         folder.setWordWrap(True)
-        form.addRow("Data folder:", folder)
-        self.tabs.addTab(general, "General")
+        form.addRow(_("Data folder:"), folder)
+        self.tabs.addTab(general, _("General"))
         # Further pages (Backups) are added by MainWindow.show_preferences via add_page().
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from foidesk.core.changes import Changes
 from foidesk.core.deadlines import Deadline
 from foidesk.core.desk import Desk
+from foidesk.core.i18n import _
 from foidesk.core.records import (
     FilterChoices,
     ListQuery,
@@ -86,7 +87,7 @@ class RequestListPane(QWidget):
         table = QTableView()
         table.setObjectName("request-table")
         table.setModel(self.model)
-        table.setAccessibleName("Requests")
+        table.setAccessibleName(_("Requests"))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
+from foidesk.core.i18n import _
 from foidesk.core.profile import WINDOW_SETTINGS_FILE, Profile
 
 if TYPE_CHECKING:
@@ -36,14 +37,14 @@ class StartupShell(QMainWindow):
         geometry = saved.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        self.label = QLabel("Opening your requests…")
+        self.label = QLabel(_("Opening your requests…"))
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setAccessibleName("Opening your requests")
+        self.label.setAccessibleName(_("Opening your requests"))
         self.setCentralWidget(self.label)
         self._told = False
 
     def show_problem(self) -> None:
-        self.label.setText("Your requests could not be opened.")
+        self.label.setText(_("Your requests could not be opened."))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -83,7 +84,7 @@ class Launcher(QObject):
             self._explain(exc)
             return
         except FoideskError as exc:
-            QMessageBox.critical(self.shell, "foidesk cannot open its data", str(exc))
+            QMessageBox.critical(self.shell, _("foidesk cannot open its data"), str(exc))
             self.shell.close()
             self.failed.emit(str(exc))
             return
