@@ -40,6 +40,8 @@ from foidesk.gui.editor import EditingController
 from foidesk.gui.empty_state import EmptyState
 from foidesk.gui.errors_ui import report_failure, show_user_error
 from foidesk.gui.importing import ImportController
+from foidesk.gui.language import SETTING as LANGUAGE
+from foidesk.gui.language import saved_choice
 from foidesk.gui.mime import paths_from
 from foidesk.gui.operations import Operations
 from foidesk.gui.palette import Theme, apply_theme
@@ -483,8 +485,10 @@ class MainWindow(QMainWindow):
         return Theme(self.state.value("appearance/theme", Theme.SYSTEM.value))
 
     def show_preferences(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.theme(), str(self.desk.profile.data_dir), self)
+        data_dir = self.desk.profile.data_dir
+        dialog = PreferencesDialog(self.theme(), str(data_dir), self, saved_choice(data_dir))
         dialog.theme_chosen.connect(self.set_theme)
+        dialog.language_chosen.connect(lambda choice: self.state.set_value(LANGUAGE, choice))
         dialog.add_page(self.backups.settings_page(dialog), _("Backups"))
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()

@@ -15,13 +15,21 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.i18n import _
+from foidesk.gui import language
 from foidesk.gui.palette import Theme
 
 
 class PreferencesDialog(QDialog):
     theme_chosen = Signal(object)  # Theme
+    language_chosen = Signal(str)  # "system" or a language tag: used from the next start
 
-    def __init__(self, theme: Theme, data_dir: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        data_dir: str,
+        parent: QWidget | None = None,
+        language_choice: str = language.SYSTEM,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Preferences"))
         self.setObjectName("preferences-dialog")
@@ -34,9 +42,15 @@ class PreferencesDialog(QDialog):
         self.theme.currentIndexChanged.connect(
             lambda _i: self.theme_chosen.emit(Theme(str(self.theme.currentData())))
         )
+        self.language = self._language_box(language_choice)
+        self.language_note = QLabel(_("A new language is used from the next start of foidesk."))
+        self.language_note.setObjectName("language-note")
+        self.language_note.setWordWrap(True)
         general = QWidget()
         form = QFormLayout(general)
         form.addRow(_("&Colour scheme:"), self.theme)
+        form.addRow(_("&Language:"), self.language)
+        form.addRow("", self.language_note)
         folder = QLabel(data_dir)
         folder.setWordWrap(True)
         form.addRow(_("Data folder:"), folder)
@@ -47,7 +61,28 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(520, 360)
+        self.resize(560, 380)
+
+    def _language_box(self, current: str) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(_("Language"))
+        box.setAccessibleDescription(_("A new language is used from the next start of foidesk."))
+        for value, label in language.choices():
+            box.addItem(label, value)
+        box.setCurrentIndex(max(box.findData(current), 0))
+        box.currentIndexChanged.connect(self._language_changed)
+        return box
+
+    def _language_changed(self, _index: int) -> None:
+        value = str(self.language.currentData())
+        self.language_note.setText(
+            _("{language} is used from the next start of foidesk.").format(
+                language=self.language.currentText()
+            )
+            if value != language.SYSTEM
+            else _("The system's language is used from the next start of foidesk.")
+        )
+        self.language_chosen.emit(value)
 
     def add_page(self, page: QWidget, title: str) -> None:
         self.tabs.addTab(page, title)

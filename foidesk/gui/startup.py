@@ -4,7 +4,8 @@ Loading the database layer, the deadline tables and the main window's panes
 takes most of a second; a person should see foidesk's window appear while
 that happens, not a blank screen. The shell is a plain window with the main
 window's saved geometry and a line saying what is going on; once the main
-window is built it takes the shell's place.
+window is built it takes the shell's place. The language is chosen before the shell
+says anything (the profile's saved choice, or the system's).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from foidesk.core.i18n import _
 from foidesk.core.profile import WINDOW_SETTINGS_FILE, Profile
+from foidesk.gui.language import apply_saved_language
 
 if TYPE_CHECKING:
     from foidesk.core.profile import ProfileRefusedError
@@ -62,6 +64,7 @@ class Launcher(QObject):
     def __init__(self, profile: Profile, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
+        self.language = apply_saved_language(profile.data_dir)
         self.shell = StartupShell(profile)
         self.window: MainWindow | None = None
         self.problem: ProfileProblemDialog | None = None
