@@ -22,9 +22,13 @@ from foidesk.core.i18n import _
 from foidesk.core.records import RequestDetail
 from foidesk.core.vocabulary import RequestStatus
 from foidesk.gui import deadline_display
+from foidesk.gui.compact_buttons import CompactButtons
 from foidesk.gui.dates import date_text
 from foidesk.gui.deadline_chips import DeadlineChips
 from foidesk.gui.resources import icon
+
+#: The narrowest the title gets before the buttons beside it give up their words.
+TITLE_MIN_WIDTH = 240
 
 
 class RequestHeader(QFrame):
@@ -64,8 +68,7 @@ class RequestHeader(QFrame):
         self._build_layout()
 
     def _build_layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
+        buttons = []
         for text, name, signal in (
             (_("Edit…"), "edit", self.edit_requested),
             (_("Add message…"), "message-add", self.add_message_requested),
@@ -75,9 +78,15 @@ class RequestHeader(QFrame):
             button.setText(text)
             button.setIcon(icon(name))
             button.setAccessibleName(text.rstrip("…"))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.clicked.connect(signal.emit)
-            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            buttons.append(button)
+        self.actions_row = CompactButtons(buttons)
+        # the buttons have their words first; the title takes the rest, never less than this
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(TITLE_MIN_WIDTH)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.actions_row, 0, Qt.AlignmentFlag.AlignTop)
         status_row = QHBoxLayout()
         label = QLabel(_("&Status:"))
         label.setBuddy(self.status)
