@@ -44,6 +44,8 @@ from foidesk.gui.dates import long_moment_text, short_moment_text
 from foidesk.gui.tasks.database import DeskWorker
 
 MINIMUM_WIDTH = 560
+#: The folder's field keeps room for a path's start beside its two buttons.
+FOLDER_MIN_WIDTH = 180
 EXPLANATION = N_(
     "Each backup is one file holding every request, message and attachment. It is "
     "checked before it is kept, and any ZIP tool can open it. Older backups are removed "
@@ -68,6 +70,7 @@ class BackupSettingsPage(QWidget):
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
         self.folder.setAccessibleName(_("Backup folder"))
+        self.folder.setMinimumWidth(FOLDER_MIN_WIDTH)
         self.choose_folder = QPushButton(_("Choose…"))
         self.default_folder = QPushButton(_("Use default"))
         self.keep_daily = _spin_box(_("days"), minimum=1, name=_("Daily backups to keep"))
@@ -93,7 +96,7 @@ class BackupSettingsPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         folder_label = QLabel(_("&Folder:"))
         folder_label.setBuddy(self.choose_folder)
-        form.addRow("", self.automatic)
+        form.addRow(self.automatic)
         form.addRow(folder_label, folder_row)
         form.addRow(_("Keep &daily backups for:"), self.keep_daily)
         form.addRow(_("Keep &weekly backups for:"), self.keep_weekly)
@@ -112,7 +115,8 @@ class BackupSettingsPage(QWidget):
         layout.addWidget(about)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.setMinimumWidth(MINIMUM_WIDTH)
+        # wider when the labels are (German's are): never less than the form needs
+        self.setMinimumWidth(max(MINIMUM_WIDTH, layout.minimumSize().width()))
 
     def _connect(self) -> None:
         self.automatic.toggled.connect(lambda on: self._change(set_automatic, on))

@@ -43,6 +43,9 @@ from foidesk.gui.tasks.database import DeskWorker
 #: The list beside the grid shows overdue deadlines from this far back, and upcoming ones ahead.
 LOOK_BACK = timedelta(days=120)
 LOOK_AHEAD = timedelta(days=60)
+#: Starting widths of the list's columns: the first holds a day and its standing
+#: ("Mo., 11. März 2024 · 19 Arbeitstage überfällig" in German).
+COLUMN_WIDTHS = (290, 175, 260)
 
 
 class DeadlineCalendar(QCalendarWidget):
@@ -120,8 +123,8 @@ class CalendarPane(QWidget):
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((250, 175, 260)):
-            self.list.setColumnWidth(column, width)
+        for column, width in enumerate(COLUMN_WIDTHS):  # never narrower than its title
+            self.list.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.list_title = QLabel()
         self.list_title.setObjectName("calendar-list-title")
         font = self.list_title.font()

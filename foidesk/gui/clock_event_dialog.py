@@ -21,6 +21,8 @@ from foidesk.gui.dates import date_edit_format
 from foidesk.gui.forms import lay_out_dialog
 from foidesk.gui.request_dialog import from_qdate, to_qdate
 
+MINIMUM_WIDTH = 520
+EFFECT_LINES = 2
 #: Kind → (what the user reads, what the clock does, whether a date is named); the words
 #: are translated where they are shown.
 EVENT_CHOICES: dict[ClockEventKind, tuple[str, str, bool]] = {
@@ -84,6 +86,8 @@ class ClockEventDialog(QDialog):
             self.kind.addItem(_(label), kind.value)
         self.effect = QLabel()
         self.effect.setWordWrap(True)
+        # two lines are kept for what the clock does, so no choice's sentence is cut short
+        self.effect.setMinimumHeight(EFFECT_LINES * self.effect.fontMetrics().lineSpacing())
         self.on = QDateEdit(to_qdate(today))
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat(date_edit_format())
@@ -104,6 +108,7 @@ class ClockEventDialog(QDialog):
         form.addRow(_("&Until:"), self.until)
         form.addRow(_("&Note:"), self.note)
         lay_out_dialog(self, form)
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from foidesk.core.i18n import N_, _
 from foidesk.gui.resources import icon
@@ -47,7 +47,13 @@ class EmptyState(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(logo, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        # centred by stretches, not an alignment flag: with one, the layout would not ask
+        # the wrapped text for the height its width needs, and would cut it short
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(text, 8)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addSpacing(12)
         for button in (self.new_button, self.import_button, self.example_button):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)

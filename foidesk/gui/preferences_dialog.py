@@ -86,3 +86,4 @@ class PreferencesDialog(QDialog):
 
     def add_page(self, page: QWidget, title: str) -> None:
         self.tabs.addTab(page, title)
+        self.resize(self.size().expandedTo(self.sizeHint()))

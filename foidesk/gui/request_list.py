@@ -105,8 +105,8 @@ class RequestListPane(QWidget):
         header.setSortIndicator(default_sort, Qt.SortOrder.DescendingOrder)
         header.setSortIndicatorShown(True)
         table.setSortingEnabled(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, width)
+        for column, width in enumerate(COLUMN_WIDTHS):  # never narrower than its title
+            table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         table.selectionModel().selectionChanged.connect(self._on_selection)
         return table
 
