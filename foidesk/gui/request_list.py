@@ -30,7 +30,7 @@ FIRST_ROWS = 80
 #: Requests whose next deadlines one background job works out (~0.1 s at a time).
 DEADLINE_SLICE = 1000
 #: Starting widths (the user's own are remembered): the title gets the most room.
-COLUMN_WIDTHS = (230, 245, 135, 160, 95)
+COLUMN_WIDTHS = (220, 260, 135, 160, 95)
 
 
 @dataclass(frozen=True)

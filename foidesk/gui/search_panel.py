@@ -310,7 +310,7 @@ def _matches_text(count: int, seconds: float) -> str:
 def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit(QDate.currentDate())
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat("yyyy-MM-dd")  # as the query's after: and before: filters write it
     edit.setAccessibleName(name)
     return edit
 
