@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.changes import Changes
-from foidesk.core.deadlines import CalendarEntry, DeadlineState, format_day, format_month
+from foidesk.core.deadlines import CalendarEntry, DeadlineState
 from foidesk.core.desk import Desk
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.records import DayCount
 from foidesk.gui import deadline_display
+from foidesk.gui.dates import day_text, month_text
 from foidesk.gui.deadline_list_model import DeadlineListModel
 from foidesk.gui.request_dialog import from_qdate
 from foidesk.gui.resources import icon
@@ -41,6 +43,9 @@ from foidesk.gui.tasks.database import DeskWorker
 #: The list beside the grid shows overdue deadlines from this far back, and upcoming ones ahead.
 LOOK_BACK = timedelta(days=120)
 LOOK_AHEAD = timedelta(days=60)
+#: Starting widths of the list's columns: the first holds a day and its standing
+#: ("Mo., 11. März 2024 · 19 Arbeitstage überfällig" in German).
+COLUMN_WIDTHS = (290, 175, 260)
 
 
 class DeadlineCalendar(QCalendarWidget):
@@ -49,7 +54,7 @@ class DeadlineCalendar(QCalendarWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deadline-calendar")
-        self.setAccessibleName("Deadline calendar")
+        self.setAccessibleName(_("Deadline calendar"))
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -107,7 +112,7 @@ class CalendarPane(QWidget):
         self.model = DeadlineListModel()
         self.list = QTableView()
         self.list.setObjectName("deadline-list")
-        self.list.setAccessibleName("Deadlines")
+        self.list.setAccessibleName(_("Deadlines"))
         self.list.setModel(self.model)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -118,17 +123,17 @@ class CalendarPane(QWidget):
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((250, 175, 260)):
-            self.list.setColumnWidth(column, width)
+        for column, width in enumerate(COLUMN_WIDTHS):  # never narrower than its title
+            self.list.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.list_title = QLabel()
         self.list_title.setObjectName("calendar-list-title")
         font = self.list_title.font()
         font.setBold(True)
         self.list_title.setFont(font)
-        self.show_all = QPushButton("Upcoming and overdue")
-        self.show_all.setToolTip("Leave the chosen day and list every open deadline")
-        self.export = QPushButton(icon("export"), "Export .ics…")
-        self.export.setAccessibleName("Export deadlines to a calendar file")
+        self.show_all = QPushButton(_("Upcoming and overdue"))
+        self.show_all.setToolTip(_("Leave the chosen day and list every open deadline"))
+        self.export = QPushButton(icon("export"), _("Export .ics…"))
+        self.export.setAccessibleName(_("Export deadlines to a calendar file"))
         self._build()
         self.calendar.clicked.connect(lambda d: self.show_day(from_qdate(d)))
         self.calendar.currentPageChanged.connect(lambda _y, _m: self._load_month())
@@ -142,8 +147,10 @@ class CalendarPane(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.calendar, 1)
         legend = QLabel(
-            "Marked days show how many deadlines fall on them; the icon is the most "
-            "pressing: a red triangle when overdue, an amber circle when due that day."
+            _(
+                "Marked days show how many deadlines fall on them; the icon is the most "
+                "pressing: a red triangle when overdue, an amber circle when due that day."
+            )
         )
         legend.setWordWrap(True)
         left_layout.addWidget(legend)
@@ -235,12 +242,15 @@ class CalendarPane(QWidget):
     def _show_entries(self, result: tuple[date | None, list[CalendarEntry]]) -> None:
         day, entries = result
         self.model.set_entries(entries)
+        count = len(entries)
         if day is None:
-            self.list_title.setText(f"Overdue and upcoming ({len(entries)})")
+            self.list_title.setText(_("Overdue and upcoming ({count})").format(count=count))
         else:
-            count = len(entries)
-            plural = "s" if count != 1 else ""
-            self.list_title.setText(f"{format_day(day)}: {count} deadline{plural}")
+            self.list_title.setText(
+                ngettext("{day}: {count} deadline", "{day}: {count} deadlines", count).format(
+                    day=day_text(day), count=count
+                )
+            )
         self.show_all.setEnabled(day is not None)
         self.loaded.emit()
 
@@ -248,7 +258,7 @@ class CalendarPane(QWidget):
         self.open_request.emit(self.model.entry(row).request_id)
 
     def month_title(self) -> str:
-        return format_month(date(self.calendar.yearShown(), self.calendar.monthShown(), 1))
+        return month_text(date(self.calendar.yearShown(), self.calendar.monthShown(), 1))
 
     def go_to(self, day: date) -> None:
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
@@ -264,8 +274,8 @@ def _still_open(entry: CalendarEntry) -> bool:
 
 
 def ask_ics_path(parent: QWidget) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Export deadlines", "foi-deadlines.ics", "Calendar files (*.ics)"
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, _("Export deadlines"), "foi-deadlines.ics", _("Calendar files") + " (*.ics)"
     )
     if not chosen:
         return None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from foidesk.core.changes import EVERYTHING, Changes
 from foidesk.core.desk import Desk
 from foidesk.core.errors import DatabaseDamagedError
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.records import MessageRecord, RequestDetail
 from foidesk.gui import undoable as edits
 from foidesk.gui.about_dialog import AboutDialog
@@ -39,6 +40,8 @@ from foidesk.gui.editor import EditingController
 from foidesk.gui.empty_state import EmptyState
 from foidesk.gui.errors_ui import report_failure, show_user_error
 from foidesk.gui.importing import ImportController
+from foidesk.gui.language import SETTING as LANGUAGE
+from foidesk.gui.language import saved_choice
 from foidesk.gui.mime import paths_from
 from foidesk.gui.operations import Operations
 from foidesk.gui.palette import Theme, apply_theme
@@ -126,8 +129,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main-tabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.pages, icon("list"), "Requests")
-        self.tabs.addTab(self.calendar, icon("calendar"), "Calendar")
+        self.tabs.addTab(self.pages, icon("list"), _("Requests"))
+        self.tabs.addTab(self.calendar, icon("calendar"), _("Calendar"))
         self.profile_banner = ProfileBanner()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -138,7 +141,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_unfiled_dock(self) -> QDockWidget:
-        dock = QDockWidget("Unfiled", self)
+        dock = QDockWidget(_("Unfiled"), self)
         dock.setObjectName("unfiled-dock")
         dock.setWidget(self.unfiled)
         self.unfiled.setMinimumWidth(UNFILED_MIN_WIDTH)
@@ -152,7 +155,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_search_dock(self) -> QDockWidget:
-        dock = QDockWidget("Search", self)
+        dock = QDockWidget(_("Search"), self)
         dock.setObjectName("search-dock")
         dock.setWidget(self.search_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -161,7 +164,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Request count")
+        self.count_label.setAccessibleName(_("Request count"))
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -223,7 +226,7 @@ class MainWindow(QMainWindow):
             lambda exc, tb: report_failure(self, "foidesk", exc, tb)
         )
         self.runner.busy_changed.connect(
-            lambda busy: self.busy_label.setText("Working…" if busy else "")
+            lambda busy: self.busy_label.setText(_("Working…") if busy else "")
         )
         self.files.unhandled_error.connect(lambda exc, tb: report_failure(self, "foidesk", exc, tb))
         self.importer.finished.connect(lambda _r: self.text_indexer.start())
@@ -317,9 +320,11 @@ class MainWindow(QMainWindow):
         empty = not total and self.desk.db.damage is None
         self.pages.setCurrentWidget(self.empty_state if empty else self.splitter)
         self.count_label.setText(
-            f"{total} request{'s' if total != 1 else ''}"
+            ngettext("{total} request", "{total} requests", total).format(total=total)
             if shown == total
-            else f"{shown} of {total} requests shown"
+            else ngettext(
+                "{shown} of {total} request shown", "{shown} of {total} requests shown", total
+            ).format(shown=shown, total=total)
         )
         if total and self.list_pane.selected_request() is None:
             self.list_pane.select_first()
@@ -334,7 +339,7 @@ class MainWindow(QMainWindow):
 
     def _unfiled_count(self, count: int) -> None:
         dock = self.unfiled_dock
-        dock.setWindowTitle(f"Unfiled ({count})" if count else "Unfiled")
+        dock.setWindowTitle(_("Unfiled ({count})").format(count=count) if count else _("Unfiled"))
         if count and not dock.isVisible():
             dock.show()
             QTimer.singleShot(0, self._widen_unfiled)  # once the dock has its place
@@ -381,23 +386,31 @@ class MainWindow(QMainWindow):
 
     def load_example(self) -> None:
         self.ops.perform(
-            "Load the example request",
+            _("Load the example request"),
             lambda desk: desk.load_sample(),
             on_done=lambda detail: self.list_pane.select_request(detail.id),
         )
 
     def choose_import(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        names, _filter = QFileDialog.getOpenFileNames(
             self,
-            "Import emails or documents",
+            _("Import emails or documents"),
             "",
-            "Mail and documents (*.eml *.msg *.mbox *.pdf *.docx *.xlsx *.txt);;All files (*)",
+            _("Mail and documents")
+            + " (*.eml *.msg *.mbox *.pdf *.docx *.xlsx *.txt);;"
+            + _("All files")
+            + " (*)",
         )
         self.import_into(None, [Path(n) for n in names])
 
     def import_into(self, request_id: int | None, paths: list[Path]) -> None:
         if paths:
-            self.statusBar().showMessage(f"Importing {len(paths)} file(s)…")
+            count = len(paths)
+            self.statusBar().showMessage(
+                ngettext("Importing {count} file…", "Importing {count} files…", count).format(
+                    count=count
+                )
+            )
             self.importer.import_paths(paths, request_id)
 
     def file_messages(self, request_id: int, message_ids: list[int]) -> None:
@@ -419,14 +432,19 @@ class MainWindow(QMainWindow):
         self.worker.submit(
             lambda desk: desk.export_ics(path),
             lambda count: self.statusBar().showMessage(
-                f"Exported {count} deadline{'s' if count != 1 else ''} to {path.name}", 8000
+                ngettext(
+                    "Exported {count} deadline to {file}",
+                    "Exported {count} deadlines to {file}",
+                    count,
+                ).format(count=count, file=path.name),
+                8000,
             ),
-            on_error=lambda exc: report_failure(self, "Could not export the calendar", exc, ""),
+            on_error=lambda exc: report_failure(self, _("Could not export the calendar"), exc, ""),
         )
 
     def _show_indexing(self, busy: bool) -> None:
         if busy:
-            self.statusBar().showMessage("Reading the text of new attachments for search…")
+            self.statusBar().showMessage(_("Reading the text of new attachments for search…"))
         else:
             self.statusBar().clearMessage()
             self.search_panel.refresh_choices()
@@ -473,9 +491,11 @@ class MainWindow(QMainWindow):
         return Theme(self.state.value("appearance/theme", Theme.SYSTEM.value))
 
     def show_preferences(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.theme(), str(self.desk.profile.data_dir), self)
+        data_dir = self.desk.profile.data_dir
+        dialog = PreferencesDialog(self.theme(), str(data_dir), self, saved_choice(data_dir))
         dialog.theme_chosen.connect(self.set_theme)
-        dialog.add_page(self.backups.settings_page(dialog), "Backups")
+        dialog.language_chosen.connect(lambda choice: self.state.set_value(LANGUAGE, choice))
+        dialog.add_page(self.backups.settings_page(dialog), _("Backups"))
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
         return dialog

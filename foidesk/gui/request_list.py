@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from foidesk.core.changes import Changes
 from foidesk.core.deadlines import Deadline
 from foidesk.core.desk import Desk
+from foidesk.core.i18n import _
 from foidesk.core.records import (
     FilterChoices,
     ListQuery,
@@ -29,7 +30,7 @@ FIRST_ROWS = 80
 #: Requests whose next deadlines one background job works out (~0.1 s at a time).
 DEADLINE_SLICE = 1000
 #: Starting widths (the user's own are remembered): the title gets the most room.
-COLUMN_WIDTHS = (230, 245, 135, 160, 95)
+COLUMN_WIDTHS = (220, 260, 135, 160, 95)
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class RequestListPane(QWidget):
         table = QTableView()
         table.setObjectName("request-table")
         table.setModel(self.model)
-        table.setAccessibleName("Requests")
+        table.setAccessibleName(_("Requests"))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
@@ -104,8 +105,8 @@ class RequestListPane(QWidget):
         header.setSortIndicator(default_sort, Qt.SortOrder.DescendingOrder)
         header.setSortIndicatorShown(True)
         table.setSortingEnabled(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, width)
+        for column, width in enumerate(COLUMN_WIDTHS):  # never narrower than its title
+            table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         table.selectionModel().selectionChanged.connect(self._on_selection)
         return table
 

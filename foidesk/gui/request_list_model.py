@@ -25,15 +25,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication
 
 from foidesk.core.deadlines import Deadline, DeadlineState
+from foidesk.core.i18n import N_, _
 from foidesk.core.records import RequestRow, SortKey
 from foidesk.gui import deadline_display
+from foidesk.gui.dates import date_text
 from foidesk.gui.mime import MESSAGE_IDS_MIME, message_ids_from, paths_from
 from foidesk.gui.resources import icon
 
 Index = QModelIndex | QPersistentModelIndex
 REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The deadline comes second so it stays in view when the list pane is narrow.
-COLUMNS = ("Title", "Next deadline", "Status", "Authority", "Last activity")
+COLUMNS = (N_("Title"), N_("Next deadline"), N_("Status"), N_("Authority"), N_("Last activity"))
 SORT_KEYS = (
     SortKey.TITLE,
     SortKey.NEXT_DEADLINE,
@@ -161,7 +163,7 @@ class RequestListModel(QAbstractTableModel):
     ) -> Any:
         shown = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS) and shown:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -264,16 +266,16 @@ def _display(row: RequestRow, column: int) -> str:
         return row.status_label
     if column == NEXT_DEADLINE_COLUMN:
         return "—" if row.next_deadline is None else deadline_display.short_text(row.next_deadline)
-    return row.last_activity_at.astimezone().strftime("%d %b %Y")
+    return date_text(row.last_activity_at.astimezone().date())
 
 
 def _tooltip(row: RequestRow, column: int) -> str:
     if column == NEXT_DEADLINE_COLUMN:
         if row.next_deadline is None:
-            return "No open deadline"
+            return _("No open deadline")
         return deadline_display.long_text(row.next_deadline)
     if column == TITLE_COLUMN and row.reference:
-        return f"{row.title}\nReference {row.reference}"
+        return _("{title}\nReference {reference}").format(title=row.title, reference=row.reference)
     return _display(row, column)
 
 
