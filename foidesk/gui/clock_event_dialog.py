@@ -43,7 +43,7 @@ EVENT_CHOICES: dict[ClockEventKind, tuple[str, str, bool]] = {
     ),
     ClockEventKind.FEE_NOTICE: (
         N_("Fee notice received"),
-        N_("Days from the notice to payment are not counted."),
+        N_("Where the law pauses for fees, the days from the notice to payment do not count."),
         False,
     ),
     ClockEventKind.FEE_PAID: (N_("Fee paid"), N_("The clock runs again."), False),
@@ -54,7 +54,7 @@ EVENT_CHOICES: dict[ClockEventKind, tuple[str, str, bool]] = {
     ),
     ClockEventKind.RESPONSE: (
         N_("Final response received"),
-        N_("Stops the response clock; opens the review window."),
+        N_("Stops the response clock; the time to challenge the answer begins."),
         False,
     ),
     ClockEventKind.REVIEW_REQUESTED: (
@@ -64,12 +64,22 @@ EVENT_CHOICES: dict[ClockEventKind, tuple[str, str, bool]] = {
     ),
     ClockEventKind.REVIEW_RESPONSE: (
         N_("Internal review answered"),
-        N_("Opens the window to complain to the regulator."),
+        N_("Stops the review clock; the time to go to the regulator or to court begins."),
+        False,
+    ),
+    ClockEventKind.NO_APPEAL_NOTICE: (
+        N_("The decision did not say how to challenge it"),
+        N_("Where the law says so, the time to challenge it is longer (a year under VwGO §58(2))."),
         False,
     ),
     ClockEventKind.COMPLAINT: (
         N_("I complained to the regulator"),
-        N_("Recorded on the timeline."),
+        N_("Your time to go to the regulator is marked as used."),
+        False,
+    ),
+    ClockEventKind.COURT_ACTION: (
+        N_("I went to court"),
+        N_("Your time to go to court is marked as used."),
         False,
     ),
 }
