@@ -42,6 +42,7 @@ from foidesk.gui.errors_ui import report_failure, show_user_error
 from foidesk.gui.importing import ImportController
 from foidesk.gui.language import SETTING as LANGUAGE
 from foidesk.gui.language import saved_choice
+from foidesk.gui.main_splitter import MainSplitter
 from foidesk.gui.mime import paths_from
 from foidesk.gui.operations import Operations
 from foidesk.gui.palette import Theme, apply_theme
@@ -63,6 +64,10 @@ INDEXING_DELAY_MS = 3000
 #: The Unfiled tray: its width when mail first lands in it, and the narrowest it gets.
 UNFILED_WIDTH = 280
 UNFILED_MIN_WIDTH = 180
+#: The least and the most of the window's width a first run gives the request list.
+LIST_SHARE = (0.40, 0.56)
+#: The request list and the thread never get narrower than this.
+PANE_MIN_WIDTHS = (260, 360)
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +89,10 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(self.worker, self)
         self.list_pane = RequestListPane(self.worker)
         self.thread_pane = ThreadPane(self.worker)
+        # Explicit minimums, below what the panes' contents ask for: with the docks open
+        # they are squeezed, but the window never grows past the screen by itself.
+        self.list_pane.setMinimumWidth(PANE_MIN_WIDTHS[0])
+        self.thread_pane.setMinimumWidth(PANE_MIN_WIDTHS[1])
         self.calendar = CalendarPane(self.worker)
         self.unfiled = UnfiledTray(self.worker)
         self.empty_state = EmptyState()
@@ -117,8 +126,7 @@ class MainWindow(QMainWindow):
         return self.list_pane.model
 
     def _build_central(self) -> None:
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main-splitter")
+        self.splitter = MainSplitter()
         self.splitter.addWidget(self.list_pane)
         self.splitter.addWidget(self.thread_pane)
         self.splitter.setStretchFactor(1, 1)
@@ -278,15 +286,18 @@ class MainWindow(QMainWindow):
         self.list_pane.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def showEvent(self, event: QShowEvent) -> None:
-        """On a first run, give the list a little under half the width (the thread the rest)."""
+        """On a first run, give the list what its essential columns need (the thread the
+        rest), within a fair share of the width."""
         super().showEvent(event)
         if self._first_run:
             self._first_run = False
-            QTimer.singleShot(0, self._split_evenly)
+            QTimer.singleShot(0, self._split_for_the_list)
 
-    def _split_evenly(self) -> None:
-        width = self.splitter.width()
-        self.splitter.setSizes([int(width * 0.46), width - int(width * 0.46)])
+    def _split_for_the_list(self) -> None:
+        width = self.splitter.width() - self.splitter.handleWidth()
+        wanted = self.list_pane.essential_width()
+        share = min(max(wanted, int(width * LIST_SHARE[0])), int(width * LIST_SHARE[1]))
+        self.splitter.setSizes([share, width - share])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._shut:

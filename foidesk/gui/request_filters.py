@@ -48,7 +48,7 @@ class FilterBar(QWidget):
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
+        combo.setMinimumContentsLength(5)  # a narrow list still shows four of them
         return combo
 
     def set_choices(self, choices: FilterChoices, regime_names: dict[str, str]) -> None:

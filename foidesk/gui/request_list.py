@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from foidesk.core.changes import Changes
 from foidesk.core.deadlines import Deadline
@@ -30,7 +37,9 @@ FIRST_ROWS = 80
 #: Requests whose next deadlines one background job works out (~0.1 s at a time).
 DEADLINE_SLICE = 1000
 #: Starting widths (the user's own are remembered): the title gets the most room.
-COLUMN_WIDTHS = (220, 260, 135, 160, 95)
+COLUMN_WIDTHS = (190, 245, 140, 150, 95)
+#: Title, next deadline, status and authority: a first window shows them all.
+ESSENTIAL_COLUMNS = 4
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,14 @@ class RequestListPane(QWidget):
             table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         table.selectionModel().selectionChanged.connect(self._on_selection)
         return table
+
+    def essential_width(self) -> int:
+        """The width that shows the essential columns whole, with the table's frame and
+        its vertical scroll bar."""
+        table = self.table
+        columns = sum(table.columnWidth(c) for c in range(ESSENTIAL_COLUMNS))
+        scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return columns + scroll_bar + 2 * table.frameWidth()
 
     # --- loading ---------------------------------------------------------------------
 
