@@ -1,24 +1,32 @@
 """Adding members to a new backup and keeping each one's manifest entry.
 
 Stored attachments are not hashed on the way in (they are named by their SHA-256);
-each member is handed to the read-back thread as soon as it is complete, and the
-hash is checked there, from the file.
+each member is handed to the read-back thread as soon as it is in the file — small ones
+in batches, as the writer drains them — and the hash is checked there, from the file.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from foidesk.core.backup import layout
-from foidesk.core.backup.archive import file_chunks, write_member
+from foidesk.core.backup.archive import (
+    WHOLE_LIMIT,
+    file_chunks,
+    read_whole,
+    write_member,
+    write_whole,
+)
+from foidesk.core.backup.contents import Batch
 from foidesk.core.backup.manifest import MemberEntry, MemberKind
 from foidesk.core.backup.readback import ReadBack
 from foidesk.core.backup.syncer import GrowingFile
 from foidesk.core.backup.ticker import Ticker
-from foidesk.core.backup.zipwriter import ZipWriter
-from foidesk.core.storage.file_store import AttachmentStore
+from foidesk.core.backup.zipwriter import GATHER_BYTES, Written, ZipWriter
+from foidesk.core.storage.file_store import AttachmentStore, is_sha256
 
 
 class MemberWriter:
@@ -41,32 +49,51 @@ class MemberWriter:
         self.suspects = suspects
         self.entries: list[MemberEntry] = []
         self.digests: set[str] = set()
+        self._gathered: Batch = []
 
     def add_blob(self, store: AttachmentStore, sha256: str) -> bool:
         """Copy one stored file; False if it is not there (any more)."""
+        if not is_sha256(sha256):
+            raise ValueError(f"not a SHA-256 digest: {sha256!r}")
+        path = f"{store.root}/{sha256[:2]}/{sha256[2:4]}/{sha256}"  # not 50,000 Paths
         try:
-            source = store.path_for(sha256).open("rb")
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
             return False
         name = layout.attachment_member(sha256)
         hashed = sha256 in self.suspects
-        with source:
-            size = os.fstat(source.fileno()).st_size
-            chunks = file_chunks(source)
-            actual, info = write_member(
-                self.archive, name, chunks, size, self.moment, self.ticker, hashed=hashed
-            )
+        try:
+            size = os.fstat(fd).st_size
+            if size <= WHOLE_LIMIT:
+                data = read_whole(fd, size)
+                actual, info = write_whole(
+                    self.archive, name, data, self.moment, self.ticker, hashed=hashed
+                )
+            else:
+                self.drain()
+                with os.fdopen(fd, "rb", closefd=False) as source:
+                    actual, info = write_member(
+                        self.archive,
+                        name,
+                        file_chunks(source),
+                        size,
+                        self.moment,
+                        self.ticker,
+                        hashed=hashed,
+                    )
+        finally:
+            os.close(fd)
         actual = actual or sha256  # checked against the bytes when read back
         damaged = actual != sha256
         entry = MemberEntry(name, MemberKind.ATTACHMENT, info.file_size, actual, damaged)
-        self.entries.append(entry)
-        self.read_back.add(info, entry)
+        self._added(info, entry)
         self.digests.add(sha256)
-        self.growing.grew_to(self.archive.size)
         return True
 
     def add_file(self, name: str, path: Path, kind: MemberKind, *, stored: bool) -> None:
-        """The database: not read back here, ``check_contents`` reads it into SQLite anyway."""
+        """The database, read back like the rest (``write.py`` checks the snapshot it was
+        copied from, whose bytes the read-back proves are the member's)."""
+        self.drain()
         with path.open("rb") as source:
             size = os.fstat(source.fileno()).st_size
             actual, info = write_member(
@@ -79,7 +106,7 @@ class MemberWriter:
                 stored=stored,
             )
         assert actual is not None
-        self.entries.append(MemberEntry(name, kind, info.file_size, actual))
+        self._added(info, MemberEntry(name, kind, info.file_size, actual))
 
     def add_bytes(self, name: str, data: bytes, kind: MemberKind | None) -> None:
         """A small member; ``kind`` None keeps it out of the manifest (the manifest itself)."""
@@ -87,6 +114,25 @@ class MemberWriter:
             self.archive, name, iter((data,)), len(data), self.moment, self.ticker, stored=False
         )
         if kind is not None and actual is not None:
-            entry = MemberEntry(name, kind, info.file_size, actual)
-            self.entries.append(entry)
-            self.read_back.add(info, entry)
+            self._added(info, MemberEntry(name, kind, info.file_size, actual))
+
+    def add_stream(self, name: str, chunks: Iterator[bytes], most: int) -> None:
+        """A member made as it is written, of at most ``most`` bytes, kept out of the
+        manifest (the manifest itself: it is read and checked whole by ``open_backup``)."""
+        self.drain()
+        write_member(
+            self.archive, name, chunks, most, self.moment, self.ticker, stored=False, hashed=False
+        )
+
+    def drain(self) -> None:
+        """Put gathered members in the file and hand them to the read-back thread."""
+        self.archive.drain()
+        self.read_back.add_batch(self._gathered)
+        self._gathered = []
+        self.growing.grew_to(self.archive.size)
+
+    def _added(self, info: Written, entry: MemberEntry) -> None:
+        self.entries.append(entry)
+        self._gathered.append((info, entry))
+        if self.archive.gathered == 0 or self.archive.gathered >= GATHER_BYTES:
+            self.drain()
