@@ -77,8 +77,13 @@ def file_chunks(source: BinaryIO) -> Iterator[bytes]:
 
 
 def read_whole(fd: int, size: int) -> bytes:
-    """A file of ``size`` bytes in one call; more calls only if it grew meanwhile."""
-    parts: list[bytes] = []
-    while part := os.read(fd, size + 1 if not parts else CHUNK):
+    """A file of ``size`` bytes in one call (a short read is the end of a regular file);
+    more calls only if it grew meanwhile."""
+    wanted = size + 1
+    part = os.read(fd, wanted)
+    if len(part) < wanted:
+        return part
+    parts = [part]
+    while part := os.read(fd, CHUNK):
         parts.append(part)
-    return parts[0] if len(parts) == 1 else b"".join(parts)
+    return b"".join(parts)

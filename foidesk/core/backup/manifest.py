@@ -29,6 +29,9 @@ class MemberKind(StrEnum):
     README = "readme"
 
 
+_KINDS: dict[object, MemberKind] = {k.value: k for k in MemberKind}
+
+
 @dataclass(frozen=True, slots=True)
 class MemberEntry:
     """One member: its name in the ZIP, its size and the SHA-256 of its content.
@@ -98,7 +101,7 @@ class Manifest:
         lines = [opening + ',\n "members": [']
         size = len(lines[0])
         for number, member in enumerate(self.members):
-            line = ("\n" if number == 0 else ",\n") + _dumps(_member_json(member))
+            line = ("\n" if number == 0 else ",\n") + _member_line(member)
             lines.append(line)
             size += len(line)
             if size >= CHUNK_BYTES:
@@ -111,16 +114,14 @@ class Manifest:
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _member_json(member: MemberEntry) -> dict[str, object]:
-    out: dict[str, object] = {
-        "name": member.name,
-        "kind": member.kind.value,
-        "size": member.size,
-        "sha256": member.sha256,
-    }
-    if member.damaged:
-        out["damaged"] = True
-    return out
+def _member_line(member: MemberEntry) -> str:
+    """One member as a JSON object, written out directly rather than through a dictionary
+    per member (the kind and the digest are plain ASCII by construction)."""
+    damaged = ', "damaged": true' if member.damaged else ""
+    return (
+        f'{{"name": {_dumps(member.name)}, "kind": "{member.kind.value}", '
+        f'"size": {member.size:d}, "sha256": "{member.sha256}"{damaged}}}'
+    )
 
 
 class ManifestError(Exception):
@@ -197,6 +198,18 @@ def _entry_early(document: dict[str, Any]) -> object:
 def _member(document: object) -> MemberEntry:
     if isinstance(document, MemberEntry):
         return document
+    if isinstance(document, dict):  # the common case in one go; any doubt, the long way
+        name, size, sha256 = document.get("name"), document.get("size"), document.get("sha256")
+        kind = _KINDS.get(document.get("kind"))
+        if (
+            type(name) is str
+            and kind is not None
+            and type(size) is int
+            and size >= 0
+            and type(sha256) is str
+            and _SHA256.fullmatch(sha256)
+        ):
+            return MemberEntry(name, kind, size, sha256, document.get("damaged") is True)
     if not isinstance(document, dict):
         raise ManifestError("a manifest member is not an object")
     kind = _get(document, "kind", str)

@@ -7,8 +7,12 @@ in batches, as the writer drains them — and the hash is checked there, from th
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -27,6 +31,48 @@ from foidesk.core.backup.syncer import GrowingFile
 from foidesk.core.backup.ticker import Ticker
 from foidesk.core.backup.zipwriter import GATHER_BYTES, Written, ZipWriter
 from foidesk.core.storage.file_store import AttachmentStore, is_sha256
+
+PREFETCH = 16  # small files read ahead of the writer, at most 16 MiB
+
+
+@dataclass(frozen=True)
+class _Opened:
+    """A stored file: its content when small, an open descriptor when large, neither
+    when it is not there."""
+
+    sha256: str
+    fd: int | None = None
+    data: bytes | None = None
+
+
+def _open(store: AttachmentStore, sha256: str) -> _Opened:
+    if not is_sha256(sha256):
+        raise ValueError(f"not a SHA-256 digest: {sha256!r}")
+    path = f"{store.root}/{sha256[:2]}/{sha256[2:4]}/{sha256}"  # not 50,000 Paths
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return _Opened(sha256)
+    try:
+        size = os.fstat(fd).st_size
+        if size > WHOLE_LIMIT:
+            return _Opened(sha256, fd=fd)
+        data = read_whole(fd, size)
+    except BaseException:
+        os.close(fd)
+        raise
+    os.close(fd)
+    return _Opened(sha256, data=data)
+
+
+def _close_all(ahead: Iterable[Future[_Opened]]) -> None:
+    """Files read ahead of a write that stopped: their descriptors are not left open."""
+    for future in ahead:
+        if future.cancel() or future.exception() is not None:
+            continue
+        fd = future.result().fd
+        if fd is not None:
+            os.close(fd)
 
 
 class MemberWriter:
@@ -51,27 +97,45 @@ class MemberWriter:
         self.digests: set[str] = set()
         self._gathered: Batch = []
 
-    def add_blob(self, store: AttachmentStore, sha256: str) -> bool:
-        """Copy one stored file; False if it is not there (any more)."""
-        if not is_sha256(sha256):
-            raise ValueError(f"not a SHA-256 digest: {sha256!r}")
-        path = f"{store.root}/{sha256[:2]}/{sha256[2:4]}/{sha256}"  # not 50,000 Paths
-        try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        except FileNotFoundError:
+    def add_blobs(self, store: AttachmentStore, digests: Iterable[str]) -> list[str]:
+        """Copy stored files, in order; return those that are not there (any more).
+
+        A thread opens and reads the next few small files while this one writes: the
+        system calls of 50,000 files then overlap with the writing.
+        """
+        absent = []
+        ahead: deque[Future[_Opened]] = deque()
+        with ThreadPoolExecutor(1, thread_name_prefix="foidesk-prefetch") as reader:
+            try:
+                pending = iter(digests)
+                for sha256 in itertools.islice(pending, PREFETCH):
+                    ahead.append(reader.submit(_open, store, sha256))
+                while ahead:
+                    opened = ahead.popleft().result()
+                    for sha256 in itertools.islice(pending, 1):
+                        ahead.append(reader.submit(_open, store, sha256))
+                    if not self._add_opened(opened):
+                        absent.append(opened.sha256)
+            finally:
+                _close_all(ahead)
+        return absent
+
+    def _add_opened(self, opened: _Opened) -> bool:
+        sha256, fd, data = opened.sha256, opened.fd, opened.data
+        if fd is None and data is None:
             return False
         name = layout.attachment_member(sha256)
         hashed = sha256 in self.suspects
-        try:
-            size = os.fstat(fd).st_size
-            if size <= WHOLE_LIMIT:
-                data = read_whole(fd, size)
-                actual, info = write_whole(
-                    self.archive, name, data, self.moment, self.ticker, hashed=hashed
-                )
-            else:
-                self.drain()
+        if data is not None:
+            actual, info = write_whole(
+                self.archive, name, data, self.moment, self.ticker, hashed=hashed
+            )
+        else:
+            assert fd is not None
+            self.drain()
+            try:
                 with os.fdopen(fd, "rb", closefd=False) as source:
+                    size = os.fstat(source.fileno()).st_size
                     actual, info = write_member(
                         self.archive,
                         name,
@@ -81,8 +145,8 @@ class MemberWriter:
                         self.ticker,
                         hashed=hashed,
                     )
-        finally:
-            os.close(fd)
+            finally:
+                os.close(fd)
         actual = actual or sha256  # checked against the bytes when read back
         damaged = actual != sha256
         entry = MemberEntry(name, MemberKind.ATTACHMENT, info.file_size, actual, damaged)

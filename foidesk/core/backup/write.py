@@ -302,7 +302,7 @@ def _write_files(
     """Copy every file the snapshot needs; retake the snapshot if files vanished meanwhile."""
     for attempt in range(SNAPSHOT_ATTEMPTS):
         wanted = sorted(d for d in facts.needed - writer.digests if is_sha256(d))
-        absent = [sha for sha in wanted if not writer.add_blob(store, sha)]
+        absent = writer.add_blobs(store, wanted)
         if not absent or attempt == SNAPSHOT_ATTEMPTS - 1:
             break
         take_snapshot(source, snapshot)
