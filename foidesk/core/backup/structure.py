@@ -26,6 +26,7 @@ from foidesk.core.backup.manifest import (
     parse_manifest,
 )
 from foidesk.core.backup.problems import Problem, ProblemKind, Refused
+from foidesk.core.backup.summary import Summary, parse_summary
 from foidesk.core.errors import NotFoundError
 
 MAX_DEFLATE_RATIO = 1032  # DEFLATE cannot expand more than this; more is a forged size
@@ -257,6 +258,11 @@ def manifest_problems(archive: zipfile.ZipFile, manifest: Manifest) -> list[Prob
     ]
     if manifest.member(layout.DATABASE) is None:
         problems.append(Problem(NOT_A_BACKUP, "the backup holds no database"))
+    summary = parse_summary(archive.comment) if archive.comment else None
+    if summary is not None and summary != Summary.of(manifest):
+        problems.append(
+            Problem(DAMAGED, "the summary at the end of the file differs from the manifest")
+        )
     return problems
 
 

@@ -46,6 +46,7 @@ from foidesk.core.backup.snapshot import (
     take_snapshot,
 )
 from foidesk.core.backup.structure import open_backup
+from foidesk.core.backup.summary import Summary
 from foidesk.core.backup.syncer import BackgroundSync, GrowingFile
 from foidesk.core.backup.ticker import Ticker
 from foidesk.core.backup.verify import KnownDatabase, VerifyReport, check_contents
@@ -273,7 +274,7 @@ class _Attempt:
             writer.add_bytes(layout.README, README_TEXT.encode("utf-8"), MemberKind.README)
             manifest = _manifest(facts, writer.entries, missing, moment)
             writer.add_stream(layout.MANIFEST, manifest.json_chunks(), MAX_MANIFEST_BYTES)
-            archive.close()
+            archive.close(comment=Summary.of(manifest).to_comment())
         return _Written.of(manifest), read_back, known
 
 

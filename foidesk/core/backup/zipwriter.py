@@ -148,15 +148,18 @@ class ZipWriter:
             self._gathered.clear()
             self._file.flush()
 
-    def close(self) -> None:
-        """Write the central directory and the end records; the file stays open."""
+    def close(self, comment: bytes = b"") -> None:
+        """Write the central directory and the end records (with the archive's
+        ``comment``, at most 65,535 bytes); the file stays open."""
         if self._closed:
             return
+        if len(comment) > 0xFFFF:
+            raise ValueError("a ZIP comment holds at most 65,535 bytes")
         self.drain()
         start = self._position
         self._write(bytes(self._central))
         self._central.clear()
-        self._write_end(start, self._position - start)
+        self._write_end(start, self._position - start, comment)
         self._file.flush()
         self._closed = True
 
@@ -192,7 +195,7 @@ class ZipWriter:
         self._file.seek(offset)
         self._file.write(data)
 
-    def _write_end(self, start: int, size: int) -> None:
+    def _write_end(self, start: int, size: int, comment: bytes) -> None:
         count = self._count
         if self._force_zip64 or count >= _ZIP64_COUNT_MARK or max(start, size) > ZIP64_LIMIT:
             end64_at = self._position
@@ -206,7 +209,8 @@ class ZipWriter:
                 min(size, _ZIP64_MARK),
                 min(start, _ZIP64_MARK),
             )
-        self._write(_END.pack(_END_SIGNATURE, 0, 0, count, count, size, start, 0))
+        self._write(_END.pack(_END_SIGNATURE, 0, 0, count, count, size, start, len(comment)))
+        self._write(comment)
 
     def _write(self, data: bytes) -> None:
         if data:
