@@ -26,7 +26,7 @@ from foidesk.core.backup.manifest import (
     parse_manifest,
 )
 from foidesk.core.backup.problems import Problem, ProblemKind, Refused
-from foidesk.core.backup.summary import Summary, parse_summary
+from foidesk.core.backup.summary import Summary, ends_whole, parse_summary
 from foidesk.core.errors import NotFoundError
 
 MAX_DEFLATE_RATIO = 1032  # DEFLATE cannot expand more than this; more is a forged size
@@ -107,10 +107,15 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
     if size == 0:
         raise Refused([Problem(NOT_A_BACKUP, "the file is empty")])
     try:
-        return zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         text = f"not a foidesk backup: not a ZIP file, or cut short ({exc})"
         raise Refused([Problem(NOT_A_BACKUP, text)]) from None
+    if not ends_whole(path):
+        archive.close()
+        text = "not a foidesk backup: not a ZIP file, or cut short (it ends inside its end record)"
+        raise Refused([Problem(NOT_A_BACKUP, text)])
+    return archive
 
 
 # --- the ZIP directory ----------------------------------------------------------------

@@ -69,15 +69,23 @@ def parse_summary(comment: bytes) -> Summary | None:
 def read_summary(path: Path) -> Summary | None:
     """The summary at the end of ``path``, from one read; None when there is none."""
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            start = max(0, size - _END.size - MAX_COMMENT)
-            handle.seek(start)
-            tail = handle.read()
+        comment = _comment(_tail(path))
     except OSError:
         return None
-    comment = _comment(tail)
     return parse_summary(comment) if comment else None
+
+
+def ends_whole(path: Path) -> bool:
+    """Whether ``path`` ends exactly where its ZIP end record (and comment) says: a file
+    cut short inside its comment still opens with ``zipfile``, and must not pass."""
+    return _comment(_tail(path)) is not None
+
+
+def _tail(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        handle.seek(max(0, size - _END.size - MAX_COMMENT))
+        return handle.read()
 
 
 def _comment(tail: bytes) -> bytes | None:
