@@ -40,9 +40,9 @@ from foidesk.gui.request_dialog import from_qdate
 from foidesk.gui.resources import icon
 from foidesk.gui.tasks.database import DeskWorker
 
-#: The list beside the grid shows overdue deadlines from this far back, and upcoming ones ahead.
+#: The list beside the grid shows overdue deadlines from this far back, and every upcoming
+#: one (a review window often closes months ahead: the grid shows it, so must the list).
 LOOK_BACK = timedelta(days=120)
-LOOK_AHEAD = timedelta(days=60)
 #: Starting widths of the list's columns: the first holds a day and its standing
 #: ("Mo., 11. März 2024 · 19 Arbeitstage überfällig" in German).
 COLUMN_WIDTHS = (290, 175, 260)
@@ -176,23 +176,25 @@ class CalendarPane(QWidget):
         show; while the calendar is not on screen, only note that it is out of date."""
         if not changes.calendar:
             return
-        if not any(changes.moves_day(day) for day in self._days_shown()):
+        if not self._shows_a_day_of(changes):
             return
         if not self.isVisible():
             self._stale = True
             return
         self.refresh()
 
-    def _days_shown(self) -> list[date]:
-        """The grid's days (with the edges of the months around), and the list's: the
-        chosen day, or the overdue and upcoming ones."""
+    def _shows_a_day_of(self, changes: Changes) -> bool:
+        """Whether the grid's days (with the edges of the months around), or the list's —
+        the chosen day, or every day from the list's look back on — include a day whose
+        deadlines moved."""
+        if changes.deadline_days is None or changes.everything:
+            return True
         first = date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
-        shown = [first - timedelta(days=7) + timedelta(days=n) for n in range(52)]
+        shown = {first - timedelta(days=7) + timedelta(days=n) for n in range(52)}
         if self._day is not None:
-            return [*shown, self._day]
-        today = self._today or date.today()
-        span = (LOOK_BACK + LOOK_AHEAD).days
-        return shown + [today - LOOK_BACK + timedelta(days=n) for n in range(span + 1)]
+            return bool(changes.deadline_days & (shown | {self._day}))
+        since = (self._today or date.today()) - LOOK_BACK
+        return any(day in shown or day >= since for day in changes.deadline_days)
 
     def show_if_stale(self) -> None:
         """On coming into view: refresh if a change came while it was hidden (or never
@@ -234,7 +236,7 @@ class CalendarPane(QWidget):
             if day is not None:
                 return day, desk.calendar(day, day)
             today = desk.today()
-            entries = desk.calendar(today - LOOK_BACK, today + LOOK_AHEAD)
+            entries = desk.calendar(today - LOOK_BACK)
             return None, [e for e in entries if _still_open(e)]
 
         self._worker.submit(load, self._show_entries, channel="calendar-list", background=True)
