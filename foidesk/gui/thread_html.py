@@ -136,7 +136,7 @@ def card_html(message: MessageRecord, folding: Folding, colours: ThreadColours) 
 
 def _heading(message: MessageRecord, colours: ThreadColours, folded: bool) -> str:
     outgoing = message.direction == "outgoing"
-    direction = pgettext("message", "Sent") if outgoing else pgettext("message", "Received")
+    direction = _travelled(message.kind, outgoing)
     who = escape(_sender(message))
     when = moment_text(message.date) if message.date else _("no date")
     toggle = pgettext("message card", "Show") if folded else pgettext("message card", "Fold")
@@ -153,6 +153,13 @@ def _heading(message: MessageRecord, colours: ThreadColours, folded: bool) -> st
         f" &nbsp;<span style='color:{colours.muted}'>{escape(when)}</span>"
         f" &nbsp;<a href='foidesk:toggle/{message.id}'>{toggle}</a>"
     )
+
+
+def _travelled(kind: str, outgoing: bool) -> str:
+    """Sent or received; a note (a phone call, a note to self) neither: it was recorded."""
+    if kind == MessageKind.NOTE:
+        return pgettext("message", "Recorded")
+    return pgettext("message", "Sent") if outgoing else pgettext("message", "Received")
 
 
 def _folded_line(message: MessageRecord, colours: ThreadColours) -> str:

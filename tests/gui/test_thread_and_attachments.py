@@ -149,3 +149,26 @@ def test_attaching_by_drop_reaches_the_desk_as_files(
     window.thread_pane.view.files_dropped_on_message.emit(message, [extra])
     settle()
     assert [a.filename for a in desk.get_message(message.id).attachments] == ["a.txt", "b.pdf"]
+
+
+def test_a_phone_call_note_is_recorded_not_received(
+    window: MainWindow, settle: Settle, desk: Desk, new_request: Callable[..., int]
+) -> None:
+    rid = new_request()
+    desk.add_message(
+        rid,
+        NewMessage(
+            direction="incoming",
+            kind="note",
+            from_addr="FOI officer",
+            subject="Phone call",
+            body_text="They will reply next week.",
+        ),
+    )
+    window.refresh_all()
+    settle()
+    window.open_request(rid)
+    settle()
+    text = window.thread_pane.view.toPlainText()
+    assert "Recorded · Note · from FOI officer" in text
+    assert "Received · Note" not in text
