@@ -43,7 +43,7 @@ from foidesk.gui.importing import ImportController
 from foidesk.gui.language import SETTING as LANGUAGE
 from foidesk.gui.language import saved_choice
 from foidesk.gui.main_splitter import MainSplitter
-from foidesk.gui.mime import paths_from
+from foidesk.gui.mime import DROP_MESSAGES_ON_A_REQUEST, drop_refusal, paths_from
 from foidesk.gui.operations import Operations
 from foidesk.gui.palette import Theme, apply_theme
 from foidesk.gui.preferences_dialog import PreferencesDialog
@@ -68,6 +68,8 @@ UNFILED_MIN_WIDTH = 180
 LIST_SHARE = (0.40, 0.56)
 #: The request list and the thread never get narrower than this.
 PANE_MIN_WIDTHS = (260, 360)
+#: How long the status bar says why a drop was refused.
+DROP_REASON_MS = 6000
 
 
 class MainWindow(QMainWindow):
@@ -209,7 +211,7 @@ class MainWindow(QMainWindow):
         self.load_example_button = es.example_button
         self.list_pane.request_selected.connect(self._request_selected)
         self.list_pane.loaded.connect(self._list_loaded)
-        self.list_pane.connect_drops(self.import_into, self.file_messages)
+        self.list_pane.connect_drops(self.import_into, self.file_messages, self.drop_refused)
         header = self.thread_pane.header
         header.status_chosen.connect(e.set_status)
         header.edit_requested.connect(e.edit_request)
@@ -524,12 +526,19 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if paths_from(event.mimeData()):
             event.acceptProposedAction()
+        else:
+            self.drop_refused(drop_refusal(event.mimeData()) or _(DROP_MESSAGES_ON_A_REQUEST))
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = paths_from(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.import_into(None, paths)
+
+    def drop_refused(self, reason: str) -> None:
+        """Say why a drop cannot happen, where the eye is while dragging."""
+        if self.statusBar().currentMessage() != reason:
+            self.statusBar().showMessage(reason, DROP_REASON_MS)
 
     def user_error(self, title: str, message: str) -> None:
         show_user_error(self, title, message)

@@ -310,8 +310,10 @@ class RequestListPane(QWidget):
 
     def connect_drops(
         self,
-        on_files: Callable[[int, list[Path]], None],
+        on_files: Callable[[int | None, list[Path]], None],
         on_messages: Callable[[int, list[int]], None],
+        on_refused: Callable[[str], None],
     ) -> None:
         self.model.files_dropped.connect(on_files)
         self.model.messages_dropped.connect(on_messages)
+        self.model.drop_refused.connect(on_refused)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,7 +28,13 @@ from foidesk.core.i18n import N_, _
 from foidesk.core.records import RequestRow, SortKey
 from foidesk.gui import deadline_display
 from foidesk.gui.dates import date_text
-from foidesk.gui.mime import MESSAGE_IDS_MIME, message_ids_from, paths_from
+from foidesk.gui.mime import (
+    DROP_MESSAGES_ON_A_REQUEST,
+    MESSAGE_IDS_MIME,
+    drop_refusal,
+    message_ids_from,
+    paths_from,
+)
 from foidesk.gui.resources import icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -55,8 +60,9 @@ class RequestListModel(QAbstractTableModel):
     """Ids of the requests matching the list's query, with their rows fetched on demand."""
 
     sort_requested = Signal(object, bool)  # SortKey, descending
-    files_dropped = Signal(int, object)  # request id, list[Path]
+    files_dropped = Signal(object, object)  # request id (None: off the rows), list[Path]
     messages_dropped = Signal(int, object)  # request id, list[int]
+    drop_refused = Signal(str)  # why what is being dragged cannot be dropped there
 
     def __init__(self, fetch: RowSource | None = None) -> None:
         super().__init__()
@@ -200,26 +206,35 @@ class RequestListModel(QAbstractTableModel):
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
-        target = self._drop_target(row, parent)
-        return target is not None and (data.hasFormat(MESSAGE_IDS_MIME) or bool(paths_from(data)))
+        reason = self._refusal(data, self._drop_target(row, parent))
+        if reason is not None:
+            self.drop_refused.emit(reason)
+        return reason is None
 
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
         target = self._drop_target(row, parent)
-        if target is None:
+        reason = self._refusal(data, target)
+        if reason is not None:
+            self.drop_refused.emit(reason)
             return False
         if data.hasFormat(MESSAGE_IDS_MIME):
+            assert target is not None
             self.messages_dropped.emit(target, message_ids_from(data))
-            return True
-        paths: list[Path] = paths_from(data)
-        if paths:
-            self.files_dropped.emit(target, paths)
-            return True
-        return False
+        else:  # files: into the request they fell on, or filed by the core
+            self.files_dropped.emit(target, paths_from(data))
+        return True
+
+    @staticmethod
+    def _refusal(data: QMimeData, target: int | None) -> str | None:
+        reason = drop_refusal(data)
+        if reason is None and target is None and data.hasFormat(MESSAGE_IDS_MIME):
+            return _(DROP_MESSAGES_ON_A_REQUEST)
+        return reason
 
     def _drop_target(self, row: int, parent: Index) -> int | None:
-        """Only a drop *on* a request row counts; between rows means nothing here."""
+        """The request a drop fell on; None between rows or below them."""
         if parent.isValid() and 0 <= parent.row() < len(self._ids):
             return self._ids[parent.row()]
         return None
