@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, QObject, QStandardPaths, QTemporaryDir, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QToolTip, QWidget
 
 from foidesk.core import profile as privacy
 from foidesk.core.desk import Desk
@@ -77,6 +77,7 @@ class AttachmentActions(QObject):
         preview.save_requested.connect(self.save_as)
         preview.finished.connect(lambda _code: self._forget(preview))
         self.previews.append(preview)
+        QToolTip.hideText()  # a deadline's or a chip's tooltip would stay above the preview
         preview.show()
         return preview
 

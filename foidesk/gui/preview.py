@@ -186,10 +186,13 @@ class AttachmentPreview(QDialog):
                 _("{file} · rendering pages…").format(file=self.attachment.filename)
             )
             files.start(
-                lambda: render_pdf(path, PAGE_WIDTH, query=self.query), self._show_pdf, self._failed
+                lambda: render_pdf(path, PAGE_WIDTH, query=self.query),
+                self._show_pdf,
+                self._failed,
+                owner=self,
             )
         else:
-            files.start(lambda: _read_image(path), self._show_image, self._failed)
+            files.start(lambda: _read_image(path), self._show_image, self._failed, owner=self)
 
     def _show_image(self, image: QImage) -> None:
         self._add_page(image)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
@@ -172,3 +173,29 @@ def test_a_phone_call_note_is_recorded_not_received(
     text = window.thread_pane.view.toPlainText()
     assert "Recorded · Note · from FOI officer" in text
     assert "Received · Note" not in text
+
+
+def test_opening_a_preview_hides_the_tooltip_showing(
+    window: MainWindow, settle: Settle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Offscreen Qt cannot show a tooltip window, so the call that hides one is watched."""
+    from PySide6.QtWidgets import QToolTip
+
+    hidden: list[bool] = []
+    monkeypatch.setattr(QToolTip, "hideText", staticmethod(lambda: hidden.append(True)))
+    attachments = _example(window, settle)
+    image = next(a for a in attachments if a.filename.endswith(".png"))
+    window.attachments.open(image)
+    assert hidden == [True]
+    window.attachments.previews[0].close()
+
+
+def test_a_preview_closed_before_its_pages_arrive_is_left_alone(
+    qtbot: QtBot, window: MainWindow, settle: Settle
+) -> None:
+    attachments = _example(window, settle)
+    image = next(a for a in attachments if a.filename.endswith(".png"))
+    preview = window.attachments.preview(image)
+    preview.close()  # the page is still being read on the file pool
+    preview.deleteLater()
+    qtbot.waitUntil(lambda: window.runner.files.active == 0, timeout=10_000)
