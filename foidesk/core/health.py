@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, text
 
 from foidesk.core.errors import DatabaseDamagedError, FoideskError
+from foidesk.core.i18n import _
 from foidesk.core.profile.identity import ProfileMarker, leftover_parts, read_marker
 from foidesk.core.records import CheckReport, Leftover, RemovedFile, RepairPlan
 from foidesk.core.storage import failures, inuse
@@ -163,7 +164,11 @@ def _size(path: Path) -> int:
 def plan_repair(desk: Desk, report: CheckReport) -> RepairPlan:
     """What a repair would remove; raises when the database must not be trusted."""
     if report.repair_refusal is not None:
-        raise FoideskError(f"check --repair refused: {report.repair_refusal}; nothing was removed")
+        raise FoideskError(
+            _("check --repair refused: {repair_refusal}; nothing was removed").format(
+                repair_refusal=report.repair_refusal
+            )
+        )
     sizes = _store_sizes(desk, report.unreferenced_blobs)
     files = tuple(RemovedFile(d, sizes.get(d, 0)) for d in report.unreferenced_blobs)
     return RepairPlan(files, report.leftovers)
@@ -176,7 +181,7 @@ def repair(desk: Desk, plan: RepairPlan) -> RepairPlan:
     with desk.db.writing() as session:  # the write lock: no writer is half-way now
         known = set(session.scalars(select(Blob.sha256)))
         if not known and plan.files:  # emptied since the check: trust it even less
-            raise FoideskError("check --repair refused: the database knows no stored files")
+            raise FoideskError(_("check --repair refused: the database knows no stored files"))
         for file in plan.files:
             if file.sha256 not in known and desk.store.exists(file.sha256):
                 desk.store.remove(file.sha256)

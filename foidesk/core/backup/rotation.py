@@ -35,6 +35,7 @@ from pathlib import Path
 from foidesk.core.backup.catalog import BackupEntry, list_backups
 from foidesk.core.backup.manifest import Counts
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ def plan_rotation(
 ) -> RotationPlan:
     """Which backups to keep, and which of them only because of their counts (pure)."""
     if keep_daily < 1 or keep_weekly < 0:
-        raise InvalidInputError("keep at least one daily backup, and zero or more weekly")
+        raise InvalidInputError(_("keep at least one daily backup, and zero or more weekly"))
     newest_first = sorted(backups, key=lambda b: b.created_at, reverse=True)
     readable = [b for b in newest_first if b.counts is not None]
     by_rule = _date_rule(readable, keep_daily, keep_weekly, now)

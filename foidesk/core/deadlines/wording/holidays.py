@@ -30,6 +30,21 @@ NAMES = (
     N_("Repentance and Prayer Day"),
     N_("Christmas Day"),
     N_("Second Day of Christmas"),
+    # the EU institutions' own list
+    N_("Day after New Year's Day"),
+    N_("Maundy Thursday"),
+    N_("Labour Day"),
+    N_("Anniversary of the Schuman Declaration"),
+    N_("Day after Ascension Day"),
+    N_("Whit Monday"),
+    N_("Belgian National Day"),
+    N_("Assumption"),
+    N_("All Souls' Day"),
+    N_("End-of-year days"),
+    # Luxembourg's, for the General Court
+    N_("Europe Day"),
+    N_("National Day"),
+    N_("Saint Stephen's Day"),
 )
 
 
