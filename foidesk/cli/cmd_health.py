@@ -7,9 +7,17 @@ import sys
 
 from foidesk.cli.cmd_requests import request_json
 from foidesk.cli.common import json_option, open_desk, print_json
-from foidesk.core.i18n import _, ngettext
+from foidesk.core.i18n import N_, _, ngettext
 from foidesk.core.locale_format import format_number
 from foidesk.core.records import CheckReport, Leftover, RepairPlan
+
+#: The kinds of leftover `foidesk check` finds, as its report names them.
+LEFTOVER_KINDS = {
+    "staged file": N_("staged file"),
+    "marker": N_("marker"),
+    "in-use mark": N_("in-use mark"),
+    "backup work folder": N_("backup work folder"),
+}
 
 
 def register(
@@ -98,7 +106,8 @@ def _print_plan(plan: RepairPlan) -> None:
     for file in plan.files:
         print("  " + unused.format(sha256=file.sha256, size=_size(file.size)))
     for leftover in plan.leftovers:
-        print(f"  {leftover.kind} {leftover.path} ({_size(leftover.size)})")
+        kind = _(LEFTOVER_KINDS.get(leftover.kind, leftover.kind))
+        print(f"  {kind} {leftover.path} ({_size(leftover.size)})")
 
 
 def _print_report(report: CheckReport, done: RepairPlan | None) -> None:
@@ -149,7 +158,8 @@ def _print_unused(report: CheckReport) -> None:
         )
         print(line.format(count=unused))
     for leftover in report.leftovers:
-        print(_("leftover {kind}: {path}").format(kind=leftover.kind, path=leftover.path))
+        kind = _(LEFTOVER_KINDS.get(leftover.kind, leftover.kind))
+        print(_("leftover {kind}: {path}").format(kind=kind, path=leftover.path))
     if report.unreferenced_blobs or report.leftovers:
         print(_("(`foidesk check --repair` removes them)"))
 

