@@ -144,7 +144,8 @@ def _regimes(args: argparse.Namespace) -> int:
                 period=summary.response, source=summary.source
             )
             print(f"{'':12}  {response}")
-            print(f"{'':12}  {_('calendar: {calendar}').format(calendar=summary.calendar)}")
+            calendar = _("calendar: {calendar}").format(calendar=summary.calendar)
+            print(f"{'':12}  {calendar}")
     return 0
 
 

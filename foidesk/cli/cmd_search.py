@@ -101,7 +101,8 @@ def _print_hits(hits: list[SearchHit]) -> None:
         where = f"#{hit.request_id}" if hit.request_id is not None else _("Unfiled")
         title = f" {hit.title}" if hit.title else ""
         context = f' — {hit.kind} "{hit.context}"' if hit.context else f" — {hit.kind}"
-        print(f"{where}{title}{context} ({iso(hit.day) or _('undated')})")
+        day = iso(hit.day) or _("undated")
+        print(f"{where}{title}{context} ({day})")
         print(f"    {hit.snippet}")
 
 

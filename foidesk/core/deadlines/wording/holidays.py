@@ -50,4 +50,13 @@ NAMES = (
 
 def day_name(name: str) -> str:
     """A skipped day's name as the reader's language has it (as stored when it has none)."""
-    return "; ".join(_(part) for part in name.split("; "))
+    return "; ".join(_one(part) for part in name.split("; "))
+
+
+def _one(name: str) -> str:
+    """'Easter Monday (England, Wales)' keeps its places and translates its name."""
+    translated = _(name)
+    head, bracket, places = name.partition(" (")
+    if translated != name or not bracket:
+        return translated
+    return f"{_(head)} ({places}"
