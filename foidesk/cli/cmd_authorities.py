@@ -5,29 +5,30 @@ from __future__ import annotations
 import argparse
 
 from foidesk.cli.common import json_option, open_desk, print_json
+from foidesk.core.i18n import _
 
 
 def register(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    group = commands.add_parser("authority", help="public authorities you write to")
+    group = commands.add_parser("authority", help=_("public authorities you write to"))
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", parents=[common], help="add an authority")
+    add = actions.add_parser("add", parents=[common], help=_("add an authority"))
     add.add_argument("name")
-    add.add_argument("--email", help="its FOI email address")
-    add.add_argument("--regime", help="the law its requests usually fall under")
+    add.add_argument("--email", help=_("its FOI email address"))
+    add.add_argument("--regime", help=_("the law its requests usually fall under"))
     add.add_argument("--short-name")
-    add.add_argument("--school", action="store_true", help="a school or academy (UK FOIA)")
+    add.add_argument("--school", action="store_true", help=_("a school or academy (UK FOIA)"))
     add.add_argument(
         "--region",
         metavar="CODE",
-        help="where it is, ISO 3166-2 (AU-NSW, DE-BY, GB-SCT): some laws count its holidays",
+        help=_("where it is, ISO 3166-2 (AU-NSW, DE-BY, GB-SCT): some laws count its holidays"),
     )
     json_option(add)
     add.set_defaults(handler=_add)
 
-    listing = actions.add_parser("list", parents=[common], help="list authorities")
+    listing = actions.add_parser("list", parents=[common], help=_("list authorities"))
     json_option(listing)
     listing.set_defaults(handler=_list)
 

@@ -9,11 +9,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-from foidesk.cli.common import json_option, open_desk, print_json
+from foidesk.cli.common import is_yes, json_option, open_desk, print_json
+from foidesk.core import quantities
 from foidesk.core.backup import (
     BackupEntry,
     BackupInfo,
     Counts,
+    Manifest,
     RotationResult,
     back_up_and_rotate,
     create_backup,
@@ -26,6 +28,7 @@ from foidesk.core.backup import (
     verify_backup,
 )
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.profile import Profile, ProfileRefusedError, backup_folder, resolve_profile
 
 
@@ -33,35 +36,37 @@ def register(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
     backup = commands.add_parser(
-        "backup", parents=[common], help="create, list, verify and restore one-file backups"
+        "backup", parents=[common], help=_("create, list, verify and restore one-file backups")
     )
     actions = backup.add_subparsers(dest="backup_action", metavar="ACTION", required=True)
 
-    create = actions.add_parser("create", parents=[common], help="back up the profile now")
+    create = actions.add_parser("create", parents=[common], help=_("back up the profile now"))
     create.add_argument(
         "--to",
         metavar="PATH",
         type=Path,
-        help="folder (or .foidesk-backup file) to write; default: the backup folder, "
-        "which is then rotated",
+        help=_(
+            "folder (or .foidesk-backup file) to write; default: the backup folder, "
+            "which is then rotated"
+        ),
     )
     json_option(create)
     create.set_defaults(handler=_create)
 
-    listing = actions.add_parser("list", parents=[common], help="list the backup folder")
+    listing = actions.add_parser("list", parents=[common], help=_("list the backup folder"))
     json_option(listing)
     listing.set_defaults(handler=_list)
 
-    verify = actions.add_parser("verify", parents=[common], help="check a backup file")
+    verify = actions.add_parser("verify", parents=[common], help=_("check a backup file"))
     verify.add_argument("file", metavar="FILE", type=Path)
     json_option(verify)
     verify.set_defaults(handler=_verify)
 
     restore = actions.add_parser(
-        "restore", parents=[common], help="replace the profile with a backup (kept aside)"
+        "restore", parents=[common], help=_("replace the profile with a backup (kept aside)")
     )
     restore.add_argument("file", metavar="FILE", type=Path)
-    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     json_option(restore)
     restore.set_defaults(handler=_restore)
 
@@ -70,7 +75,7 @@ def _profile(args: argparse.Namespace) -> Profile:
     """The profile, after finishing any restore into it that was interrupted."""
     profile = resolve_profile(getattr(args, "data_dir", None), getattr(args, "database_url", None))
     for line in finish_interrupted_restore(profile):
-        print(f"foidesk: {line}", file=sys.stderr)
+        print(_("foidesk: {error}").format(error=line), file=sys.stderr)
     return profile
 
 
@@ -100,8 +105,9 @@ def _create(args: argparse.Namespace) -> int:
         )
         return 0
     for warning in info.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(f"backed up {_counts_text(info.counts)} to {info.path} ({_size(info.size)})")
+        print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
+    backed_up = _("backed up {counts} to {path} ({size})")
+    print(backed_up.format(counts=_counts_text(info.counts), path=info.path, size=_size(info.size)))
     for entry in removed_backups:
         print(removal_text(entry))
     for because in kept:
@@ -142,19 +148,20 @@ def _list(args: argparse.Namespace) -> int:
             settings = load_settings(desk)
         folder, last_at = settings.folder, settings.last_at
     except ProfileRefusedError as refused:
-        print(f"foidesk: the profile cannot be opened: {refused.what}", file=sys.stderr)
+        cannot = _("foidesk: the profile cannot be opened: {reason}")
+        print(cannot.format(reason=refused.what), file=sys.stderr)
         folder, last_at = backup_folder(profile), None
     entries = list_backups(folder)
     if args.json:
         print_json({"folder": folder, "last_backup_at": last_at, "backups": entries})
         return 0
     if not entries:
-        print(f"no backups in {folder}")
+        print(_("no backups in {folder}").format(folder=folder))
         return 0
-    print(f"backups in {folder}, newest first:")
+    print(_("backups in {folder}, newest first:").format(folder=folder))
     for entry in entries:
         when = entry.created_at.strftime("%Y-%m-%d %H:%M UTC")
-        holds = _counts_text(entry.counts) if entry.counts else "manifest unreadable"
+        holds = _counts_text(entry.counts) if entry.counts else _("manifest unreadable")
         print(f"  {entry.path.name}  {when}  {_size(entry.size):>9}  {holds}")
     return 0
 
@@ -181,17 +188,33 @@ def _verify(args: argparse.Namespace) -> int:
         )
         return 0 if report.ok else 1
     for problem in report.problems:
-        print(f"problem: {problem.text}")
+        print(_("problem: {problem}").format(problem=problem.text))
     for warning in report.warnings:
-        print(f"warning: {warning}")
+        print(_("warning: {warning}").format(warning=warning))
     if report.ok:
-        print(
-            f"ok: {report.members_checked} members, {_size(report.bytes_checked)} checked"
-            + (f"; holds {_counts_text(manifest.counts)}" if manifest else "")
-        )
+        print(_verified_text(report.members_checked, report.bytes_checked, manifest))
     else:
-        print(f"NOT OK: {len(report.problems)} problem(s) in {report.path}")
+        count = len(report.problems)
+        not_ok = ngettext(
+            "NOT OK: {count} problem in {path}", "NOT OK: {count} problems in {path}", count
+        )
+        print(not_ok.format(count=count, path=report.path))
     return 0 if report.ok else 1
+
+
+def _verified_text(members: int, checked: int, manifest: Manifest | None) -> str:
+    size = _size(checked)
+    if manifest is None:
+        line = ngettext(
+            "ok: {count} member, {size} checked", "ok: {count} members, {size} checked", members
+        )
+        return line.format(count=members, size=size)
+    line = ngettext(
+        "ok: {count} member, {size} checked; holds {counts}",
+        "ok: {count} members, {size} checked; holds {counts}",
+        members,
+    )
+    return line.format(count=members, size=size, counts=_counts_text(manifest.counts))
 
 
 # --- restore ----------------------------------------------------------------------------
@@ -200,7 +223,7 @@ def _verify(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     profile = _profile(args)
     if not args.yes and not _confirmed(args.file, profile):
-        print("restore not confirmed; nothing was changed", file=sys.stderr)
+        print(_("restore not confirmed; nothing was changed"), file=sys.stderr)
         return 1
     with TerminalProgress.for_stderr() as progress:
         result = restore_backup(args.file, profile, progress)
@@ -208,13 +231,16 @@ def _restore(args: argparse.Namespace) -> int:
         print_json(result)
         return 0
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
     when = result.backup_created_at.strftime("%Y-%m-%d %H:%M UTC")
-    print(f"restored the backup of {when} ({_counts_text(result.counts)}) into {profile.data_dir}")
+    restored = _("restored the backup of {when} ({counts}) into {folder}")
+    print(restored.format(when=when, counts=_counts_text(result.counts), folder=profile.data_dir))
     if result.schema_from != result.schema_to:
-        print(f"updated its database from schema {result.schema_from} to {result.schema_to}")
+        updated = _("updated its database from schema {old} to {new}")
+        print(updated.format(old=result.schema_from, new=result.schema_to))
     if result.previous_profile is not None:
-        print(f"the previous profile is kept in {result.previous_profile}")
+        kept = _("the previous profile is kept in {folder}")
+        print(kept.format(folder=result.previous_profile))
     return 0
 
 
@@ -222,26 +248,28 @@ def _confirmed(file: Path, profile: Profile) -> bool:
     """Ask on a terminal; refuse to guess when nobody can answer."""
     if not sys.stdin.isatty():
         raise InvalidInputError(
-            "restore replaces the profile; use --yes to confirm when not at a terminal"
+            _("restore replaces the profile; use --yes to confirm when not at a terminal")
         )
     manifest = read_manifest_only(file) if file.is_file() else None
-    holds = f" ({_counts_text(manifest.counts)})" if manifest else ""
-    print(
-        f"Restore {file.name}{holds} into {profile.data_dir}?\n"
-        "The current profile will be kept aside, not deleted.",
-        file=sys.stderr,
-    )
-    answer = input("Restore? [y/N] ")
-    return answer.strip().lower() in ("y", "yes")
+    if manifest is not None:
+        question = _("Restore {file} ({counts}) into {folder}?").format(
+            file=file.name, counts=_counts_text(manifest.counts), folder=profile.data_dir
+        )
+    else:
+        question = _("Restore {file} into {folder}?").format(
+            file=file.name, folder=profile.data_dir
+        )
+    print(question, file=sys.stderr)
+    print(_("The current profile will be kept aside, not deleted."), file=sys.stderr)
+    answer = input(_("Restore? [y/N] "))
+    return is_yes(answer)
 
 
 # --- output helpers ---------------------------------------------------------------------
 
 
 def _counts_text(counts: Counts) -> str:
-    return (
-        f"{counts.requests} request(s), {counts.messages} message(s), {counts.files} stored file(s)"
-    )
+    return quantities.holdings(counts.requests, counts.messages, counts.files)
 
 
 def _size(size: int) -> str:

@@ -19,70 +19,74 @@ from foidesk.core.deadlines import (
     regime_summaries,
 )
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import _, ngettext, pgettext
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     due = commands.add_parser(
-        "due", parents=[common], help="when is a response due? (the statutory calculator)"
+        "due", parents=[common], help=_("when is a response due? (the statutory calculator)")
     )
-    due.add_argument("--regime", required=True, help="law id, see `foidesk regimes`")
-    due.add_argument("--received", required=True, type=parse_date, help="YYYY-MM-DD")
-    due.add_argument("--school", action="store_true", help="the authority is a school (UK)")
+    due.add_argument("--regime", required=True, help=_("law id, see `foidesk regimes`"))
+    due.add_argument("--received", required=True, type=parse_date, help=_("YYYY-MM-DD"))
+    due.add_argument("--school", action="store_true", help=_("the authority is a school (UK)"))
     due.add_argument(
         "--region",
         metavar="CODE",
-        help="where the authority is, ISO 3166-2 (AU-NSW, DE-BY, GB-SCT); default: the law's",
+        help=_("where the authority is, ISO 3166-2 (AU-NSW, DE-BY, GB-SCT); default: the law's"),
     )
     due.add_argument(
         "--custom",
         metavar="JSON",
-        help='for --regime custom: {"count": 30, "unit": "calendar_days", '
-        '"country": "GB", "subdivision": "ENG"}',
+        help=_("for --regime custom: a JSON rule such as {example}").format(
+            example='{"count": 30, "unit": "calendar_days", "country": "GB", "subdivision": "ENG"}'
+        ),
     )
     json_option(due)
     due.set_defaults(handler=_due)
 
-    regimes = commands.add_parser("regimes", parents=[common], help="the laws foidesk knows")
+    regimes = commands.add_parser("regimes", parents=[common], help=_("the laws foidesk knows"))
     json_option(regimes)
     regimes.set_defaults(handler=_regimes)
 
     calendar = commands.add_parser(
         "calendar",
         parents=[common],
-        help="deadlines of all requests in date order, or an .ics file",
+        help=_("deadlines of all requests in date order, or an .ics file"),
     )
-    calendar.add_argument("--from", dest="start", type=parse_date, help="first day (YYYY-MM-DD)")
-    calendar.add_argument("--to", dest="end", type=parse_date, help="last day (YYYY-MM-DD)")
-    calendar.add_argument("--ics", metavar="FILE", help="write an iCalendar file instead")
+    calendar.add_argument("--from", dest="start", type=parse_date, help=_("first day (YYYY-MM-DD)"))
+    calendar.add_argument("--to", dest="end", type=parse_date, help=_("last day (YYYY-MM-DD)"))
+    calendar.add_argument("--ics", metavar="FILE", help=_("write an iCalendar file instead"))
     json_option(calendar)
     calendar.set_defaults(handler=_calendar)
 
-    event = commands.add_parser("event", help="record what moves a request's clock")
+    event = commands.add_parser("event", help=_("record what moves a request's clock"))
     actions = event.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", parents=[common], help="record an event on a request")
-    add.add_argument("id", type=int, help="request id")
+    add = actions.add_parser("add", parents=[common], help=_("record an event on a request"))
+    add.add_argument("id", type=int, help=_("request id"))
     add.add_argument("kind", choices=[k.value for k in ClockEventKind])
-    add.add_argument("--on", required=True, type=parse_date, help="day it happened")
+    add.add_argument("--on", required=True, type=parse_date, help=_("day it happened"))
     add.add_argument(
-        "--until", type=parse_date, help="the date the authority named (extension or promise)"
+        "--until", type=parse_date, help=_("the date the authority named (extension or promise)")
     )
     add.add_argument("--note", default="")
     json_option(add)
     add.set_defaults(handler=_event_add)
 
-    closure = commands.add_parser("closure", help="days off beyond the public holidays")
+    closure = commands.add_parser("closure", help=_("days off beyond the public holidays"))
     closure_actions = closure.add_subparsers(dest="action", metavar="ACTION", required=True)
-    close = closure_actions.add_parser("add", parents=[common], help="mark a day closed")
+    close = closure_actions.add_parser("add", parents=[common], help=_("mark a day closed"))
     close.add_argument("day", type=parse_date)
     close.add_argument("name")
     close.add_argument(
-        "--open", action="store_true", help="the opposite: a holiday on which the authority works"
+        "--open",
+        action="store_true",
+        help=_("the opposite: a holiday on which the authority works"),
     )
     close.set_defaults(handler=_closure_add)
-    listing = closure_actions.add_parser("list", parents=[common], help="list marked days")
+    listing = closure_actions.add_parser("list", parents=[common], help=_("list marked days"))
     json_option(listing)
     listing.set_defaults(handler=_closure_list)
-    remove = closure_actions.add_parser("remove", parents=[common], help="unmark a day")
+    remove = closure_actions.add_parser("remove", parents=[common], help=_("unmark a day"))
     remove.add_argument("day", type=parse_date)
     remove.set_defaults(handler=_closure_remove)
 
@@ -93,7 +97,7 @@ def _due(args: argparse.Namespace) -> int:
         try:
             custom = CustomRule.from_json(args.custom)
         except ValueError as exc:
-            raise InvalidInputError(f"bad --custom rule: {exc}") from None
+            raise InvalidInputError(_("bad --custom rule: {error}").format(error=exc)) from None
     try:
         result = calculate(
             args.regime, args.received, custom=custom, school=args.school, region=args.region
@@ -115,9 +119,9 @@ def _due(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"Due {format_day(result.due)}")
+    print(_("Due {day}").format(day=format_day(result.due)))
     if result.extended_due:
-        print(f"With the fixed extension: {format_day(result.extended_due)}")
+        print(_("With the fixed extension: {day}").format(day=format_day(result.extended_due)))
     print()
     print(result.explanation.text())
     return 0
@@ -136,8 +140,12 @@ def _regimes(args: argparse.Namespace) -> int:
         print(f"{regime.id:12}  {regime.name}")
         summary = summaries.get(regime.id)
         if summary is not None:
-            print(f"{'':12}  response: {summary.response} ({summary.source})")
-            print(f"{'':12}  calendar: {summary.calendar}")
+            response = _("response: {period} ({source})").format(
+                period=summary.response, source=summary.source
+            )
+            print(f"{'':12}  {response}")
+            calendar = _("calendar: {calendar}").format(calendar=summary.calendar)
+            print(f"{'':12}  {calendar}")
     return 0
 
 
@@ -152,7 +160,10 @@ def _calendar(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         if args.ics:
             count = desk.export_ics(Path(args.ics), args.start, args.end)
-            print(f"wrote {count} deadline(s) to {args.ics}")
+            wrote = ngettext(
+                "wrote {count} deadline to {file}", "wrote {count} deadlines to {file}", count
+            )
+            print(wrote.format(count=count, file=args.ics))
             return 0
         entries = desk.calendar(args.start, args.end)
     if args.json:
@@ -193,7 +204,8 @@ def _event_add(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"event": record, "deadlines": [deadline_json(d) for d in deadlines]})
     else:
-        print(f"recorded {args.kind} on {iso(args.on)} for request {args.id}")
+        recorded = _("recorded {event} on {day} for request {id}")
+        print(recorded.format(event=args.kind, day=iso(args.on), id=args.id))
     return 0
 
 
@@ -210,7 +222,8 @@ def _closure_list(args: argparse.Namespace) -> int:
         print_json(days)
         return 0
     for day in days:
-        print(f"{iso(day.day)}  {'closed' if day.closed else 'open  '}  {day.name}")
+        state = pgettext("closure", "closed") if day.closed else pgettext("closure", "open")
+        print(f"{iso(day.day)}  {state:6}  {day.name}")
     return 0
 
 

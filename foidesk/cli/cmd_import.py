@@ -9,21 +9,22 @@ from typing import Any
 
 from foidesk.cli.common import Commands, json_option, open_desk, print_json
 from foidesk.cli.progress import StderrProgress, read_attachment_text
-from foidesk.core.importing import ImportedFile, ImportReport, import_paths
+from foidesk.core.i18n import N_, _, ngettext
+from foidesk.core.importing import ImportedFile, ImportReport, Status, import_paths
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     command = commands.add_parser(
         "import",
         parents=[common],
-        help="import .eml, .msg and .mbox files, folders of them, or documents",
+        help=_("import .eml, .msg and .mbox files, folders of them, or documents"),
     )
-    command.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    command.add_argument("paths", nargs="+", metavar="PATH", help=_("files or folders"))
     command.add_argument(
         "--request",
         type=int,
         metavar="ID",
-        help="file everything into this request instead of matching",
+        help=_("file everything into this request instead of matching"),
     )
     json_option(command)
     command.set_defaults(handler=_import)
@@ -35,7 +36,7 @@ def _import(args: argparse.Namespace) -> int:
             desk,
             [Path(p) for p in args.paths],
             request_id=args.request,
-            progress=StderrProgress("importing"),
+            progress=StderrProgress(_("importing")),
         )
         if any(f.attachments for f in report.files):
             read_attachment_text(desk)
@@ -68,17 +69,42 @@ def file_json(item: ImportedFile) -> dict[str, Any]:
     }
 
 
+#: What became of a file, as the report's lines and summary name it.
+STATUS_WORDS: dict[Status, str] = {
+    "imported": N_("imported"),
+    "unfiled": N_("unfiled"),
+    "attached": N_("attached"),
+    "duplicate": N_("duplicate"),
+    "error": N_("error"),
+}
+
+
 def _print_report(report: ImportReport) -> None:
     for item in report.files:
-        where = f"request #{item.request_id}" if item.request_id else "the Unfiled tray"
         if item.status == "error":
-            print(f"{item.path}: refused — {item.error}", file=sys.stderr)
+            refused = _("{path}: refused — {error}").format(path=item.path, error=item.error)
+            print(refused, file=sys.stderr)
         elif item.status == "duplicate":
-            print(f"{item.path}: already imported")
+            print(_("{path}: already imported").format(path=item.path))
         else:
-            print(f"{item.path}: {item.status} into {where} ({item.filed_by})")
+            print(_filed_line(item))
         for line in item.details():
             print(f"  {line}")
-    counts = {s: report.count(s) for s in ("imported", "unfiled", "attached", "duplicate", "error")}
-    summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-    print(f"{len(report.files)} file(s): {summary or 'nothing to do'}")
+    counts = {s: report.count(s) for s in STATUS_WORDS}
+    summary = _(", ").join(
+        _("{count} {status}").format(count=n, status=_(STATUS_WORDS[s]))
+        for s, n in counts.items()
+        if n
+    )
+    total = len(report.files)
+    line = ngettext("{count} file: {summary}", "{count} files: {summary}", total)
+    print(line.format(count=total, summary=summary or _("nothing to do")))
+
+
+def _filed_line(item: ImportedFile) -> str:
+    status = _(STATUS_WORDS[item.status])
+    if item.request_id:
+        line = _("{path}: {status} into request #{id} ({how})")
+        return line.format(path=item.path, status=status, id=item.request_id, how=item.filed_by)
+    line = _("{path}: {status} into the Unfiled tray ({how})")
+    return line.format(path=item.path, status=status, how=item.filed_by)

@@ -9,6 +9,7 @@ from foidesk.cli.cmd_deadlines import deadline_json
 from foidesk.cli.common import iso, json_option, open_desk, parse_date, print_json, read_text_file
 from foidesk.core.deadlines import Deadline
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.records import MessageRecord, NewRequest, RequestDetail
 from foidesk.core.vocabulary import RequestStatus
 
@@ -16,39 +17,39 @@ from foidesk.core.vocabulary import RequestStatus
 def register(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    group = commands.add_parser("request", help="your FOI requests")
+    group = commands.add_parser("request", help=_("your FOI requests"))
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", parents=[common], help="record a request")
+    add = actions.add_parser("add", parents=[common], help=_("record a request"))
     add.add_argument("--title", required=True)
-    add.add_argument("--authority", required=True, help="authority name (added if new)")
+    add.add_argument("--authority", required=True, help=_("authority name (added if new)"))
     add.add_argument(
         "--new-authority",
         action="store_true",
-        help="add the authority even though one with a similar name exists",
+        help=_("add the authority even though one with a similar name exists"),
     )
-    add.add_argument("--sent", required=True, type=parse_date, help="date sent, YYYY-MM-DD")
-    add.add_argument("--regime", help="law it is made under (default: the authority's)")
-    add.add_argument("--body-file", help="file holding the request text ('-' for stdin)")
-    add.add_argument("--ref", help="the authority's reference number")
-    add.add_argument("--tag", action="append", default=[], help="a label (repeatable)")
+    add.add_argument("--sent", required=True, type=parse_date, help=_("date sent, YYYY-MM-DD"))
+    add.add_argument("--regime", help=_("law it is made under (default: the authority's)"))
+    add.add_argument("--body-file", help=_("file holding the request text ('-' for stdin)"))
+    add.add_argument("--ref", help=_("the authority's reference number"))
+    add.add_argument("--tag", action="append", default=[], help=_("a label (repeatable)"))
     json_option(add)
     add.set_defaults(handler=_add)
 
-    listing = actions.add_parser("list", parents=[common], help="list requests")
+    listing = actions.add_parser("list", parents=[common], help=_("list requests"))
     listing.add_argument("--status", choices=[s.value for s in RequestStatus])
     json_option(listing)
     listing.set_defaults(handler=_list)
 
-    show = actions.add_parser("show", parents=[common], help="show a request and its thread")
+    show = actions.add_parser("show", parents=[common], help=_("show a request and its thread"))
     show.add_argument("id", type=int)
     json_option(show)
     show.set_defaults(handler=_show)
 
-    status = actions.add_parser("status", parents=[common], help="change a request's status")
+    status = actions.add_parser("status", parents=[common], help=_("change a request's status"))
     status.add_argument("id", type=int)
     status.add_argument("status", choices=[s.value for s in RequestStatus])
-    status.add_argument("--on", type=parse_date, help="day it changed (default: today)")
+    status.add_argument("--on", type=parse_date, help=_("day it changed (default: today)"))
     json_option(status)
     status.set_defaults(handler=_status)
 
@@ -74,17 +75,18 @@ def _add(args: argparse.Namespace) -> int:
         print_json(request_json(detail))
     else:
         s = detail.summary
-        print(f"Request {s.id} added: “{s.title}” to {s.authority} ({s.regime}).")
-        print(f"See it with: foidesk request show {s.id}")
+        added = _("Request {id} added: “{title}” to {authority} ({law}).")
+        print(added.format(id=s.id, title=s.title, authority=s.authority, law=s.regime))
+        print(_("See it with: foidesk request show {id}").format(id=s.id))
     return 0
 
 
 def _near_duplicate(name: str, similar: list[str]) -> str:
-    names = " or ".join(f"“{n}”" for n in similar)
-    return (
-        f"there is no authority named “{name}”, but there is {names}: give its name "
-        f"exactly, or add --new-authority to add “{name}” as a new authority"
-    )
+    names = _(" or ").join(f"“{n}”" for n in similar)
+    return _(
+        "there is no authority named “{name}”, but there is {names}: give its name "
+        "exactly, or add --new-authority to add “{name}” as a new authority"
+    ).format(name=name, names=names)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -133,7 +135,8 @@ def _status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(request_json(detail))
     else:
-        print(f"request {detail.id} is now {RequestStatus(detail.summary.status).label}")
+        now = _("request {id} is now {status}")
+        print(now.format(id=detail.id, status=RequestStatus(detail.summary.status).label))
     return 0
 
 
@@ -186,19 +189,27 @@ def message_json(message: MessageRecord) -> dict[str, Any]:
     }
 
 
+def _attachment_line(filename: str, size: int) -> str:
+    line = ngettext(
+        "[attachment] {filename} ({size} byte)", "[attachment] {filename} ({size} bytes)", size
+    )
+    return line.format(filename=filename, size=size)
+
+
 def request_text(detail: RequestDetail, deadlines: tuple[Deadline, ...] = ()) -> str:
     s = detail.summary
+    status = RequestStatus(s.status).label
     lines = [
         f"#{s.id} {s.title}",
-        f"  to {s.authority} under {s.regime}",
-        f"  status: {RequestStatus(s.status).label}; sent {iso(s.sent_on) or '—'}",
+        "  " + _("to {authority} under {regime}").format(authority=s.authority, regime=s.regime),
+        "  " + _("status: {status}; sent {day}").format(status=status, day=iso(s.sent_on) or "—"),
     ]
     if s.reference:
-        lines.append(f"  reference: {s.reference}")
+        lines.append("  " + _("reference: {reference}").format(reference=s.reference))
     lines += [f"  {d.label}: {iso(d.due)} ({d.status_text()})" for d in deadlines]
     for m in detail.messages:
         arrow = "→" if m.direction == "outgoing" else "←"
         lines.append(f"\n{arrow} {iso(m.date) or '—'}  {m.kind}  {m.from_addr}")
         lines.append(f"  {m.subject}")
-        lines += [f"  [attachment] {a.filename} ({a.size} bytes)" for a in m.attachments]
+        lines += [f"  {_attachment_line(a.filename, a.size)}" for a in m.attachments]
     return "\n".join(lines)

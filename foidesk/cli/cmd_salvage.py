@@ -7,12 +7,14 @@ import sys
 from dataclasses import asdict
 
 from foidesk.cli.cmd_backup import TerminalProgress
-from foidesk.cli.common import json_option, print_json
+from foidesk.cli.common import is_yes, json_option, print_json
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import N_, _, ngettext
+from foidesk.core.locale_format import format_number
 from foidesk.core.profile import Profile, resolve_profile
 from foidesk.core.salvage import SalvageResult, find_shell, salvage
 
-AFTER_PROBLEMS = (
+AFTER_PROBLEMS = N_(
     "the salvaged database is in place (it holds everything the damaged one could still "
     "give), but `foidesk check` found problems; if a backup is newer than the damage, "
     "restore it instead (`foidesk backup list`, `foidesk backup restore FILE`)"
@@ -25,10 +27,12 @@ def register(
     command = commands.add_parser(
         "salvage",
         parents=[common],
-        help="copy what can still be read from a damaged database into a new one "
-        "(the damaged file is kept)",
+        help=_(
+            "copy what can still be read from a damaged database into a new one "
+            "(the damaged file is kept)"
+        ),
     )
-    command.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    command.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     json_option(command)
     command.set_defaults(handler=_salvage)
 
@@ -37,18 +41,18 @@ def _salvage(args: argparse.Namespace) -> int:
     profile = resolve_profile(getattr(args, "data_dir", None), getattr(args, "database_url", None))
     shell = find_shell() if profile.sqlite_path is not None else None
     if not args.yes and not _confirmed(profile):
-        print("salvage not confirmed; nothing was changed", file=sys.stderr)
+        print(_("salvage not confirmed; nothing was changed"), file=sys.stderr)
         return 1
     with TerminalProgress.for_stderr() as progress:
         result = salvage(profile, shell=shell, progress=progress)
     for line in result.recovered:
-        print(f"foidesk: {line}", file=sys.stderr)
+        print(_("foidesk: {error}").format(error=line), file=sys.stderr)
     if args.json:
         print_json({"ok": result.check_ok, **asdict(result)})
     else:
         _print(result)
     if not result.check_ok:
-        print(f"foidesk: {AFTER_PROBLEMS}", file=sys.stderr)
+        print(_("foidesk: {error}").format(error=_(AFTER_PROBLEMS)), file=sys.stderr)
         return 1
     return 0
 
@@ -57,47 +61,74 @@ def _confirmed(profile: Profile) -> bool:
     """Ask on a terminal; refuse to guess when nobody can answer."""
     if not sys.stdin.isatty():
         raise InvalidInputError(
-            "salvage replaces the profile's database; use --yes to confirm when not at a terminal"
+            _(
+                "salvage replaces the profile's database; "
+                "use --yes to confirm when not at a terminal"
+            )
         )
+    question = _("Salvage the database of the profile in {folder}?").format(folder=profile.data_dir)
+    print(question, file=sys.stderr)
     print(
-        f"Salvage the database of the profile in {profile.data_dir}?\n"
-        "SQLite's recovery copies every row it can still read into a new database, which "
-        "takes the damaged one's place.\nThe damaged file is kept beside it "
-        "(foidesk.sqlite3.damaged-<time>), not deleted.",
+        _(
+            "SQLite's recovery copies every row it can still read into a new database, which "
+            "takes the damaged one's place."
+        ),
         file=sys.stderr,
     )
-    answer = input("Salvage? [y/N] ")
-    return answer.strip().lower() in ("y", "yes")
+    print(
+        _("The damaged file is kept beside it (foidesk.sqlite3.damaged-<time>), not deleted."),
+        file=sys.stderr,
+    )
+    answer = input(_("Salvage? [y/N] "))
+    return is_yes(answer)
 
 
 def _print(result: SalvageResult) -> None:
-    print(
-        f"salvaged {result.database} with SQLite {result.shell_version}'s recovery "
-        f"({result.seconds:.1f} s):"
-    )
+    salvaged = _("salvaged {database} with SQLite {version}'s recovery ({seconds} s):")
+    seconds = format_number(result.seconds, 1)
+    print(salvaged.format(database=result.database, version=result.shell_version, seconds=seconds))
     for table in result.counts:
-        before = f" of {table.before:,}" if table.before is not None else ""
-        print(f"  {table.what:<15} {table.recovered:>7,}{before}")
+        recovered = f"{format_number(table.recovered):>7}"
+        if table.before is not None:
+            recovered = _("{recovered} of {before}").format(
+                recovered=recovered, before=format_number(table.before)
+            )
+        print(f"  {table.what:<15} {recovered}")
     if result.lost_and_found is not None:
-        print(
-            f"{result.lost_and_found_rows:,} row(s) SQLite could not place, and any kept "
-            f"aside below, are in {result.lost_and_found}"
+        rows = result.lost_and_found_rows
+        lost = ngettext(
+            "{count} row SQLite could not place, and any kept aside below, are in {file}",
+            "{count} rows SQLite could not place, and any kept aside below, are in {file}",
+            rows,
         )
+        print(lost.format(count=format_number(rows), file=result.lost_and_found))
     for what, rows in result.rehomed.items():
-        print(f"re-homed: {rows:,} {what}")
+        print(_("re-homed: {count} {what}").format(count=format_number(rows), what=what))
     for name, rows in result.moved_aside.items():
-        print(f"kept aside (their parent was lost): {rows:,} row(s) of {name}")
+        aside = ngettext(
+            "kept aside (their parent was lost): {count} row of {table}",
+            "kept aside (their parent was lost): {count} rows of {table}",
+            rows,
+        )
+        print(aside.format(count=format_number(rows), table=name))
     for note in result.notes:
-        print(f"note: {note}")
-    logs = f" (with its {', '.join(p.name for p in result.damaged_logs)})"
-    print(
-        f"the damaged database is kept as {result.damaged_copy}"
-        + (logs if result.damaged_logs else "")
-        + "; delete it yourself once you are happy"
-    )
+        print(_("note: {note}").format(note=note))
+    print(_kept_text(result))
     if result.check_ok:
-        print("check: ok")
+        print(_("check: ok"))
         return
-    print("check: PROBLEMS FOUND")
+    print(_("check: PROBLEMS FOUND"))
     for problem in result.check_problems:
         print(f"  {problem}")
+
+
+def _kept_text(result: SalvageResult) -> str:
+    if result.damaged_logs:
+        logs = _(", ").join(p.name for p in result.damaged_logs)
+        kept = _(
+            "the damaged database is kept as {file} (with its {logs}); "
+            "delete it yourself once you are happy"
+        )
+        return kept.format(file=result.damaged_copy, logs=logs)
+    kept = _("the damaged database is kept as {file}; delete it yourself once you are happy")
+    return kept.format(file=result.damaged_copy)

@@ -9,6 +9,8 @@ from typing import Any
 
 from foidesk.cli.common import iso, json_option, open_desk, print_json
 from foidesk.core.desk import Desk
+from foidesk.core.i18n import _, ngettext
+from foidesk.core.locale_format import format_number
 from foidesk.core.search import (
     DEFAULT_LIMIT,
     ExtractionReport,
@@ -30,25 +32,27 @@ def register(
     found = commands.add_parser(
         "search",
         parents=[common],
-        help="search all correspondence and attachment text",
-        description='Words must all match; use "quoted phrases", prefix*, OR, NOT or -word, '
-        'and filters: authority:"Home Office" status:successful after:2024-01-01 '
-        "before:2024-12-31 has:attachment type:pdf. Matches are marked «like this».",
+        help=_("search all correspondence and attachment text"),
+        description=_(
+            'Words must all match; use "quoted phrases", prefix*, OR, NOT or -word, '
+            'and filters: authority:"Home Office" status:successful after:2024-01-01 '
+            "before:2024-12-31 has:attachment type:pdf. Matches are marked «like this»."
+        ),
     )
-    found.add_argument("query", nargs="?", metavar="QUERY", help="what to look for")
-    found.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="most results to show")
+    found.add_argument("query", nargs="?", metavar="QUERY", help=_("what to look for"))
+    found.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help=_("most results to show"))
     upkeep = found.add_mutually_exclusive_group()
     upkeep.add_argument(
-        "--extract", action="store_true", help="read the text of attachments waiting for it"
+        "--extract", action="store_true", help=_("read the text of attachments waiting for it")
     )
-    upkeep.add_argument("--reindex", action="store_true", help="rebuild the search index")
+    upkeep.add_argument("--reindex", action="store_true", help=_("rebuild the search index"))
     upkeep.add_argument(
-        "--status", action="store_true", help="how many attachments are read; which failed"
+        "--status", action="store_true", help=_("how many attachments are read; which failed")
     )
     found.add_argument(
         "--re-extract",
         action="store_true",
-        help="with --reindex: read every attachment's text again first",
+        help=_("with --reindex: read every attachment's text again first"),
     )
     json_option(found)
     found.set_defaults(handler=_search, parser=found)
@@ -58,11 +62,11 @@ def _search(args: argparse.Namespace) -> int:
     parser: argparse.ArgumentParser = args.parser
     upkeep = args.extract or args.reindex or args.status
     if args.query is not None and upkeep:
-        parser.error("give either words to search for or --extract/--reindex/--status")
+        parser.error(_("give either words to search for or --extract/--reindex/--status"))
     if args.query is None and not upkeep:
-        parser.error("give words to search for (or --extract, --reindex, --status)")
+        parser.error(_("give words to search for (or --extract, --reindex, --status)"))
     if args.re_extract and not args.reindex:
-        parser.error("--re-extract goes with --reindex")
+        parser.error(_("--re-extract goes with --reindex"))
     with open_desk(args) as desk:
         if args.extract:
             return _extract(desk, args.json)
@@ -91,13 +95,14 @@ def hit_json(hit: SearchHit) -> dict[str, Any]:
 
 def _print_hits(hits: list[SearchHit]) -> None:
     if not hits:
-        print("no matches")
+        print(_("no matches"))
         return
     for hit in hits:
-        where = f"#{hit.request_id}" if hit.request_id is not None else "Unfiled"
+        where = f"#{hit.request_id}" if hit.request_id is not None else _("Unfiled")
         title = f" {hit.title}" if hit.title else ""
         context = f' — {hit.kind} "{hit.context}"' if hit.context else f" — {hit.kind}"
-        print(f"{where}{title}{context} ({iso(hit.day) or 'undated'})")
+        day = iso(hit.day) or _("undated")
+        print(f"{where}{title}{context} ({day})")
         print(f"    {hit.snippet}")
 
 
@@ -122,7 +127,7 @@ class _StderrProgress:
 
 
 def _extract(desk: Desk, as_json: bool) -> int:
-    report = extract_pending(desk, _StderrProgress("reading attachments"))
+    report = extract_pending(desk, _StderrProgress(_("reading attachments")))
     _print_report(report, as_json)
     return 0
 
@@ -131,14 +136,14 @@ def _reindex(desk: Desk, re_extract: bool, as_json: bool) -> int:
     report = None
     if re_extract:
         mark_all_pending(desk)
-        report = extract_pending(desk, _StderrProgress("reading attachments"))
+        report = extract_pending(desk, _StderrProgress(_("reading attachments")))
     rebuild_index(desk)
     if as_json:
         print_json({"reindexed": True, "extraction": _report_json(report) if report else None})
     else:
         if report is not None:
             _print_report(report, False)
-        print("search index rebuilt")
+        print(_("search index rebuilt"))
     return 0
 
 
@@ -148,10 +153,21 @@ def _status(desk: Desk, as_json: bool) -> int:
         print_json(_status_json(status))
         return 0
     counts = ", ".join(f"{n} {state}" for state, n in sorted(status.counts.items()))
-    print(f"attachments: {counts or 'none'}")
+    print(_("attachments: {counts}").format(counts=counts or _("none")))
     for item in status.problems:
-        where = f"request #{item.request_id}" if item.request_id is not None else "Unfiled"
-        print(f"  {item.state}: {item.filename} ({where}, attachment {item.attachment_id})")
+        if item.request_id is not None:
+            line = _("{state}: {filename} (request #{request}, attachment {attachment})")
+        else:
+            line = _("{state}: {filename} (Unfiled, attachment {attachment})")
+        print(
+            "  "
+            + line.format(
+                state=item.state,
+                filename=item.filename,
+                request=item.request_id,
+                attachment=item.attachment_id,
+            )
+        )
         print(f"      {item.reason}")
     return 0
 
@@ -177,13 +193,17 @@ def _print_report(report: ExtractionReport, as_json: bool) -> None:
     if as_json:
         print_json(_report_json(report))
         return
-    states = ", ".join(f"{n} {s}" for s, n in sorted(report.states.items())) or "nothing to read"
-    print(
-        f"read {report.files_read} file(s), {report.bytes_read / 1e6:.1f} MB in "
-        f"{report.seconds:.1f} s: {states}"
+    states = ", ".join(f"{n} {s}" for s, n in sorted(report.states.items())) or _("nothing to read")
+    read = ngettext(
+        "read {count} file, {size} MB in {seconds} s: {states}",
+        "read {count} files, {size} MB in {seconds} s: {states}",
+        report.files_read,
     )
+    size, seconds = format_number(report.bytes_read / 1e6, 1), format_number(report.seconds, 1)
+    print(read.format(count=report.files_read, size=size, seconds=seconds, states=states))
+    failed = _("failed: {filename} (attachment {attachment}): {reason}")
     for attachment_id, filename, reason in report.failures:
-        print(f"  failed: {filename} (attachment {attachment_id}): {reason}")
+        print("  " + failed.format(filename=filename, attachment=attachment_id, reason=reason))
 
 
 def _report_json(report: ExtractionReport) -> dict[str, Any]:

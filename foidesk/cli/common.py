@@ -13,6 +13,7 @@ from typing import Any, TypeAlias
 
 from foidesk.core.desk import Desk
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import _
 from foidesk.core.profile import resolve_profile, start_logging
 
 Handler = Callable[[argparse.Namespace], int]
@@ -26,19 +27,19 @@ def profile_options() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="profile folder (default: FOIDESK_DATA_DIR or the platform's)",
+        help=_("profile folder (default: FOIDESK_DATA_DIR or the platform's)"),
     )
     parent.add_argument(
         "--database-url",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help="SQLAlchemy database URL (default: SQLite in the profile)",
+        help=_("SQLAlchemy database URL (default: SQLite in the profile)"),
     )
     return parent
 
 
 def json_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--json", action="store_true", help=_("print one JSON document"))
 
 
 def open_desk(args: argparse.Namespace) -> Desk:
@@ -53,7 +54,9 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a date (use YYYY-MM-DD)").format(text=text)
+        ) from None
 
 
 def read_text_file(path: str) -> str:
@@ -63,11 +66,19 @@ def read_text_file(path: str) -> str:
     try:
         return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InvalidInputError(f"no such file: {path}") from None
+        raise InvalidInputError(_("no such file: {path}").format(path=path)) from None
     except UnicodeDecodeError:
-        raise InvalidInputError(f"{path} is not UTF-8 text") from None
+        raise InvalidInputError(_("{path} is not UTF-8 text").format(path=path)) from None
     except OSError as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc.strerror}") from None
+        message = _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
+        raise InvalidInputError(message) from None
+
+
+def is_yes(answer: str) -> bool:
+    """A yes to a [y/N] question: "y" or "yes", or the chosen language's own words."""
+    # Translators: the answers that mean yes to a [y/N] question, separated by "|".
+    words = {"y", "yes", *_("y|yes").split("|")}
+    return answer.strip().lower() in words
 
 
 def _jsonable(value: Any) -> Any:

@@ -12,9 +12,10 @@ from pathlib import Path
 from types import ModuleType
 
 from foidesk import __version__
+from foidesk.cli import argparse_words
 from foidesk.cli.common import profile_options
 from foidesk.core.errors import FoideskError
-from foidesk.core.i18n import in_source_language, language_from_environment, set_language
+from foidesk.core.i18n import _, in_source_language, language_from_environment, set_language
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process ended by SIGPIPE
@@ -25,10 +26,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="foidesk",
         parents=[common],
-        description="Keep Freedom of Information requests and their correspondence. "
-        "Run without a command to open the window.",
+        description=_(
+            "Keep Freedom of Information requests and their correspondence. "
+            "Run without a command to open the window."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"foidesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"foidesk {__version__}",
+        help=_("show program's version number and exit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in command_modules():
         module.register(commands, common)
@@ -44,6 +52,7 @@ def command_modules() -> list[ModuleType]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(language_from_environment())
+    argparse_words.install()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -63,16 +72,16 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         return _reader_left()
     except FoideskError as exc:
-        print(f"foidesk: {exc}", file=sys.stderr)
+        print(_("foidesk: {error}").format(error=exc), file=sys.stderr)
         return EXIT_USER_ERROR
     except Exception as exc:
         error = _storage_error(exc, args)
         if error is None:
             raise
-        print(f"foidesk: {error}", file=sys.stderr)
+        print(_("foidesk: {error}").format(error=error), file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        print("foidesk: interrupted", file=sys.stderr)
+        print(_("foidesk: interrupted"), file=sys.stderr)
         return 130
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from foidesk.core.i18n import _
+
 if TYPE_CHECKING:
     from foidesk.core.desk import Desk
 
@@ -34,4 +36,4 @@ def read_attachment_text(desk: Desk) -> None:
     so that ``search`` finds their words: every way a file enters does this."""
     from foidesk.core.search import extract_pending  # loads only when needed
 
-    extract_pending(desk, StderrProgress("reading attachment text"))
+    extract_pending(desk, StderrProgress(_("reading attachment text")))

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, text
 
 from foidesk.core.errors import DatabaseDamagedError, FoideskError
+from foidesk.core.i18n import N_, _
+from foidesk.core.locale_format import format_number
 from foidesk.core.profile.identity import ProfileMarker, leftover_parts, read_marker
 from foidesk.core.records import CheckReport, Leftover, RemovedFile, RepairPlan
 from foidesk.core.storage import failures, inuse
@@ -45,11 +47,12 @@ def check(desk: Desk) -> CheckReport:
     try:
         expected, dangling = _stored_files(desk)
     except DatabaseDamagedError:
-        problems.append("the list of stored files cannot be read: the database is damaged")
+        problems.append(_("the list of stored files cannot be read: the database is damaged"))
         return CheckReport(
-            tuple(problems), 0, (), (), (), (), True, tuple(leftovers(desk)), _DAMAGED
+            tuple(problems), 0, (), (), (), (), True, tuple(leftovers(desk)), _(_DAMAGED)
         )
-    problems += [f"attachment refers to unknown file {d}" for d in dangling]
+    unknown = _("attachment refers to unknown file {sha256}")
+    problems += [unknown.format(sha256=d) for d in dangling]
     if not damaged:
         problems += _index_problems(desk, notes)
     store = desk.store.verify(expected)
@@ -66,7 +69,9 @@ def check(desk: Desk) -> CheckReport:
     )
 
 
-_DAMAGED = "the database is damaged, so it cannot be trusted to say which stored files are unused"
+_DAMAGED = N_(
+    "the database is damaged, so it cannot be trusted to say which stored files are unused"
+)
 
 
 def integrity_problems(desk: Desk) -> list[str]:
@@ -80,12 +85,15 @@ def integrity_problems(desk: Desk) -> list[str]:
     except Exception as exc:
         if failures.classify(exc) is not failures.Failure.DAMAGED:
             raise
-        return [f"integrity: the database cannot be read ({failures.describe(exc)})"]
-    found = [f"integrity: {first_line(line)}" for line in lines if line != "ok"]
+        unreadable = _("integrity: the database cannot be read ({detail})")
+        return [unreadable.format(detail=failures.describe(exc))]
+    integrity = _("integrity: {problem}")
+    found = [integrity.format(problem=first_line(line)) for line in lines if line != "ok"]
     if len(found) > MAX_INTEGRITY_LINES:
         more = len(found) - MAX_INTEGRITY_LINES
-        found = [*found[:MAX_INTEGRITY_LINES], f"integrity: … and {more:,} more"]
-    return found + [f"foreign key: {key}" for key in keys]
+        more_text = _("integrity: … and {count} more").format(count=format_number(more))
+        found = [*found[:MAX_INTEGRITY_LINES], more_text]
+    return found + [_("foreign key: {key}").format(key=key) for key in keys]
 
 
 def _stored_files(desk: Desk) -> tuple[dict[str, int], list[str]]:
@@ -103,27 +111,27 @@ def _index_problems(desk: Desk, notes: list[str]) -> list[str]:
     try:
         return check_index(desk)
     except FoideskError as exc:
-        notes.append(f"the search index was not checked: {exc}")
+        notes.append(_("the search index was not checked: {error}").format(error=exc))
         return []
 
 
 def _refusal(desk: Desk, damaged: bool, known: int, unused: int) -> str | None:
     if damaged:
-        return _DAMAGED
+        return _(_DAMAGED)
     if desk.read_only:
-        return "the profile is read-only"
+        return _("the profile is read-only")
     marker = read_marker(desk.profile.data_dir)
     if (
         isinstance(marker, ProfileMarker)
         and desk.marker
         and marker.profile_id != (desk.marker.profile_id)
     ):
-        return "the marker beside the database now names another profile"
+        return _("the marker beside the database now names another profile")
     if known == 0 and unused:
-        return (
-            f"the database knows no stored files, yet the store holds {unused:,}: an emptied "
+        return _(
+            "the database knows no stored files, yet the store holds {count}: an emptied "
             "or replaced database would call every file unused"
-        )
+        ).format(count=format_number(unused))
     return None
 
 
@@ -163,7 +171,11 @@ def _size(path: Path) -> int:
 def plan_repair(desk: Desk, report: CheckReport) -> RepairPlan:
     """What a repair would remove; raises when the database must not be trusted."""
     if report.repair_refusal is not None:
-        raise FoideskError(f"check --repair refused: {report.repair_refusal}; nothing was removed")
+        raise FoideskError(
+            _("check --repair refused: {repair_refusal}; nothing was removed").format(
+                repair_refusal=report.repair_refusal
+            )
+        )
     sizes = _store_sizes(desk, report.unreferenced_blobs)
     files = tuple(RemovedFile(d, sizes.get(d, 0)) for d in report.unreferenced_blobs)
     return RepairPlan(files, report.leftovers)
@@ -176,7 +188,7 @@ def repair(desk: Desk, plan: RepairPlan) -> RepairPlan:
     with desk.db.writing() as session:  # the write lock: no writer is half-way now
         known = set(session.scalars(select(Blob.sha256)))
         if not known and plan.files:  # emptied since the check: trust it even less
-            raise FoideskError("check --repair refused: the database knows no stored files")
+            raise FoideskError(_("check --repair refused: the database knows no stored files"))
         for file in plan.files:
             if file.sha256 not in known and desk.store.exists(file.sha256):
                 desk.store.remove(file.sha256)

@@ -33,6 +33,10 @@ ENVIRONMENT_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _lock = threading.Lock()
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = SOURCE_LANGUAGE
+_SOURCE = gettext.NullTranslations()
+#: A thread speaking the source language for a while (``in_source_language``) says so
+#: here, so a worker writing machine output never changes what another thread shows.
+_local = threading.local()
 
 
 def available_languages() -> tuple[str, ...]:
@@ -87,35 +91,44 @@ def set_language(tag: str) -> str:
 
 
 def current_language() -> str:
-    return _language
+    """The language this thread speaks now."""
+    return SOURCE_LANGUAGE if getattr(_local, "source", False) else _language
 
 
 @contextmanager
 def in_source_language() -> Iterator[None]:
-    """Speak the source language for a while (machine output, logs meant for reports)."""
-    previous = _language
-    set_language(SOURCE_LANGUAGE)
+    """Speak the source language for a while (machine output, logs meant for reports).
+
+    Only the calling thread does: the window's thread keeps its language while a worker
+    writes a report in English.
+    """
+    previous = getattr(_local, "source", False)
+    _local.source = True
     try:
         yield
     finally:
-        set_language(previous)
+        _local.source = previous
+
+
+def _active() -> gettext.NullTranslations:
+    return _SOURCE if getattr(_local, "source", False) else _translations
 
 
 def _(message: str) -> str:
     """``message`` in the current language."""
-    return _translations.gettext(message)
+    return _active().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form for ``n`` in the current language (German and English have two, other
     languages more: the catalogue's ``Plural-Forms`` decides)."""
-    return _translations.ngettext(singular, plural, n)
+    return _active().ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
     """``message`` where the same English word needs different translations
     (``pgettext("deadline state", "open")``)."""
-    return _translations.pgettext(context, message)
+    return _active().pgettext(context, message)
 
 
 def N_(message: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypeVar
 
+from foidesk.core.i18n import N_, _
+
 E = TypeVar("E", bound="StrEnum")
 
 
@@ -31,7 +33,8 @@ class RequestStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return _STATUS_LABELS[self]
+        """The status as people read it, in the chosen language ('Awaiting response')."""
+        return _(_STATUS_LABELS[self])
 
     @property
     def is_open(self) -> bool:
@@ -40,19 +43,19 @@ class RequestStatus(StrEnum):
 
 
 _STATUS_LABELS = {
-    RequestStatus.DRAFT: "Draft",
-    RequestStatus.WAITING_RESPONSE: "Awaiting response",
-    RequestStatus.WAITING_CLARIFICATION: "Clarification needed",
-    RequestStatus.GONE_POSTAL: "Gone postal",
-    RequestStatus.NOT_HELD: "Information not held",
-    RequestStatus.REJECTED: "Refused",
-    RequestStatus.PARTIALLY_SUCCESSFUL: "Partially successful",
-    RequestStatus.SUCCESSFUL: "Successful",
-    RequestStatus.INTERNAL_REVIEW: "Awaiting internal review",
-    RequestStatus.ERROR_MESSAGE: "Delivery error",
-    RequestStatus.USER_WITHDRAWN: "Withdrawn",
-    RequestStatus.COMPLAINT: "Complaint to regulator",
-    RequestStatus.CLOSED: "Closed",
+    RequestStatus.DRAFT: N_("Draft"),
+    RequestStatus.WAITING_RESPONSE: N_("Awaiting response"),
+    RequestStatus.WAITING_CLARIFICATION: N_("Clarification needed"),
+    RequestStatus.GONE_POSTAL: N_("Gone postal"),
+    RequestStatus.NOT_HELD: N_("Information not held"),
+    RequestStatus.REJECTED: N_("Refused"),
+    RequestStatus.PARTIALLY_SUCCESSFUL: N_("Partially successful"),
+    RequestStatus.SUCCESSFUL: N_("Successful"),
+    RequestStatus.INTERNAL_REVIEW: N_("Awaiting internal review"),
+    RequestStatus.ERROR_MESSAGE: N_("Delivery error"),
+    RequestStatus.USER_WITHDRAWN: N_("Withdrawn"),
+    RequestStatus.COMPLAINT: N_("Complaint to regulator"),
+    RequestStatus.CLOSED: N_("Closed"),
 }
 
 OPEN_STATUSES = frozenset(
@@ -88,7 +91,22 @@ class MessageKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        """The kind as people read it, in the chosen language ('Clarification request')."""
+        return _(_KIND_LABELS[self])
+
+
+_KIND_LABELS = {
+    MessageKind.REQUEST: N_("Request"),
+    MessageKind.ACKNOWLEDGEMENT: N_("Acknowledgement"),
+    MessageKind.CLARIFICATION_REQUEST: N_("Clarification request"),
+    MessageKind.CLARIFICATION: N_("Clarification"),
+    MessageKind.RESPONSE: N_("Response"),
+    MessageKind.FOLLOW_UP: N_("Follow up"),
+    MessageKind.INTERNAL_REVIEW_REQUEST: N_("Internal review request"),
+    MessageKind.INTERNAL_REVIEW_RESPONSE: N_("Internal review response"),
+    MessageKind.COMPLAINT: N_("Complaint"),
+    MessageKind.NOTE: N_("Note"),
+}
 
 
 REGIME_IDS: tuple[str, ...] = (
@@ -125,4 +143,8 @@ def parse_choice(enum: type[E], value: str, what: str) -> E:
         return enum(value.strip().lower().replace("-", "_"))
     except ValueError:
         choices = ", ".join(member.value for member in enum)
-        raise ValueError(f"unknown {what} {value!r}; choose one of: {choices}") from None
+        raise ValueError(
+            _("unknown {what} {value!r}; choose one of: {choices}").format(
+                what=what, value=value, choices=choices
+            )
+        ) from None

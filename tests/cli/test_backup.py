@@ -24,7 +24,7 @@ def test_create_list_verify_restore(
 ) -> None:
     data = str(filled_profile.data_dir)
     code, out, _ = run(capsys, "backup", "create", "--data-dir", data)
-    assert code == 0 and "backed up 3 request(s)" in out
+    assert code == 0 and "backed up 3 requests" in out
 
     code, out, _ = run(capsys, "--data-dir", data, "backup", "list", "--json")
     listed = json.loads(out)

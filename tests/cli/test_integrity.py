@@ -86,7 +86,7 @@ def test_the_backups_of_a_profile_that_cannot_open_are_still_listed(populated: P
     remove(populated)
     run = foidesk(populated, "backup", "list")
     assert run.code == 0
-    assert "foidesk-" in run.out and "40 request(s)" in run.out
+    assert "foidesk-" in run.out and "40 requests" in run.out
     assert "the profile cannot be opened: its database foidesk.sqlite3 is missing" in run.err
 
 
@@ -140,18 +140,18 @@ def test_check_repair_lists_what_it_removes_and_removes_only_leftovers(populated
 
     check = foidesk(populated, "check")
     assert check.code == 0
-    assert "removed 1 staged file(s) left by a write that was cut short" in check.out
-    assert "1 stored file(s) no longer used" in check.out
+    assert "removed 1 staged file left by a write that was cut short" in check.out
+    assert "1 stored file no longer used" in check.out
     assert f"leftover in-use mark: {stale}" in check.out
     assert f"leftover backup work folder: {work}" in check.out
 
     repair = foidesk(populated, "check", "--repair")
     assert repair.code == 0
     listing = repair.out.split("removed")[0]
-    assert "check --repair will remove 3 item(s)" in listing
+    assert "check --repair will remove 3 items" in listing
     assert stray.name in listing and str(stale) in listing and str(work) in listing
     assert not stray.exists() and not stale.exists() and not work.exists()
-    assert foidesk(populated, "check").out.strip().endswith("stored file(s) re-hashed")
+    assert foidesk(populated, "check").out.strip().endswith("stored files re-hashed")
 
 
 def test_check_repair_refuses_when_the_database_knows_no_stored_files(populated: Profile) -> None:

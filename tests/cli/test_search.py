@@ -45,7 +45,7 @@ def test_extract_status_and_reindex(capsys: pytest.CaptureFixture[str], data_dir
     code, out, _ = run(capsys, "search", "--status", "--json", "--data-dir", data_dir)
     assert json.loads(out) == {"counts": {"done": 5, "unsupported": 1}, "problems": []}
     code, out, _ = run(capsys, "search", "--extract", "--data-dir", data_dir)
-    assert code == 0 and out.startswith("read 0 file(s)") and out.endswith("nothing to read\n")
+    assert code == 0 and out.startswith("read 0 files") and out.endswith("nothing to read\n")
     code, out, _ = run(capsys, "search", "journal entry", "--json", "--data-dir", data_dir)
     assert "attachment" in {h["kind"] for h in json.loads(out)}
     code, out, _ = run(capsys, "search", "--reindex", "--data-dir", data_dir)

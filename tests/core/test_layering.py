@@ -47,6 +47,8 @@ PUBLIC = frozenset(
         "foidesk.core.changes",
         "foidesk.core.formatting",
         "foidesk.core.i18n",
+        "foidesk.core.locale_format",
+        "foidesk.core.quantities",
         "foidesk.core.profile",
         "foidesk.core.backup",
         "foidesk.core.search",

@@ -31,7 +31,7 @@ def test_summary_and_details_name_each_file() -> None:
     )
     assert file_details(report).splitlines() == [
         "box.mbox:",
-        "  2 message(s) already imported were skipped",
+        "  2 messages already imported were skipped",
         "  warning: message 3: x",
         "gb.eml:",
         "  character set: decoded as GB18030",

@@ -33,7 +33,7 @@ def test_a_missing_database_shows_the_explanation_and_restores_the_newest_backup
     assert launcher.window is None
     text = dialog.explanation.text()
     assert "missing" in text and "Nothing was changed" in text
-    assert "40 request(s)" in text and "foidesk backup restore" in text
+    assert "40 requests" in text and "foidesk backup restore" in text
     assert dialog.restore_newest is not None
     if SHOTS:
         for width in (1366, 1920):

@@ -166,3 +166,26 @@ def test_an_update_that_changes_nothing_rewrites_nothing(
     project: Path, catalogues: ModuleType
 ) -> None:
     assert catalogues.update(project) == []
+
+
+def test_a_copy_of_the_project_catalogue_fails_each_way(
+    tmp_path: Path, catalogues: ModuleType
+) -> None:
+    """The real catalogue, copied: a fuzzy entry, a wrong field and a new sentence."""
+    shutil.copy(ROOT / "babel.cfg", tmp_path / "babel.cfg")
+    shutil.copytree(
+        ROOT / "foidesk", tmp_path / "foidesk", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    assert catalogues.check(tmp_path) == []
+
+    def spoil(catalog: object) -> None:
+        catalog["Due {day}."].flags.add("fuzzy")  # type: ignore[index]
+        catalog["Skipped: {days}."].string = "Übersprungen: {tage}."  # type: ignore[index]
+
+    edit_po(tmp_path, spoil)
+    new = tmp_path / "foidesk" / "core" / "new_words.py"
+    new.write_text('from foidesk.core.i18n import _\n\n_("A sentence never seen")\n')
+    problems = catalogues.check(tmp_path)
+    assert problems[0].startswith("foidesk/locale/foidesk.pot is not a fresh extraction")
+    assert any("'Due {day}.' is fuzzy" in p for p in problems)
+    assert any("'Skipped: {days}.' has placeholders" in p for p in problems)

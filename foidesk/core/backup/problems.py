@@ -13,6 +13,7 @@ from foidesk.core.backup.errors import (
     NotABackupError,
     UnsafeBackupError,
 )
+from foidesk.core.i18n import _, ngettext
 
 
 class ProblemKind(StrEnum):
@@ -56,5 +57,7 @@ def refusal(path_name: str, problems: Sequence[Problem]) -> BackupError:
     shown = "; ".join(p.text for p in problems[:SHOWN_IN_ERROR])
     more = len(problems) - SHOWN_IN_ERROR
     if more > 0:
-        shown += f"; and {more} more problem(s)"
-    return _ERRORS[gravest.kind](f"{path_name} was refused: {shown}")
+        more_text = ngettext("and {count} more problem", "and {count} more problems", more)
+        shown += "; " + more_text.format(count=more)
+    refused = _("{file} was refused: {problems}").format(file=path_name, problems=shown)
+    return _ERRORS[gravest.kind](refused)

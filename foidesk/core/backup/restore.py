@@ -31,6 +31,7 @@ from foidesk.core.backup.problems import Refused, refusal
 from foidesk.core.backup.structure import OpenedBackup, open_backup
 from foidesk.core.backup.switch import mark_ready, recover_locked, restore_lock, switch_over
 from foidesk.core.backup.ticker import Ticker
+from foidesk.core.i18n import _
 from foidesk.core.profile import DATABASE_FILE, Profile
 from foidesk.core.progress import Progress
 from foidesk.core.storage import database as db
@@ -96,7 +97,7 @@ def restore_backup(
 def _restorable(profile: Profile) -> Path:
     if profile.sqlite_path != profile.data_dir / DATABASE_FILE:
         raise UnsupportedProfileError(
-            "foidesk restores profiles whose database is the SQLite file in the profile folder"
+            _("foidesk restores profiles whose database is the SQLite file in the profile folder")
         )
     return profile.data_dir
 
@@ -106,8 +107,10 @@ def _check_not_open(data_dir: Path) -> None:
     if open_in:
         where = "a foidesk window or command" if open_in == 1 else f"{open_in} foidesk processes"
         raise ProfileInUseError(
-            f"the profile {data_dir} is open in {where}; close it and restore again — "
-            "nothing was changed"
+            _(
+                "the profile {data_dir} is open in {where}; close it and restore again — "
+                "nothing was changed"
+            ).format(data_dir=data_dir, where=where)
         )
 
 
@@ -125,8 +128,10 @@ def _check_schema(manifest: Manifest) -> None:
         known = False
     if not known:
         raise BackupTooNewError(
-            f"the backup's database was written by a newer foidesk (schema {revision}); "
-            "install the newer version to restore it — nothing was changed"
+            _(
+                "the backup's database was written by a newer foidesk (schema {revision}); "
+                "install the newer version to restore it — nothing was changed"
+            ).format(revision=revision)
         )
 
 
@@ -135,8 +140,9 @@ def _check_room(folder: Path, manifest: Manifest) -> None:
     free = shutil.disk_usage(folder).free
     if free < needed:
         raise NotEnoughSpaceError(
-            f"restoring needs {_mb(needed)} MB but {folder} has {_mb(free)} MB free; "
-            "nothing was changed"
+            _(
+                "restoring needs {needed} MB but {folder} has {free} MB free; nothing was changed"
+            ).format(needed=_mb(needed), folder=folder, free=_mb(free))
         )
 
 
@@ -192,7 +198,9 @@ def _switch(staging: Path, data_dir: Path) -> Path | None:
         return switch_over(staging, data_dir)
     except OSError as exc:
         raise BackupError(
-            f"the restored profile is ready in {staging} but could not take the place of "
-            f"{data_dir} ({exc.strerror}); close every foidesk window, then start foidesk "
-            "or run `foidesk backup list` to finish"
+            _(
+                "the restored profile is ready in {staging} but could not take the place of "
+                "{data_dir} ({strerror}); close every foidesk window, then start foidesk or "
+                "run `foidesk backup list` to finish"
+            ).format(staging=staging, data_dir=data_dir, strerror=exc.strerror)
         ) from exc

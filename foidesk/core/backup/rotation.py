@@ -32,13 +32,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from foidesk.core import quantities
 from foidesk.core.backup.catalog import BackupEntry, list_backups
 from foidesk.core.backup.manifest import Counts
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import _
 
 log = logging.getLogger(__name__)
 
 COMPARED = (("requests", "request"), ("messages", "message"), ("files", "stored file"))
+#: Each compared field said with its plural forms, in the chosen language.
+_SAID: dict[str, Callable[[int], str]] = {
+    "requests": quantities.requests,
+    "messages": quantities.messages,
+    "files": quantities.stored_files,
+}
 
 
 @dataclass(frozen=True)
@@ -61,15 +69,17 @@ class KeptBecause:
         """Why it stays, naming the newer backup with ``name`` (its file name by default)."""
         mine, theirs = self.backup.counts, self.newer.counts if self.newer else None
         if self.newer is None or mine is None or theirs is None:
-            return "its manifest cannot be read, so it is left for you to check"
-        fewer = [(field, word) for field, word in COMPARED if _less(theirs, mine, field)]
-        holds = _listed([_count(getattr(mine, f), w) for f, w in fewer])
-        only = _listed([_count(getattr(theirs, f), w) for f, w in fewer])
-        return f"it holds {holds}, the newer {name(self.newer)} only {only}"
+            return _("its manifest cannot be read, so it is left for you to check")
+        fewer = [field for field, _word in COMPARED if _less(theirs, mine, field)]
+        holds = _listed([_SAID[f](getattr(mine, f)) for f in fewer])
+        only = _listed([_SAID[f](getattr(theirs, f)) for f in fewer])
+        return _("it holds {holds}, the newer {newer} only {only}").format(
+            holds=holds, newer=name(self.newer), only=only
+        )
 
     @property
     def text(self) -> str:
-        return f"kept {self.path.name}: {self.reason}"
+        return _("kept {name}: {reason}").format(name=self.path.name, reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -91,7 +101,7 @@ def plan_rotation(
 ) -> RotationPlan:
     """Which backups to keep, and which of them only because of their counts (pure)."""
     if keep_daily < 1 or keep_weekly < 0:
-        raise InvalidInputError("keep at least one daily backup, and zero or more weekly")
+        raise InvalidInputError(_("keep at least one daily backup, and zero or more weekly"))
     newest_first = sorted(backups, key=lambda b: b.created_at, reverse=True)
     readable = [b for b in newest_first if b.counts is not None]
     by_rule = _date_rule(readable, keep_daily, keep_weekly, now)
@@ -184,23 +194,21 @@ def rotate(folder: Path, keep_daily: int, keep_weekly: int, now: datetime) -> Ro
 
 
 def removal_text(entry: BackupEntry) -> str:
-    return f"removed older backup {describe(entry)}"
+    return _("removed older backup {backup}").format(backup=describe(entry))
 
 
 def describe(entry: BackupEntry) -> str:
     """``foidesk-….foidesk-backup (2024-04-09 09:30 UTC: 3 requests, …)``."""
     when = entry.created_at.strftime("%Y-%m-%d %H:%M UTC")
-    holds = holdings(entry.counts) if entry.counts else "manifest unreadable"
+    holds = holdings(entry.counts) if entry.counts else _("manifest unreadable")
     return f"{entry.path.name} ({when}: {holds})"
 
 
 def holdings(counts: Counts) -> str:
-    return ", ".join(_count(getattr(counts, field), word) for field, word in COMPARED)
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+    return quantities.holdings(counts.requests, counts.messages, counts.files)
 
 
 def _listed(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(parts) == 1:
+        return parts[0]
+    return _(", ").join(parts[:-1]) + _(" and ") + parts[-1]

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import _
 from foidesk.core.operations.upkeep import UpkeepOperations as Desk  # settings' part
 from foidesk.core.profile.identity import BACKUP_FOLDER_SETTING
 
@@ -55,7 +56,9 @@ def load_settings(desk: Desk) -> BackupSettings:
 def set_folder(desk: Desk, folder: Path | None) -> None:
     """Choose where backups go; ``None`` (or the profile's own folder) restores the default."""
     if folder is not None and not folder.is_absolute():
-        raise InvalidInputError(f"the backup folder must be an absolute path, not {folder}")
+        raise InvalidInputError(
+            _("the backup folder must be an absolute path, not {folder}").format(folder=folder)
+        )
     default = folder is None or folder == desk.profile.backups_dir
     desk.set_setting(KEY_FOLDER, None if default else str(folder))
 
@@ -78,7 +81,11 @@ def record_backup(desk: Desk, path: Path, created_at: datetime) -> None:
 
 def _checked(value: int, what: str, *, minimum: int) -> int:
     if not minimum <= value <= MAX_KEEP:
-        raise InvalidInputError(f"keep {what} must be between {minimum} and {MAX_KEEP}")
+        raise InvalidInputError(
+            _("keep {what} must be between {minimum} and {max_keep}").format(
+                what=what, minimum=minimum, max_keep=MAX_KEEP
+            )
+        )
     return value
 
 

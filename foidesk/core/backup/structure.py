@@ -28,6 +28,7 @@ from foidesk.core.backup.manifest import (
 from foidesk.core.backup.problems import Problem, ProblemKind, Refused
 from foidesk.core.backup.summary import Summary, ends_whole, parse_summary
 from foidesk.core.errors import NotFoundError
+from foidesk.core.i18n import _
 
 MAX_DEFLATE_RATIO = 1032  # DEFLATE cannot expand more than this; more is a forged size
 RATIO_SLACK = 64 << 10
@@ -101,7 +102,7 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise NotFoundError(f"no such file: {path}") from None
+        raise NotFoundError(_("no such file: {path}").format(path=path)) from None
     if not path.is_file():
         raise Refused([Problem(NOT_A_BACKUP, f"{path.name} is not a file")])
     if size == 0:

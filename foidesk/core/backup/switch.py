@@ -24,6 +24,7 @@ from pathlib import Path
 
 from foidesk.core.backup import layout
 from foidesk.core.backup.errors import BackupError, RestoreInProgressError
+from foidesk.core.i18n import _
 from foidesk.core.profile import Profile
 from foidesk.core.storage import privacy
 from foidesk.core.storage.file_store import fsync_dir
@@ -40,7 +41,9 @@ def restore_lock(data_dir: Path) -> Iterator[None]:
     lock = FileLock(layout.restore_lock_path(data_dir))
     if not lock.try_acquire():
         raise RestoreInProgressError(
-            f"a restore into {data_dir} is running in another process; wait for it to finish"
+            _(
+                "a restore into {data_dir} is running in another process; wait for it to finish"
+            ).format(data_dir=data_dir)
         )
     try:
         yield
@@ -62,8 +65,10 @@ def finish_interrupted_restore(profile: Profile) -> list[str]:
             return recover_locked(data_dir)
     except OSError as exc:
         raise BackupError(
-            f"an interrupted restore into {data_dir} could not be finished ({exc}); "
-            "close every foidesk window and try again"
+            _(
+                "an interrupted restore into {data_dir} could not be finished ({exc}); close "
+                "every foidesk window and try again"
+            ).format(data_dir=data_dir, exc=exc)
         ) from exc
 
 

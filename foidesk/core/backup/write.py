@@ -54,6 +54,7 @@ from foidesk.core.backup.workdir import WorkDir, sweep_abandoned
 from foidesk.core.backup.zipwriter import ZipWriter
 from foidesk.core.desk import Desk
 from foidesk.core.errors import NotFoundError
+from foidesk.core.i18n import _
 from foidesk.core.profile import Profile
 from foidesk.core.progress import Progress
 from foidesk.core.storage import failures, privacy
@@ -134,7 +135,7 @@ def _damaged_in_store(
     suspects = {d for d in digests if d is not None and d not in known}
     explained = None not in digests and all(_rehash(store, d) != d for d in suspects)
     if not suspects or not explained:
-        raise refusal("the new backup", report.problems)
+        raise refusal(_("the new backup"), report.problems)
     return known | suspects
 
 
@@ -149,10 +150,10 @@ def _source_database(profile: Profile) -> Path:
     path = profile.sqlite_path
     if path is None:
         raise UnsupportedProfileError(
-            "foidesk backs up SQLite profiles; back up a server database with the server's tools"
+            _("foidesk backs up SQLite profiles; back up a server database with the server's tools")
         )
     if not path.is_file():
-        raise NotFoundError(f"there is no database to back up at {path}")
+        raise NotFoundError(_("there is no database to back up at {path}").format(path=path))
     return path
 
 
@@ -181,9 +182,15 @@ def _prepare_folder(profile: Profile, folder: Path) -> None:
         else:
             folder.mkdir(exist_ok=True)
     except FileNotFoundError:
-        raise BackupError(f"the backup folder {folder} is not available") from None
+        raise BackupError(
+            _("the backup folder {folder} is not available").format(folder=folder)
+        ) from None
     except OSError as exc:
-        raise BackupError(f"cannot create the backup folder {folder}: {exc.strerror}") from None
+        raise BackupError(
+            _("cannot create the backup folder {folder}: {strerror}").format(
+                folder=folder, strerror=exc.strerror
+            )
+        ) from None
 
 
 @contextmanager
@@ -196,15 +203,21 @@ def _disk_errors(folder: Path) -> Iterator[None]:
         if failure is failures.Failure.FULL:
             free = failures.megabytes(failures.free_bytes(folder))
             raise NotEnoughSpaceError(
-                f"the disk holding {folder} is full ({free} free): free some space or back "
-                "up elsewhere (--to FOLDER), and try again; nothing was changed"
+                _(
+                    "the disk holding {folder} is full ({free} free): free some space or back"
+                    " up elsewhere (--to FOLDER), and try again; nothing was changed"
+                ).format(folder=folder, free=free)
             ) from exc
         if failure is failures.Failure.READ_ONLY:
             raise BackupError(
-                f"the backup folder {folder} cannot be written (a read-only disk); back up "
-                "elsewhere with --to FOLDER"
+                _(
+                    "the backup folder {folder} cannot be written (a read-only disk); back up"
+                    " elsewhere with --to FOLDER"
+                ).format(folder=folder)
             ) from exc
-        raise BackupError(f"writing the backup in {folder} failed: {exc}") from exc
+        raise BackupError(
+            _("writing the backup in {folder} failed: {exc}").format(folder=folder, exc=exc)
+        ) from exc
 
 
 @dataclass(frozen=True)
@@ -283,9 +296,16 @@ def _check_room(folder: Path, needed: int) -> None:
     free = shutil.disk_usage(folder).free
     if free < needed + ROOM_MARGIN:
         raise NotEnoughSpaceError(
-            f"a backup needs up to {_mb(needed)} MB but the disk holding {folder.parent} has "
-            f"{_mb(free)} MB free: free at least {_mb(needed + ROOM_MARGIN - free)} MB or "
-            "back up elsewhere (--to FOLDER); nothing was changed"
+            _(
+                "a backup needs up to {needed} MB but the disk holding {parent} has {free} MB"
+                " free: free at least {mb} MB or back up elsewhere (--to FOLDER); nothing was"
+                " changed"
+            ).format(
+                needed=_mb(needed),
+                parent=folder.parent,
+                free=_mb(free),
+                mb=_mb(needed + ROOM_MARGIN - free),
+            )
         )
 
 
@@ -332,7 +352,7 @@ def _check_written(
     try:
         opened = open_backup(partial)
     except Refused as refused:
-        raise refusal("the new backup", refused.problems) from None
+        raise refusal(_("the new backup"), refused.problems) from None
     with opened:
         return check_contents(opened, work, ticker, read_back, known)
 

@@ -8,34 +8,36 @@ from foidesk.core.i18n import N_
 UK_NATIONS = ("ENG", "NIR", "SCT", "WLS")
 
 UK_ANY_NATION = CalendarSpec(
-    "GB", UK_NATIONS, description="Saturdays, Sundays and bank holidays of any UK nation"
+    "GB", UK_NATIONS, description=N_("Saturdays, Sundays and bank holidays of any UK nation")
 )
 ENGLAND = CalendarSpec(
-    "GB", ("ENG",), description="Saturdays, Sundays and bank holidays of England"
+    "GB", ("ENG",), description=N_("Saturdays, Sundays and bank holidays of England")
 )
-SCOTLAND = CalendarSpec("GB", ("SCT",), description="Saturdays, Sundays and Scottish bank holidays")
+SCOTLAND = CalendarSpec(
+    "GB", ("SCT",), description=N_("Saturdays, Sundays and Scottish bank holidays")
+)
 ISLE_OF_MAN = CalendarSpec(
-    "IM", description="Saturdays, Sundays and Isle of Man bank holidays (Tynwald Day, TT)"
+    "IM", description=N_("Saturdays, Sundays and Isle of Man bank holidays (Tynwald Day, TT)")
 )
 US_FEDERAL = CalendarSpec(
-    "US", description="Saturdays, Sundays and US federal legal public holidays (observed days)"
+    "US", description=N_("Saturdays, Sundays and US federal legal public holidays (observed days)")
 )
-IRELAND = CalendarSpec("IE", description="Saturdays, Sundays and Irish public holidays")
+IRELAND = CalendarSpec("IE", description=N_("Saturdays, Sundays and Irish public holidays"))
 NEW_ZEALAND = CalendarSpec(
     "NZ",
     nz_summer_break=True,
-    description="Saturdays, Sundays, NZ national holidays and 25 December to 15 January",
+    description=N_("Saturdays, Sundays, NZ national holidays and 25 December to 15 January"),
 )
 AUSTRALIA_ACT = CalendarSpec(
-    "AU", ("ACT",), description="Saturdays, Sundays and public holidays in the ACT (Canberra)"
+    "AU", ("ACT",), description=N_("Saturdays, Sundays and public holidays in the ACT (Canberra)")
 )
 NEW_SOUTH_WALES = CalendarSpec(
-    "AU", ("NSW",), description="Saturdays, Sundays and New South Wales public holidays"
+    "AU", ("NSW",), description=N_("Saturdays, Sundays and New South Wales public holidays")
 )
 CANADA_FEDERAL = CalendarSpec(
     "CA",
     categories=("government",),
-    description="Saturdays, Sundays and federal holidays of Canada",
+    description=N_("Saturdays, Sundays and federal holidays of Canada"),
 )
 GERMANY = CalendarSpec(
     "DE", description=N_("Saturdays, Sundays and nationwide German public holidays")
@@ -46,14 +48,23 @@ EU_INSTITUTIONS_CALENDAR = CalendarSpec(
     description=N_("Saturdays, Sundays and the EU institutions' published holidays (Brussels)"),
 )
 LUXEMBOURG = CalendarSpec("LU", description=N_("Saturdays, Sundays and Luxembourg public holidays"))
-CALIFORNIA = CalendarSpec("US", ("CA",), description="Saturdays, Sundays and California holidays")
-NEW_YORK = CalendarSpec("US", ("NY",), description="Saturdays, Sundays and New York State holidays")
-ILLINOIS = CalendarSpec("US", ("IL",), description="Saturdays, Sundays and Illinois State holidays")
+CALIFORNIA = CalendarSpec(
+    "US", ("CA",), description=N_("Saturdays, Sundays and California holidays")
+)
+NEW_YORK = CalendarSpec(
+    "US", ("NY",), description=N_("Saturdays, Sundays and New York State holidays")
+)
+ILLINOIS = CalendarSpec(
+    "US", ("IL",), description=N_("Saturdays, Sundays and Illinois State holidays")
+)
 TEXAS = CalendarSpec(
     "US",
     ("TX",),
     excluded=("Good Friday", "Cesar Chavez Day"),
     description=(
-        "Saturdays, Sundays, national holidays and Texas state holidays (not its optional holidays)"
+        N_(
+            "Saturdays, Sundays, national holidays and Texas state holidays "
+            "(not its optional holidays)"
+        )
     ),
 )

@@ -10,6 +10,7 @@ from foidesk.core.deadlines.calendar_spec import CalendarSpec, check_calendar
 from foidesk.core.deadlines.periods import Period, PeriodUnit
 from foidesk.core.deadlines.regime import Regime, Rule
 from foidesk.core.deadlines.regions import RegionRule
+from foidesk.core.i18n import _
 
 CustomUnit = Literal["working_days", "calendar_days", "months"]
 _UNITS: tuple[str, ...] = get_args(CustomUnit)
@@ -34,17 +35,31 @@ class CustomRule:
 
     def __post_init__(self) -> None:
         if isinstance(self.count, bool) or not isinstance(self.count, int):
-            raise ValueError(f"custom rule count must be a whole number, not {self.count!r}")
+            raise ValueError(
+                _("custom rule count must be a whole number, not {count!r}").format(
+                    count=self.count
+                )
+            )
         if not 1 <= self.count <= MAX_COUNT:
-            raise ValueError(f"custom rule count must be 1 to {MAX_COUNT}, not {self.count}")
+            raise ValueError(
+                _("custom rule count must be 1 to {max_count}, not {count}").format(
+                    max_count=MAX_COUNT, count=self.count
+                )
+            )
         if self.unit not in _UNITS:
             raise ValueError(
-                f"custom rule unit must be one of {', '.join(_UNITS)}, not {self.unit!r}"
+                _("custom rule unit must be one of {units}, not {unit!r}").format(
+                    units=", ".join(_UNITS), unit=self.unit
+                )
             )
         if not isinstance(self.country, str) or not self.country:
-            raise ValueError("custom rule needs a country code such as GB or US")
+            raise ValueError(_("custom rule needs a country code such as GB or US"))
         if self.subdivision is not None and not isinstance(self.subdivision, str):
-            raise ValueError(f"custom rule subdivision must be text, not {self.subdivision!r}")
+            raise ValueError(
+                _("custom rule subdivision must be text, not {subdivision!r}").format(
+                    subdivision=self.subdivision
+                )
+            )
         object.__setattr__(self, "country", self.country.upper())
         check_calendar(self.country, self.subdivision or None)
 
@@ -66,15 +81,21 @@ class CustomRule:
         try:
             data: Any = json.loads(text)
         except (json.JSONDecodeError, TypeError) as error:
-            raise ValueError(f"custom rule is not valid JSON: {error}") from None
+            raise ValueError(
+                _("custom rule is not valid JSON: {error}").format(error=error)
+            ) from None
         if not isinstance(data, dict):
-            raise ValueError("custom rule must be a JSON object")
+            raise ValueError(_("custom rule must be a JSON object"))
         unknown = sorted(set(data) - set(_FIELDS))
         if unknown:
-            raise ValueError(f"custom rule has unknown fields: {', '.join(unknown)}")
+            raise ValueError(
+                _("custom rule has unknown fields: {unknown}").format(unknown=", ".join(unknown))
+            )
         missing = [name for name in ("count", "unit", "country") if name not in data]
         if missing:
-            raise ValueError(f"custom rule is missing: {', '.join(missing)}")
+            raise ValueError(
+                _("custom rule is missing: {missing}").format(missing=", ".join(missing))
+            )
         return cls(
             count=data["count"],
             unit=cast(CustomUnit, data["unit"]),

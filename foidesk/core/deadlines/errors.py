@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from foidesk.core.i18n import _
+
 
 class UnknownRegime(ValueError):
     """A regime id that foidesk has no rules for.
@@ -16,4 +18,5 @@ class UnknownRegime(ValueError):
     def __init__(self, regime: str, valid: Iterable[str]) -> None:
         self.regime = regime
         self.valid = tuple(sorted(valid))
-        super().__init__(f"unknown regime {regime!r}; valid regimes: {', '.join(self.valid)}")
+        message = _("unknown regime {regime!r}; valid regimes: {valid}")
+        super().__init__(message.format(regime=regime, valid=", ".join(self.valid)))

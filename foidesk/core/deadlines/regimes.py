@@ -33,16 +33,19 @@ from foidesk.core.deadlines.regimes_world import (
     US_FOIA,
 )
 from foidesk.core.deadlines.regions import RegionRule
+from foidesk.core.i18n import N_
 
 CUSTOM = Regime(
     id="custom",
     name="Custom rule",
-    calendar=CalendarSpec("GB", ("ENG",), description="chosen by the custom rule"),
+    calendar=CalendarSpec("GB", ("ENG",), description=N_("chosen by the custom rule")),
     response=working_days(20, "custom rule"),
-    region=RegionRule("GB", False, "a custom rule names its own calendar"),
+    region=RegionRule("GB", False, N_("a custom rule names its own calendar")),
     notes=(
-        "A template: a request under 'custom' carries its own CustomRule (count, unit and "
-        "holiday calendar), which replaces these values.",
+        N_(
+            "A template: a request under 'custom' carries its own CustomRule (count, unit and "
+            "holiday calendar), which replaces these values."
+        ),
     ),
 )
 

@@ -23,21 +23,21 @@ from foidesk.core.i18n import N_
 _ANY_NATION = RegionRule(
     "GB",
     False,
-    "FOIA s.10(6) counts a bank holiday in any part of the UK, wherever the authority is",
+    N_("FOIA s.10(6) counts a bank holiday in any part of the UK, wherever the authority is"),
 )
-_SCOTTISH = RegionRule("GB", False, "FOISA s.73 counts Scottish bank holidays only")
+_SCOTTISH = RegionRule("GB", False, N_("FOISA s.73 counts Scottish bank holidays only"))
 _THREE_MONTHS_TO_PAY = N_("3 months beginning with the day of {anchor}")
-_ICO = "complain to the Information Commissioner (ICO)"
+_ICO = N_("complain to the Information Commissioner (ICO)")
 _ICO_WINDOW = calendar_days(
     42,
     "ICO: complain within 6 weeks of the review outcome or the last substantive contact",
     N_("6 weeks after {anchor}"),
 )
-_ICO_NOTE = (
+_ICO_NOTE = N_(
     "The ICO expects an internal review before a complaint, so this window opens with the "
     "review's outcome, or once the review is overdue."
 )
-_SIC = "apply to the Scottish Information Commissioner"
+_SIC = N_("apply to the Scottish Information Commissioner")
 
 
 def _uk_review_request(source: str) -> Stage:
@@ -45,7 +45,7 @@ def _uk_review_request(source: str) -> Stage:
         DeadlineKind.REVIEW_REQUEST_WINDOW,
         working_days(40, source),
         (Opens.RESPONSE,),
-        "ask the authority for an internal review",
+        N_("ask the authority for an internal review"),
     )
 
 
@@ -66,9 +66,11 @@ UK_FOIA = Regime(
     ),
     school_long_overdue=working_days(60, "long-overdue rule of the big UK FOI platform"),
     school_note=(
-        "For a school or academy the law gives the earlier of the 20th school day and the "
-        "60th working day; foidesk does not know the school's term dates, so it uses the "
-        "60th working day. If the 20th school day comes first, record it as a promised date."
+        N_(
+            "For a school or academy the law gives the earlier of the 20th school day and the "
+            "60th working day; foidesk does not know the school's term dates, so it uses the "
+            "60th working day. If the 20th school day comes first, record it as a promised date."
+        )
     ),
     long_overdue=working_days(40, "long-overdue rule of the big UK FOI platform"),
     review=working_days(20, "ICO guidance: internal review within 20 working days"),
@@ -90,7 +92,7 @@ UK_FOIA = Regime(
     fees=Fees(
         FeeEffect.PAUSE,
         "FOIA s.10(2)",
-        "the working days from the fees notice to the payment are disregarded.",
+        N_("the working days from the fees notice to the payment are disregarded."),
     ),
     fee_payment=Rule(
         Period(3, PeriodUnit.MONTHS), "FOIA s.9(2)", _THREE_MONTHS_TO_PAY, from_day_before=True
@@ -122,11 +124,11 @@ UK_EIR = Regime(
     fees=Fees(
         FeeEffect.PAUSE,
         "EIR reg 8",
-        "the days from the notice of an advance payment to its payment are disregarded.",
+        N_("the days from the notice of an advance payment to its payment are disregarded."),
     ),
     fee_payment=working_days(60, "EIR reg 8: pay within 60 working days of the notice"),
     region=RegionRule(
-        "GB", False, "the EIR count a bank holiday in any part of the UK, as FOIA s.10(6) does"
+        "GB", False, N_("the EIR count a bank holiday in any part of the UK, as FOIA s.10(6) does")
     ),
 )
 
@@ -135,14 +137,14 @@ SCOT_FOISA = Regime(
     name="Freedom of Information (Scotland) Act 2002",
     calendar=SCOTLAND,
     response=working_days(20, "FOISA s.10(1)"),
-    extension_note="FOISA allows no extension of the 20 working days.",
+    extension_note=N_("FOISA allows no extension of the 20 working days."),
     review=working_days(20, "FOISA s.21(1)"),
     stages=(
         Stage(
             DeadlineKind.REVIEW_REQUEST_WINDOW,
             working_days(40, "FOISA s.20(5)"),
             (Opens.RESPONSE_PERIOD,),
-            "require the authority to review its handling of the request",
+            N_("require the authority to review its handling of the request"),
             silence_source="FOISA s.20(5)(a)",
         ),
         Stage(
@@ -157,7 +159,7 @@ SCOT_FOISA = Regime(
     fees=Fees(
         FeeEffect.PAUSE,
         "FOISA s.10(2)",
-        "the working days from the fees notice to the payment are disregarded.",
+        N_("the working days from the fees notice to the payment are disregarded."),
     ),
     fee_payment=Rule(
         Period(3, PeriodUnit.MONTHS), "FOISA s.9(4)", _THREE_MONTHS_TO_PAY, from_day_before=True
@@ -179,7 +181,7 @@ SCOT_EIR = Regime(
             DeadlineKind.REVIEW_REQUEST_WINDOW,
             working_days(40, "EI(S)R reg 16(2)"),
             (Opens.RESPONSE, Opens.UNANSWERED),
-            "make representations to the authority for a review",
+            N_("make representations to the authority for a review"),
             silence_source="EI(S)R reg 16(2)",
         ),
         Stage(
@@ -194,10 +196,10 @@ SCOT_EIR = Regime(
     fees=Fees(
         FeeEffect.PAUSE,
         "EI(S)R reg 8",
-        "the days from the notice of an advance payment to its payment are disregarded.",
+        N_("the days from the notice of an advance payment to its payment are disregarded."),
     ),
     fee_payment=working_days(60, "EI(S)R reg 8: pay within 60 working days of the notice"),
-    region=RegionRule("GB", False, "the EI(S)R count Scottish bank holidays only"),
+    region=RegionRule("GB", False, N_("the EI(S)R count Scottish bank holidays only")),
 )
 
 UK_SAR = Regime(
@@ -233,14 +235,16 @@ UK_SAR = Regime(
     fees=Fees(
         FeeEffect.RESTART,
         "UK GDPR Art 12(5); ICO guidance on the time limit",
-        "the month runs from the day the fee is received.",
+        N_("the month runs from the day the fee is received."),
     ),
     roll_source="ICO guidance: a weekend or bank holiday moves it to the next working day",
     region=RegionRule(
         "GB",
         True,
-        "a controller counts the bank holidays of its own nation (ICO guidance on the time "
-        "limit), and most UK controllers are in England",
+        N_(
+            "a controller counts the bank holidays of its own nation (ICO guidance on the time "
+            "limit), and most UK controllers are in England"
+        ),
         "GB-ENG",
     ),
 )
@@ -253,17 +257,21 @@ IM_FOI = Regime(
         20, "Freedom of Information Act 2015 (Isle of Man); gov.im: within 20 working days"
     ),
     extension_note=(
-        "The Act allows more time to consider the public interest; the authority must tell "
-        "you within 20 working days and the Act fixes no length: record the date it gives."
+        N_(
+            "The Act allows more time to consider the public interest; the authority must tell "
+            "you within 20 working days and the Act fixes no length: record the date it gives."
+        )
     ),
     review=working_days(
         20,
         "Isle of Man Information Commissioner: a review should not take longer than 20 "
         "working days; the Act sets no time",
     ),
-    region=RegionRule("IM", False, "the Island's own bank holidays count"),
+    region=RegionRule("IM", False, N_("the Island's own bank holidays count")),
     notes=(
-        "The Act sets no time limit for asking for a review or complaining to the Information "
-        "Commissioner; ask as soon as possible.",
+        N_(
+            "The Act sets no time limit for asking for a review or complaining to the Information "
+            "Commissioner; ask as soon as possible."
+        ),
     ),
 )

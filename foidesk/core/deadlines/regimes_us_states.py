@@ -34,13 +34,15 @@ US_CA_CPRA = Regime(
     fees=Fees(
         FeeEffect.NONE,
         "Cal. Gov. Code §7922.530",
-        "only the direct cost of duplication may be charged, and it does not stop the clock.",
+        N_("only the direct cost of duplication may be charged, and it does not stop the clock."),
     ),
     roll_source="Cal. Code Civ. Proc. §§12, 12a",
     region=_state("California"),
     notes=(
-        "There is no administrative appeal; a requester may go to court "
-        "(Cal. Gov. Code §7923.000).",
+        N_(
+            "There is no administrative appeal; a requester may go to court "
+            "(Cal. Gov. Code §7923.000)."
+        ),
     ),
 )
 
@@ -60,14 +62,14 @@ US_NY_FOIL = Regime(
         N_("20 business days after {anchor}"),
     ),
     extension_from_notice=True,
-    extension_note="Record the acknowledgement as an extension, with the date it states.",
+    extension_note=N_("Record the acknowledgement as an extension, with the date it states."),
     review=working_days(10, "N.Y. Public Officers Law §89(4)(a)"),
     stages=(
         Stage(
             DeadlineKind.REVIEW_REQUEST_WINDOW,
             calendar_days(30, "N.Y. Public Officers Law §89(4)(a)"),
             (Opens.RESPONSE, Opens.UNANSWERED),
-            "appeal to the agency's appeals officer",
+            N_("appeal to the agency's appeals officer"),
             silence_source="N.Y. Public Officers Law §89(4)(a): no answer in time is a denial",
         ),
         Stage(
@@ -78,14 +80,14 @@ US_NY_FOIL = Regime(
                 "Public Officers Law §89(4)(b)",
             ),
             (Opens.REVIEW_OUTCOME, Opens.REVIEW_UNANSWERED),
-            "bring an Article 78 proceeding in court",
+            N_("bring an Article 78 proceeding in court"),
             silence_source="N.Y. Public Officers Law §89(4)(a)",
         ),
     ),
     fees=Fees(
         FeeEffect.NONE,
         "N.Y. Public Officers Law §87(1)(b)(iii)",
-        "copying fees do not stop the clock.",
+        N_("copying fees do not stop the clock."),
     ),
     region=_state("New York"),
 )
@@ -105,11 +107,11 @@ US_IL_FOIA = Regime(
             DeadlineKind.COMPLAINT_WINDOW,
             calendar_days(60, "5 ILCS 140/9.5(a): ask the Public Access Counselor within 60 days"),
             (Opens.RESPONSE, Opens.UNANSWERED),
-            "ask the Attorney General's Public Access Counselor for review",
+            N_("ask the Attorney General's Public Access Counselor for review"),
             silence_source="5 ILCS 140/3(d): no answer in time is a denial",
         ),
     ),
-    fees=Fees(FeeEffect.NONE, "5 ILCS 140/6", "copying fees do not stop the clock."),
+    fees=Fees(FeeEffect.NONE, "5 ILCS 140/6", N_("copying fees do not stop the clock.")),
     region=_state("Illinois"),
 )
 
@@ -126,18 +128,22 @@ US_TX_PIA = Regime(
         ),
     ),
     extension_note=(
-        "If the information cannot be produced within 10 business days, the officer must "
-        "certify the date and hour it will be available (Tex. Gov't Code §552.221(d)); record "
-        "it as a promised date."
+        N_(
+            "If the information cannot be produced within 10 business days, the officer must "
+            "certify the date and hour it will be available (Tex. Gov't Code §552.221(d)); record "
+            "it as a promised date."
+        )
     ),
     fees=Fees(
         FeeEffect.RESTART,
         "Tex. Gov't Code §552.263(e)",
-        "a request is considered received on the day a required deposit or bond is received.",
+        N_("a request is considered received on the day a required deposit or bond is received."),
     ),
     region=_state("Texas"),
     notes=(
-        "The Attorney General decides within 45 business days of the ruling request, "
-        "extendable by 10 (Tex. Gov't Code §552.306(a)).",
+        N_(
+            "The Attorney General decides within 45 business days of the ruling request, "
+            "extendable by 10 (Tex. Gov't Code §552.306(a))."
+        ),
     ),
 )

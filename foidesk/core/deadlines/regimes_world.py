@@ -54,20 +54,22 @@ US_FOIA = Regime(
                 90, "5 U.S.C. 552(a)(6)(A)(i)(III)(aa)", N_("at least 90 days after {anchor}")
             ),
             (Opens.RESPONSE,),
-            "appeal to the head of the agency",
+            N_("appeal to the head of the agency"),
         ),
         Stage(
             DeadlineKind.COURT_WINDOW,
             months(72, "28 U.S.C. 2401(a): within six years", N_("6 years after {anchor}")),
             (Opens.UNANSWERED, *_AFTER_REVIEW),
-            "sue in federal district court (5 U.S.C. 552(a)(4)(B))",
+            N_("sue in federal district court (5 U.S.C. 552(a)(4)(B))"),
             silence_source=(
                 "5 U.S.C. 552(a)(6)(C)(i): a requester is deemed to have exhausted the "
                 "administrative remedies"
             ),
             note=(
-                "You may also ask the Office of Government Information Services (OGIS) to "
-                "mediate (5 U.S.C. 552(h)(3)); it sets no time limit."
+                N_(
+                    "You may also ask the Office of Government Information Services (OGIS) to "
+                    "mediate (5 U.S.C. 552(h)(3)); it sets no time limit."
+                )
             ),
         ),
     ),
@@ -79,14 +81,16 @@ US_FOIA = Regime(
     fees=Fees(
         FeeEffect.PAUSE,
         "5 U.S.C. 552(a)(6)(A)(ii)(II)",
-        "clarifying the fee assessment with the requester tolls the 20 days.",
+        N_("clarifying the fee assessment with the requester tolls the 20 days."),
     ),
     region=RegionRule(
-        "US", False, "the Act counts federal legal public holidays, wherever the agency is"
+        "US", False, N_("the Act counts federal legal public holidays, wherever the agency is")
     ),
     notes=(
-        "Executive-order closures (such as a Christmas Eve) are not legal public holidays "
-        "under 5 U.S.C. 6103; add one as a closure if the agency was closed.",
+        N_(
+            "Executive-order closures (such as a Christmas Eve) are not legal public holidays "
+            "under 5 U.S.C. 6103; add one as a closure if the agency was closed."
+        ),
     ),
 )
 
@@ -108,14 +112,14 @@ IE_FOI = Regime(
             DeadlineKind.REVIEW_REQUEST_WINDOW,
             working_days(20, "FOI Act 2014 s.21", N_("4 weeks (20 working days) after {anchor}")),
             (Opens.RESPONSE, Opens.UNANSWERED),
-            "apply to the head of the body for an internal review",
+            N_("apply to the head of the body for an internal review"),
             silence_source="FOI Act 2014 s.19: a decision not made in time is deemed a refusal",
         ),
         Stage(
             DeadlineKind.COMPLAINT_WINDOW,
             months(6, "FOI Act 2014 s.22: apply to the Information Commissioner within 6 months"),
             _AFTER_REVIEW,
-            "apply to the Information Commissioner for a review",
+            N_("apply to the Information Commissioner for a review"),
             silence_source=(
                 "FOI Act 2014 s.19: a review not decided in time is deemed to affirm the decision"
             ),
@@ -124,9 +128,9 @@ IE_FOI = Regime(
     fees=Fees(
         FeeEffect.PAUSE,
         "FOI Act 2014 s.27",
-        "the time taken to pay a deposit towards search and retrieval is not counted.",
+        N_("the time taken to pay a deposit towards search and retrieval is not counted."),
     ),
-    region=RegionRule("IE", False, "the Act counts Irish public holidays"),
+    region=RegionRule("IE", False, N_("the Act counts Irish public holidays")),
 )
 
 _NZ_REGION = "the Act's definition of a working day lists the holidays that count, and "
@@ -138,17 +142,19 @@ NZ_OIA = Regime(
     calendar=NEW_ZEALAND,
     response=working_days(20, "OIA 1982 s.15(1), working day as defined in s.2"),
     extension_note=(
-        "OIA s.15A allows an extension for a 'reasonable period' that the agency must state; "
-        "record the date it gives."
+        N_(
+            "OIA s.15A allows an extension for a 'reasonable period' that the agency must state; "
+            "record the date it gives."
+        )
     ),
     clarification=Clarification(ClarificationEffect.RESTART, "OIA 1982 s.15(1AA)"),
     fees=Fees(
         FeeEffect.NONE,
         "OIA 1982 s.15(1), (1A); Ombudsman guidance on charging",
-        "the decision on the request, any charge included, is due within the 20 working days.",
+        N_("the decision on the request, any charge included, is due within the 20 working days."),
     ),
     region=RegionRule("NZ", False, _NZ_REGION + _NZ_NO_REGION + " (OIA s.2)"),
-    notes=("A complaint to the Ombudsman has no fixed time limit.",),
+    notes=(N_("A complaint to the Ombudsman has no fixed time limit."),),
 )
 
 NZ_LGOIMA = Regime(
@@ -157,17 +163,19 @@ NZ_LGOIMA = Regime(
     calendar=NEW_ZEALAND,
     response=working_days(20, "LGOIMA 1987 s.13, working day as defined in s.2"),
     extension_note=(
-        "LGOIMA s.14 allows an extension for a 'reasonable period' that the local authority "
-        "must state; record the date it gives."
+        N_(
+            "LGOIMA s.14 allows an extension for a 'reasonable period' that the local authority "
+            "must state; record the date it gives."
+        )
     ),
     clarification=Clarification(ClarificationEffect.RESTART, "LGOIMA 1987 s.13"),
     fees=Fees(
         FeeEffect.NONE,
         "LGOIMA 1987 s.13; Ombudsman guidance on charging",
-        "the decision on the request, any charge included, is due within the 20 working days.",
+        N_("the decision on the request, any charge included, is due within the 20 working days."),
     ),
     region=RegionRule("NZ", False, _NZ_REGION + _NZ_NO_REGION + " (LGOIMA s.2)"),
-    notes=("A complaint to the Ombudsman has no fixed time limit.",),
+    notes=(N_("A complaint to the Ombudsman has no fixed time limit."),),
 )
 
 AU_FOI = Regime(
@@ -186,13 +194,13 @@ AU_FOI = Regime(
             DeadlineKind.REVIEW_REQUEST_WINDOW,
             calendar_days(30, "FOI Act 1982 s.54B(1)"),
             (Opens.RESPONSE,),
-            "apply to the agency for internal review",
+            N_("apply to the agency for internal review"),
         ),
         Stage(
             DeadlineKind.COMPLAINT_WINDOW,
             calendar_days(60, "FOI Act 1982 s.54S(1): apply for IC review within 60 days"),
             _ANY_ANSWER,
-            "apply to the Information Commissioner for IC review",
+            N_("apply to the Information Commissioner for IC review"),
             silence_source=(
                 "FOI Act 1982 s.15AC: a decision not made in time is deemed a refusal; s.54D: "
                 "a review not decided in 30 days is deemed to affirm the decision"
@@ -202,15 +210,17 @@ AU_FOI = Regime(
     fees=Fees(
         FeeEffect.PAUSE,
         "FOI Act 1982 s.31",
-        "the days from the notice of a charge to its payment do not count.",
+        N_("the days from the notice of a charge to its payment do not count."),
     ),
     roll_source="Acts Interpretation Act 1901 s.36(2)",
     region=RegionRule(
         "AU",
         True,
-        "most Commonwealth agencies sit in Canberra, and a last day falling on a holiday of the "
-        "place where the act is done runs to the next working day there (Acts Interpretation "
-        "Act 1901 s.36(2))",
+        N_(
+            "most Commonwealth agencies sit in Canberra, and a last day falling on a holiday of "
+            "the place where the act is done runs to the next working day there (Acts "
+            "Interpretation Act 1901 s.36(2))"
+        ),
         "AU-ACT",
     ),
 )
@@ -237,7 +247,7 @@ AU_NSW_GIPA = Regime(
             DeadlineKind.REVIEW_REQUEST_WINDOW,
             working_days(20, "GIPA Act s.83"),
             (Opens.RESPONSE, Opens.UNANSWERED),
-            "apply to the agency for internal review",
+            N_("apply to the agency for internal review"),
             silence_source="GIPA Act s.63: a decision not made in time is deemed a refusal",
         ),
         Stage(
@@ -246,30 +256,34 @@ AU_NSW_GIPA = Regime(
                 40, "GIPA Act s.90: apply to the Information Commissioner within 40 working days"
             ),
             _GIPA_REVIEW_OPENINGS,
-            "apply to the Information Commissioner for external review",
+            N_("apply to the Information Commissioner for external review"),
             silence_source=_GIPA_SILENCE,
         ),
         Stage(
             DeadlineKind.COURT_WINDOW,
             working_days(40, "GIPA Act s.101: apply to NCAT within 40 working days"),
             _GIPA_REVIEW_OPENINGS,
-            "apply to the NSW Civil and Administrative Tribunal (NCAT)",
+            N_("apply to the NSW Civil and Administrative Tribunal (NCAT)"),
             silence_source=_GIPA_SILENCE,
         ),
     ),
     fees=Fees(
         FeeEffect.PAUSE,
         "GIPA Act s.68",
-        "the decision period stops while an advance deposit the agency asked for is unpaid.",
+        N_("the decision period stops while an advance deposit the agency asked for is unpaid."),
     ),
-    region=RegionRule("AU", False, "NSW agencies count NSW public holidays (GIPA Act Sch 4 cl 1)"),
+    region=RegionRule(
+        "AU", False, N_("NSW agencies count NSW public holidays (GIPA Act Sch 4 cl 1)")
+    ),
     notes=(
-        "Days of the Christmas closedown period declared by the Premier are not working days "
-        "either (GIPA Act Sch 4 cl 1); add them with `foidesk closure add`.",
+        N_(
+            "Days of the Christmas closedown period declared by the Premier are not working days "
+            "either (GIPA Act Sch 4 cl 1); add them with `foidesk closure add`."
+        ),
     ),
 )
 
-_CANADA = RegionRule("CA", False, "federal institutions count federal holidays")
+_CANADA = RegionRule("CA", False, N_("federal institutions count federal holidays"))
 
 CA_ATI = Regime(
     id="ca-ati",
@@ -277,26 +291,28 @@ CA_ATI = Regime(
     calendar=CANADA_FEDERAL,
     response=calendar_days(30, "Access to Information Act s.7"),
     extension_note=(
-        "Access to Information Act s.9 allows an extension for a 'reasonable period' stated in "
-        "the notice; record the date it gives."
+        N_(
+            "Access to Information Act s.9 allows an extension for a 'reasonable period' stated in "
+            "the notice; record the date it gives."
+        )
     ),
     stages=(
         Stage(
             DeadlineKind.COMPLAINT_WINDOW,
             calendar_days(60, "Access to Information Act s.31"),
             (Opens.RESPONSE, Opens.UNANSWERED),
-            "complain to the Information Commissioner",
+            N_("complain to the Information Commissioner"),
             silence_source="Access to Information Act s.10(3): a refusal is deemed",
         ),
     ),
     fees=Fees(
         FeeEffect.NONE,
         "Access to Information Act s.11",
-        "since 2019 only the application fee may be charged, so no fee stops the clock.",
+        N_("since 2019 only the application fee may be charged, so no fee stops the clock."),
     ),
     roll_source="Interpretation Act s.26",
     region=_CANADA,
-    notes=("Holidays of federally regulated workplaces are used.",),
+    notes=(N_("Holidays of federally regulated workplaces are used."),),
 )
 
 CA_PRIVACY = Regime(
@@ -308,12 +324,14 @@ CA_PRIVACY = Regime(
         60, "Privacy Act s.15: up to 30 more days", N_("30 more days: 60 days after {anchor}")
     ),
     fees=Fees(
-        FeeEffect.NONE, "Privacy Act s.12", "access to your own information is free of charge."
+        FeeEffect.NONE, "Privacy Act s.12", N_("access to your own information is free of charge.")
     ),
     roll_source="Interpretation Act s.26",
     region=_CANADA,
     notes=(
-        "A refusal is deemed when the time runs out (Privacy Act s.16(3)); a complaint to the "
-        "Privacy Commissioner (s.29) has no fixed time limit.",
+        N_(
+            "A refusal is deemed when the time runs out (Privacy Act s.16(3)); a complaint to the "
+            "Privacy Commissioner (s.29) has no fixed time limit."
+        ),
     ),
 )

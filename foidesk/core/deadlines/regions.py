@@ -66,13 +66,17 @@ def normalize_region(code: str) -> str:
     found = _CODE.match(text)
     if found is None:
         raise RegionError(
-            f"{code!r} is not a region code; use ISO 3166-2, such as AU-NSW, DE-BY or GB-SCT"
+            _(
+                "{code!r} is not a region code; use ISO 3166-2, such as AU-NSW, DE-BY or GB-SCT"
+            ).format(code=code)
         )
     country, sub = found.group(1), found.group(2)
     try:
         check_calendar(country, sub)
     except ValueError as error:
-        raise RegionError(f"region {text} is not one foidesk knows: {error}") from None
+        raise RegionError(
+            _("region {text} is not one foidesk knows: {error}").format(text=text, error=error)
+        ) from None
     return text
 
 
@@ -133,8 +137,10 @@ def check_region_for(rule: RegionRule, regime_id: str, region: str) -> str:
     code = normalize_region(region)
     if _country_of(code) != rule.country:
         raise RegionError(
-            f"region {code} is not in {rule.country}, where {regime_id} applies; "
-            f"use a code that starts with {rule.country}-"
+            _(
+                "region {code} is not in {country}, where {regime_id} applies; use a code "
+                "that starts with {country}-"
+            ).format(code=code, country=rule.country, regime_id=regime_id)
         )
     return code
 

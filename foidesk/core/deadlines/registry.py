@@ -8,6 +8,7 @@ from foidesk.core.deadlines.custom import CustomRule
 from foidesk.core.deadlines.errors import UnknownRegime
 from foidesk.core.deadlines.regime import Regime
 from foidesk.core.deadlines.regimes import REGIMES
+from foidesk.core.i18n import _
 
 CUSTOM_ID = "custom"
 
@@ -23,10 +24,14 @@ def resolve_regime(regime: str, custom: CustomRule | None = None) -> Regime:
         raise UnknownRegime(regime, REGIMES)
     if regime == CUSTOM_ID:
         if custom is None:
-            raise ValueError("regime 'custom' needs a CustomRule (count, unit and country)")
+            raise ValueError(_("regime 'custom' needs a CustomRule (count, unit and country)"))
         return _custom_regime(custom)
     if custom is not None:
-        raise ValueError(f"a custom rule was given for regime {regime!r}; use regime 'custom'")
+        raise ValueError(
+            _("a custom rule was given for regime {regime!r}; use regime 'custom'").format(
+                regime=regime
+            )
+        )
     return found
 
 

@@ -9,10 +9,18 @@ if TYPE_CHECKING:
         ImportedFile,
         ImportReport,
         ImportRun,
+        Status,
         import_paths,
     )
 
-__all__ = ["ImportReport", "ImportRun", "ImportedAttachment", "ImportedFile", "import_paths"]
+__all__ = [
+    "ImportReport",
+    "ImportRun",
+    "ImportedAttachment",
+    "ImportedFile",
+    "Status",
+    "import_paths",
+]
 _PUBLIC = dict.fromkeys(__all__, "foidesk.core.importing.importer")
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from foidesk.core.errors import FoideskError, NotFoundError, StorageError
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.importing import filing
 from foidesk.core.importing.duplicates import attachment_digests, content_digest, find_same
 from foidesk.core.importing.spooling import spool_folder
@@ -110,13 +111,18 @@ class ImportedFile:
         duplicates, reused Message-IDs, assumed character sets, repairs."""
         lines = []
         if self.duplicates and self.status != "duplicate":
-            lines.append(f"{self.duplicates} message(s) already imported were skipped")
-        lines += [
-            f"Message-ID <{reused}> was already used by a different message; imported and marked"
-            for reused in self.reused_message_ids
-        ]
-        lines += [f"character set: {note}" for note in self.charset_notes]
-        lines += [f"warning: {warning}" for warning in self.warnings]
+            skipped = ngettext(
+                "{count} message already imported was skipped",
+                "{count} messages already imported were skipped",
+                self.duplicates,
+            )
+            lines.append(skipped.format(count=self.duplicates))
+        reused = _(
+            "Message-ID <{message_id}> was already used by a different message; imported and marked"
+        )
+        lines += [reused.format(message_id=r) for r in self.reused_message_ids]
+        lines += [_("character set: {note}").format(note=n) for n in self.charset_notes]
+        lines += [_("warning: {warning}").format(warning=w) for w in self.warnings]
         return lines
 
 
@@ -206,10 +212,14 @@ class ImportRun:
         try:
             result = import_file(self._desk, path, self._request_id, self._context)
         except StorageError as exc:  # the disk, not the file: the rest would fail too
-            raise type(exc)(
-                f"{exc} ({self.done} of {self.total} file(s) were imported before this; "
-                "importing them again skips what is already in)"
-            ) from exc
+            before = ngettext(
+                "{error} ({done} of {total} file was imported before this; "
+                "importing it again skips what is already in)",
+                "{error} ({done} of {total} files were imported before this; "
+                "importing them again skips what is already in)",
+                self.total,
+            )
+            raise type(exc)(before.format(error=exc, done=self.done, total=self.total)) from exc
         self._results.append(result)
         return result
 
@@ -252,9 +262,9 @@ def import_file(
     unreadable: list[str] = []
     try:
         if not path.is_file():
-            raise FoideskError("no such file")
+            raise FoideskError(_("no such file"))
         if path.stat().st_size == 0:
-            raise FoideskError("the file is empty")
+            raise FoideskError(_("the file is empty"))
         kind = detect_kind(path)
         if kind == "file":
             return _import_plain_file(desk, path, request_id)
@@ -269,7 +279,7 @@ def import_file(
     except (MailError, FoideskError) as exc:
         unreadable.append(str(exc))
     except OSError as exc:
-        unreadable.append(f"cannot read the file: {exc.strerror or exc}")
+        unreadable.append(_("cannot read the file: {reason}").format(reason=exc.strerror or exc))
     return _summarise(path, outcomes, unreadable)
 
 
@@ -281,7 +291,7 @@ def _messages(desk: ImportingDesk, path: Path, kind: str) -> Iterator[ParsedMess
     else:
         size = path.stat().st_size
         if size > MAX_EMAIL_BYTES:
-            raise MailError("the email is larger than 1 GB; foidesk does not import it")
+            raise MailError(_("the email is larger than 1 GB; foidesk does not import it"))
         if size < STREAM_FROM_BYTES:
             yield parse_email_bytes(path.read_bytes())
             return
@@ -356,11 +366,11 @@ def _new_message(parsed: ParsedMessage, direction: str, kind: str, reason: str) 
 def _import_plain_file(desk: ImportingDesk, path: Path, request_id: int | None) -> ImportedFile:
     """A document that is not an email: kept as a note holding the file."""
     name = safe_filename(path.name)
-    sha256, _ = sha256_of(path)
+    sha256, _size = sha256_of(path)
     with desk.db.reading() as session:
         if request_id is not None:
             if session.get(Request, request_id) is None:
-                raise NotFoundError(f"no request with id {request_id}")
+                raise NotFoundError(_("no request with id {id}").format(id=request_id))
             if _already_attached(session, request_id, sha256):
                 return ImportedFile(
                     path=str(path),
@@ -442,14 +452,20 @@ def _listed(outcomes: list[_Outcome], name: str, several: bool) -> tuple[str, ..
 
 def _error_text(unreadable: list[str], handled: int) -> str:
     if not unreadable:
-        return "The mailbox holds no messages."
+        return _("The mailbox holds no messages.")
     first = _sentence(unreadable[0])
     if handled == 0 and len(unreadable) == 1:
         return first
-    return (
-        f"{len(unreadable)} message(s) could not be read (first: {first}); "
-        f"{handled} other message(s) were imported."
-    )
+    failed = ngettext(
+        "{count} message could not be read (first: {first})",
+        "{count} messages could not be read (first: {first})",
+        len(unreadable),
+    ).format(count=len(unreadable), first=first)
+    imported = ngettext(
+        "{count} other message was imported", "{count} other messages were imported", handled
+    ).format(count=handled)
+    # Translators: joins the two halves of the report on a mailbox with unreadable messages.
+    return _("{failed}; {imported}.").format(failed=failed, imported=imported)
 
 
 def own_addresses(desk: ImportingDesk) -> frozenset[str]:

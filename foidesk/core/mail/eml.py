@@ -11,6 +11,7 @@ import re
 from email.message import Message
 from pathlib import Path
 
+from foidesk.core.i18n import _
 from foidesk.core.mail.addresses import address_list, bare_email, display_form, display_forms
 from foidesk.core.mail.autoreply import AUTO_HEADERS, is_auto_submitted
 from foidesk.core.mail.dates import sent_date
@@ -46,7 +47,7 @@ def parse_rfc822(data: bytes, source_format: SourceFormat) -> ParsedMessage:
     root = parse_tree(data, start, notes)
     headers = RawHeaders(root, notes)
     if not headers.names() & MAIL_HEADERS:
-        raise MailError("not an email: no headers found")
+        raise MailError(_("not an email: no headers found"))
     content = _read_content(root, notes)
     del root  # release the tree before building the result
     return _build(data, source_format, headers, content, notes)
@@ -72,7 +73,7 @@ def parse_rfc822_file(path: Path, spool_dir: Path) -> ParsedMessage:
     root = parse_tree(reduced.data, 0, notes)
     headers = RawHeaders(root, notes)
     if not headers.names() & MAIL_HEADERS:
-        raise MailError("not an email: no headers found")
+        raise MailError(_("not an email: no headers found"))
     note_defects(root, notes)
     content = extract_content(root, notes, reduced.parts)
     del root, reduced
@@ -89,11 +90,11 @@ def content_start(data: bytes) -> int:
     match = _LEADING_BLANK_LINES.match(data, start)
     start = match.end() if match else start
     if not _NON_SPACE.search(data, start):
-        raise MailError("not an email: the file is empty")
+        raise MailError(_("not an email: the file is empty"))
     head = data[start : start + _HEADER_SNIFF]
     end = _END_OF_HEADERS.search(head)
     if b"\x00" in (head[: end.start()] if end else head):
-        raise MailError("not an email: the file holds binary data, not headers")
+        raise MailError(_("not an email: the file holds binary data, not headers"))
     return start
 
 

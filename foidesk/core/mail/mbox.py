@@ -17,6 +17,7 @@ import re
 from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 
+from foidesk.core.i18n import _
 from foidesk.core.mail.eml import parse_rfc822
 from foidesk.core.mail.errors import MailError
 from foidesk.core.mail.model import ParsedMessage
@@ -65,7 +66,7 @@ def _expect_first_separator(iterator: Iterator[bytes]) -> None:
         if line.startswith(b"From "):
             return
         break
-    raise MailError("not an mbox file: it does not start with a 'From ' line")
+    raise MailError(_("not an mbox file: it does not start with a 'From ' line"))
 
 
 def _finish(buffer: bytearray) -> bytes:

@@ -19,6 +19,7 @@ import extract_msg
 from extract_msg.enums import BodyTypes, ErrorBehavior
 from extract_msg.exceptions import UnrecognizedMSGTypeError, UnsupportedMSGTypeError
 
+from foidesk.core.i18n import _
 from foidesk.core.mail.addresses import bare_email, display_form
 from foidesk.core.mail.autoreply import AUTO_HEADERS, is_auto_submitted
 from foidesk.core.mail.charsets import guess_text, scrub_text
@@ -69,7 +70,7 @@ def parse_msg_file(path: Path) -> ParsedMessage:
     """
     raw = path.read_bytes()
     if not raw.startswith(OLE_MAGIC):
-        raise MailError("not an Outlook message: the file is not in Outlook's format")
+        raise MailError(_("not an Outlook message: the file is not in Outlook's format"))
     notes = Notes()
     outlook = _read(raw, notes)
     return _build(outlook, raw, notes)
@@ -79,13 +80,17 @@ def _read(raw: bytes, notes: Notes) -> _Outlook:
     try:
         msg = extract_msg.openMsg(raw, errorBehavior=_TOLERANT, delayAttachments=True)
     except (UnrecognizedMSGTypeError, UnsupportedMSGTypeError) as error:
-        raise MailError("not an email: this Outlook file is not a mail message") from error
+        raise MailError(_("not an email: this Outlook file is not a mail message")) from error
     except Exception as error:  # the library raises many types on damaged files
-        raise MailError(f"Outlook file is damaged: {_reason(error)}") from error
+        raise MailError(
+            _("Outlook file is damaged: {error}").format(error=_reason(error))
+        ) from error
     try:
         return _copy_out(msg, notes)
     except Exception as error:  # same: any library failure here means a damaged file
-        raise MailError(f"Outlook file is damaged: {_reason(error)}") from error
+        raise MailError(
+            _("Outlook file is damaged: {error}").format(error=_reason(error))
+        ) from error
     finally:
         msg.close()
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from foidesk.core.changes import Changes
 from foidesk.core.deadlines import RegionError, normalize_region
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.operations.base import DeskBase, authority_named, get_row, required
 from foidesk.core.records import AuthorityRecord
 from foidesk.core.storage import row_records as convert
@@ -46,7 +47,9 @@ class AuthorityOperations(DeskBase):
         name = required(name, "authority name")
         with self.writing(AUTHORITIES) as unit:
             if authority_named(unit.session, name) is not None:
-                raise InvalidInputError(f"an authority named {name!r} already exists")
+                raise InvalidInputError(
+                    _("an authority named {name!r} already exists").format(name=name)
+                )
             row = Authority(
                 name=name,
                 email=clean_email(email),
@@ -83,7 +86,11 @@ class AuthorityOperations(DeskBase):
         are changed too."""
         unknown = set(changes) - EDITABLE
         if unknown:
-            raise InvalidInputError(f"cannot change {', '.join(sorted(unknown))} of an authority")
+            raise InvalidInputError(
+                _("cannot change {fields} of an authority").format(
+                    fields=", ".join(sorted(unknown))
+                )
+            )
         with self.writing(AUTHORITIES) as unit:
             row = get_row(unit.session, Authority, authority_id, "authority")
             if "default_regime" in changes:
@@ -108,7 +115,10 @@ class AuthorityOperations(DeskBase):
             row = get_row(unit.session, Authority, authority_id, "authority")
             used = unit.session.scalar(select(func.count()).where(Request.authority_id == row.id))
             if used:
-                raise InvalidInputError(f"{row.name} still has {used} request(s)")
+                still = ngettext(
+                    "{name} still has {count} request", "{name} still has {count} requests", used
+                )
+                raise InvalidInputError(still.format(name=row.name, count=used))
             unit.session.delete(row)
 
 
@@ -136,5 +146,5 @@ def clean_email(email: str | None) -> str | None:
         return None
     cleaned = email.strip().lower()
     if "@" not in cleaned or any(c.isspace() for c in cleaned):
-        raise InvalidInputError(f"{email!r} is not an email address")
+        raise InvalidInputError(_("{email!r} is not an email address").format(email=email))
     return cleaned

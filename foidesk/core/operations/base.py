@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from foidesk.core.changes import NOTHING, ChangeFeed, Changes
 from foidesk.core.deadlines.request_clocks import Mark, deadline_marks
 from foidesk.core.errors import InvalidInputError, NotFoundError
+from foidesk.core.i18n import N_, _
 from foidesk.core.profile import Profile
 from foidesk.core.profile.identity import ProfileMarker
 from foidesk.core.storage import database as db
@@ -165,23 +166,40 @@ class DeskBase:
 # --- what the parts share -----------------------------------------------------------
 
 
+#: "a title is required", one whole sentence per field (each language has its genders).
+_REQUIRED = {
+    "name": N_("a name is required"),
+    "title": N_("a title is required"),
+    "authority": N_("an authority is required"),
+    "authority name": N_("an authority name is required"),
+}
+#: "no request with id 7", one whole sentence per kind of row.
+_NOT_FOUND = {
+    "request": N_("no request with id {id}"),
+    "authority": N_("no authority with id {id}"),
+    "message": N_("no message with id {id}"),
+    "attachment": N_("no attachment with id {id}"),
+    "clock event": N_("no clock event with id {id}"),
+}
+
+
 def required(value: str, what: str) -> str:
     if not value or not value.strip():
-        raise InvalidInputError(f"a {what} is required")
+        raise InvalidInputError(_(_REQUIRED.get(what, f"a {what} is required")))
     return value.strip()
 
 
 def get_row(session: Session, model: type[_Row], ident: int, what: str) -> _Row:
     row = session.get(model, ident)
     if row is None:
-        raise NotFoundError(f"no {what} with id {ident}")
+        raise NotFoundError(_(_NOT_FOUND.get(what, f"no {what} with id {{id}}")).format(id=ident))
     return row
 
 
 def live_request(session: Session, request_id: int) -> Request:
     row = get_row(session, Request, request_id, "request")
     if row.deleted_at is not None:
-        raise NotFoundError(f"request {request_id} is in the trash")
+        raise NotFoundError(_("request {id} is in the trash").format(id=request_id))
     return row
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from foidesk.core.changes import Changes, request_changed
 from foidesk.core.deadlines import ClockEvent, ClockEventKind
 from foidesk.core.errors import InvalidInputError, NotFoundError
+from foidesk.core.i18n import _
 from foidesk.core.operations.authorities import check_regime
 from foidesk.core.operations.base import (
     DeskBase,
@@ -120,7 +121,7 @@ class RequestOperations(DeskBase):
         with self.writing(request_changed(request_id)) as unit:
             row = live_request(unit.session, request_id)
             if len(row.status_changes) < 2:
-                raise InvalidInputError("the request has no status change to take back")
+                raise InvalidInputError(_("the request has no status change to take back"))
             unit.session.delete(row.status_changes[-1])
             row.status_changes.pop()
             row.status = row.status_changes[-1].status
@@ -149,7 +150,9 @@ class RequestOperations(DeskBase):
             if authority is not None:
                 found = authority_named(session, authority)
                 if found is None:
-                    raise NotFoundError(f"no authority named {authority!r}")
+                    raise NotFoundError(
+                        _("no authority named {authority!r}").format(authority=authority)
+                    )
                 row.authority = found
             if regime is not None:
                 row.regime = check_regime(regime)
@@ -185,7 +188,7 @@ class RequestOperations(DeskBase):
         with self.writing_files(gone) as unit:
             row = get_row(unit.session, Request, request_id, "request")
             if row.deleted_at is None:
-                raise InvalidInputError("only a request in the trash can be deleted for good")
+                raise InvalidInputError(_("only a request in the trash can be deleted for good"))
             thread = unit.session.scalars(select(Message).where(Message.request_id == request_id))
             for message in thread:
                 unit.files.release(messages.digests_of(message))
@@ -203,7 +206,9 @@ class RequestOperations(DeskBase):
         except ValueError as exc:
             choices = ", ".join(k.value for k in ClockEventKind)
             detail = str(exc) if kind in set(ClockEventKind) else f"choose one of: {choices}"
-            raise InvalidInputError(f"cannot record {kind!r}: {detail}") from None
+            raise InvalidInputError(
+                _("cannot record {kind!r}: {detail}").format(kind=kind, detail=detail)
+            ) from None
         with self.writing(request_changed(request_id)) as unit:
             row = live_request(unit.session, request_id)
             stored = ClockEventRow(kind=event.kind.value, on=on, until=until, note=note)

@@ -21,7 +21,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from foidesk.core import quantities
 from foidesk.core.errors import FoideskError
+from foidesk.core.i18n import _, ngettext
+from foidesk.core.locale_format import format_number
 from foidesk.core.profile import DATABASE_FILE, PROFILE_NAMES, Profile
 from foidesk.core.profile.identity import ProfileMarker, UnreadableMarker, read_marker
 from foidesk.core.storage.file_store import AttachmentStore
@@ -66,18 +69,23 @@ def inspect_sqlite_file(path: Path) -> SqliteFile:
     except FileNotFoundError:
         return SqliteFile(FileState.MISSING)
     except OSError as exc:
-        return SqliteFile(FileState.UNREADABLE, exc.strerror or "it cannot be read", exc)
+        return SqliteFile(FileState.UNREADABLE, exc.strerror or _("it cannot be read"), exc)
     if size == 0:
         return SqliteFile(FileState.EMPTY)
     if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
-        return SqliteFile(FileState.NOT_A_DATABASE, "it is not an SQLite database")
+        return SqliteFile(FileState.NOT_A_DATABASE, _("it is not an SQLite database"))
     page_size = _page_size(header)
     if page_size is None:
-        return SqliteFile(FileState.NOT_A_DATABASE, "its header is damaged")
+        return SqliteFile(FileState.NOT_A_DATABASE, _("its header is damaged"))
     pages = _page_count(header)
     if size % page_size or (pages and size < pages * page_size):
-        expected = f" of {_mb(pages * page_size)}" if pages else ""
-        return SqliteFile(FileState.TRUNCATED, f"it is cut short: {_mb(size)}{expected}")
+        if pages:
+            short = _("it is cut short: {size} of {expected}").format(
+                size=_mb(size), expected=_mb(pages * page_size)
+            )
+        else:
+            short = _("it is cut short: {size}").format(size=_mb(size))
+        return SqliteFile(FileState.TRUNCATED, short)
     return SqliteFile(FileState.PRESENT)
 
 
@@ -96,7 +104,9 @@ def _page_count(header: bytes) -> int:
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1 << 20):,.1f} MB" if size >= 1 << 20 else f"{size:,} bytes"
+    if size >= 1 << 20:
+        return _("{size} MB").format(size=format_number(size / (1 << 20), 1))
+    return ngettext("{size} byte", "{size} bytes", size).format(size=format_number(size))
 
 
 # --- what the folder says ----------------------------------------------------------
@@ -206,9 +216,17 @@ class ProfileRefusedError(FoideskError):
         newest_backup: BackupEntry | None = None,
     ) -> None:
         first, *rest = [o.sentence() for o in options]
-        advice = first[0].upper() + first[1:] + "".join(f"; or, {o}" for o in rest) + "."
-        parts = [f"foidesk did not open the profile in {data_dir}: {what}.", history]
-        super().__init__(" ".join(p for p in [*parts, "Nothing was changed.", advice] if p))
+        # Translators: joins the ways out of a refused profile ("A; or, B; or, C").
+        advice = (
+            first[0].upper()
+            + first[1:]
+            + "".join(_("; or, {option}").format(option=o) for o in rest)
+        )
+        refused = _("foidesk did not open the profile in {folder}: {what}.").format(
+            folder=data_dir, what=what
+        )
+        parts = [refused, history, _("Nothing was changed."), advice + "."]
+        super().__init__(" ".join(p for p in parts if p))
         self.problem = problem
         self.data_dir = data_dir
         self.what = what
@@ -235,10 +253,14 @@ def refuse(
 def _what_was_here(evidence: Evidence) -> str:
     marker = evidence.marker
     if isinstance(marker, ProfileMarker) and not marker.counts.empty:
-        when = f" on {marker.closed_at:%Y-%m-%d}" if marker.closed_at else ""
-        return f"When it was last closed{when} it held {marker.counts.describe()}."
+        held = marker.counts.describe()
+        if marker.closed_at:
+            return _("When it was last closed on {day} it held {holdings}.").format(
+                day=f"{marker.closed_at:%Y-%m-%d}", holdings=held
+            )
+        return _("When it was last closed it held {holdings}.").format(holdings=held)
     if evidence.stored_files:
-        return "Its attachment store still holds files."
+        return _("Its attachment store still holds files.")
     return ""
 
 
@@ -248,27 +270,38 @@ def _options(problem: Problem, profile: Profile, newest: BackupEntry | None) -> 
         counts = newest.counts
         options.append(
             Option(
-                f"to bring it back, restore the newest backup, {newest.path.name} (made "
-                f"{newest.created_at:%Y-%m-%d %H:%M} UTC, {counts.requests:,} request(s), "
-                f"{counts.messages:,} message(s), {counts.files:,} file(s))",
+                _(
+                    "to bring it back, restore the newest backup, {file} "
+                    "(made {when} UTC, {requests}, {messages}, {files})"
+                ).format(
+                    file=newest.path.name,
+                    when=f"{newest.created_at:%Y-%m-%d %H:%M}",
+                    requests=quantities.requests(counts.requests),
+                    messages=quantities.messages(counts.messages),
+                    files=quantities.files(counts.files),
+                ),
                 f'foidesk backup restore "{newest.path}"',
             )
         )
     if problem is Problem.DAMAGED:
         options.append(
             Option(
-                "to copy what can still be read into a new database (the damaged file is "
-                "kept aside), run",
+                _(
+                    "to copy what can still be read into a new database (the damaged file is "
+                    "kept aside), run"
+                ),
                 "foidesk salvage",
             )
         )
     if problem is Problem.NOT_A_PROFILE:
-        options.append(Option("choose an empty folder (--data-dir) for a new profile"))
+        options.append(Option(_("choose an empty folder (--data-dir) for a new profile")))
     else:
         options.append(
             Option(
-                f"to start a new profile instead, move {profile.data_dir} aside (rename it) "
-                "and open foidesk again"
+                _(
+                    "to start a new profile instead, move {folder} aside (rename it) "
+                    "and open foidesk again"
+                ).format(folder=profile.data_dir)
             )
         )
     return tuple(options)

@@ -35,6 +35,8 @@ from typing import Any
 from sqlalchemy import Connection, func, inspect, select, text
 from sqlalchemy.orm import Session
 
+from foidesk.core import quantities
+from foidesk.core.i18n import _
 from foidesk.core.profile import MARKER_FILE
 from foidesk.core.storage.file_store import fsync_dir
 from foidesk.core.storage.privacy import private_fd
@@ -58,9 +60,11 @@ class ProfileCounts:
         return not (self.requests or self.messages or self.files)
 
     def describe(self) -> str:
-        return (
-            f"{self.requests:,} request(s), {self.messages:,} message(s) and "
-            f"{self.files:,} stored file(s)"
+        # Translators: what a profile holds, "3 requests, 12 messages and 5 stored files".
+        return _("{requests}, {messages} and {files}").format(
+            requests=quantities.requests(self.requests),
+            messages=quantities.messages(self.messages),
+            files=quantities.stored_files(self.files),
         )
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from foidesk.core.errors import StorageError
+from foidesk.core.i18n import _
 from foidesk.core.profile import Profile
 from foidesk.core.profile.guard import (
     FileState,
@@ -83,7 +84,9 @@ def _inspect_file(profile: Profile, path: Path) -> None:
             Problem.DAMAGED,
             profile,
             gather_evidence(profile),
-            f"its database {path.name} is damaged ({found.detail})",
+            _("its database {name} is damaged ({detail})").format(
+                name=path.name, detail=found.detail
+            ),
         )
 
 
@@ -92,8 +95,11 @@ def _allow_new(profile: Profile, problem: Problem) -> None:
     evidence = gather_evidence(profile)
     name = profile.sqlite_path.name if profile.sqlite_path else "database"
     if evidence.any or _wal_holds_data(profile):
-        what = "missing" if problem is Problem.MISSING else "empty (0 bytes)"
-        raise refuse(problem, profile, evidence, f"its database {name} is {what}")
+        if problem is Problem.MISSING:
+            what = _("its database {name} is missing").format(name=name)
+        else:
+            what = _("its database {name} is empty (0 bytes)").format(name=name)
+        raise refuse(problem, profile, evidence, what)
     others = strangers(profile.data_dir)
     if others:
         shown = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
@@ -101,7 +107,7 @@ def _allow_new(profile: Profile, problem: Problem) -> None:
             Problem.NOT_A_PROFILE,
             profile,
             evidence,
-            f"the folder is not empty ({shown}) and holds no foidesk profile",
+            _("the folder is not empty ({names}) and holds no foidesk profile").format(names=shown),
         )
 
 
@@ -148,7 +154,7 @@ def _open_checked(
     with engine.connect() as conn:
         profile_id = database_identity(conn)
     if profile_id is None:  # pragma: no cover - migration 0005 always writes it
-        raise StorageError(f"the database {database.place} names no profile")
+        raise StorageError(_("the database {place} names no profile").format(place=database.place))
     if isinstance(marker, ProfileMarker) and marker.profile_id == profile_id:
         return OpenedDatabase(database, profile_id, marker)
     with database.reading() as session:
@@ -166,7 +172,9 @@ def _refused_or_failure(
     if failures.is_damage(exc):
         database.found_damage(failures.describe(exc))  # closing it must write nothing
         name = database.place.name
-        what = f"its database {name} is damaged ({failures.describe(exc)})"
+        what = _("its database {name} is damaged ({detail})").format(
+            name=name, detail=failures.describe(exc)
+        )
         return refuse(Problem.DAMAGED, profile, gather_evidence(profile), what)
     return failures.storage_error(exc, database.place) or exc
 
@@ -176,10 +184,10 @@ def _refuse_schemaless(profile: Profile, marker: ProfileMarker | UnreadableMarke
     if profile.sqlite_path is not None:
         evidence = gather_evidence(profile)
         if evidence.any:
-            raise refuse(Problem.EMPTY, profile, evidence, "its database is empty (no tables)")
+            raise refuse(Problem.EMPTY, profile, evidence, _("its database is empty (no tables)"))
     elif marker is not None:
         evidence = gather_evidence(profile)
-        raise refuse(Problem.EMPTY, profile, evidence, "its database (a server) is empty")
+        raise refuse(Problem.EMPTY, profile, evidence, _("its database (a server) is empty"))
 
 
 def _refuse_foreign(
@@ -192,14 +200,17 @@ def _refuse_foreign(
     evidence = gather_evidence(profile)
     if marker.counts.empty and not evidence.stored_files:
         return  # nothing was here to lose
-    theirs = f"profile {identity}" if identity else "no profile (it predates profile identities)"
-    raise refuse(
-        Problem.FOREIGN,
-        profile,
-        evidence,
-        f"its database belongs to {theirs}, not to profile {marker.profile_id}, which was "
-        "last closed here",
-    )
+    if identity:
+        what = _(
+            "its database belongs to profile {theirs}, not to profile {ours}, which was "
+            "last closed here"
+        ).format(theirs=identity, ours=marker.profile_id)
+    else:
+        what = _(
+            "its database belongs to no profile (it predates profile identities), not to "
+            "profile {ours}, which was last closed here"
+        ).format(ours=marker.profile_id)
+    raise refuse(Problem.FOREIGN, profile, evidence, what)
 
 
 def _upgrade(profile: Profile, database: db.Database) -> None:
@@ -208,14 +219,18 @@ def _upgrade(profile: Profile, database: db.Database) -> None:
         return
     if database.read_only:
         raise StorageError(
-            f"the profile in {profile.data_dir} must be upgraded for this foidesk, and it is "
-            "read-only; open it once where it can be written"
+            _(
+                "the profile in {data_dir} must be upgraded for this foidesk, and it is "
+                "read-only; open it once where it can be written"
+            ).format(data_dir=profile.data_dir)
         )
     if current is not None and database.is_sqlite:
         problems = database.quick_check()
         database.note_check(problems)
         if problems:
-            what = f"its database is damaged ({problems[0]}); it was not upgraded"
+            what = _("its database is damaged ({problem}); it was not upgraded").format(
+                problem=problems[0]
+            )
             raise refuse(Problem.DAMAGED, profile, gather_evidence(profile), what)
     try:
         db.upgrade(profile, database.engine)

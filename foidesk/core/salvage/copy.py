@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from foidesk.core.i18n import _, ngettext
+from foidesk.core.locale_format import format_number
 from foidesk.core.progress import Cancelled, NoProgress, Progress
 from foidesk.core.salvage.errors import NoRecoveryShellError, SalvageError
 
@@ -80,16 +82,20 @@ def find_shell() -> Shell:
         found = shutil.which(named)
         if found is None:
             raise NoRecoveryShellError(
-                f"{SHELL_ENV} names {named}, which is not a program foidesk can run: set it "
-                "to the sqlite3 shell's full path; nothing was changed"
+                _(
+                    "{shell_env} names {named}, which is not a program foidesk can run: set "
+                    "it to the sqlite3 shell's full path; nothing was changed"
+                ).format(shell_env=SHELL_ENV, named=named)
             )
         return probe_shell(Path(found))
     candidates = [p for p in _shells_beside_python_and_on_path() if p.is_file()]
     if not candidates:
         raise NoRecoveryShellError(
-            "salvage needs SQLite's command-line shell, sqlite3, and none was found: "
-            f"{_GET_A_SHELL}; then run `foidesk salvage` again (or set {SHELL_ENV} to the "
-            "shell's path); nothing was changed"
+            _(
+                "salvage needs SQLite's command-line shell, sqlite3, and none was found: "
+                "{get_a_shell}; then run `foidesk salvage` again (or set {shell_env} to the "
+                "shell's path); nothing was changed"
+            ).format(get_a_shell=_GET_A_SHELL, shell_env=SHELL_ENV)
         )
     refusal: NoRecoveryShellError | None = None
     for candidate in candidates:
@@ -123,10 +129,12 @@ def probe_shell(path: Path) -> Shell:
         works = False
     if not works:
         raise NoRecoveryShellError(
-            f"the sqlite3 shell {path} cannot recover databases: it was built without the "
-            "page reader (sqlite_dbpage) that `.recover` needs, as Debian's and Ubuntu's "
-            f'are; get the "sqlite-tools" download from sqlite.org, set {SHELL_ENV} to its '
-            "sqlite3 and run `foidesk salvage` again; nothing was changed"
+            _(
+                "the sqlite3 shell {path} cannot recover databases: it was built without the "
+                "page reader (sqlite_dbpage) that `.recover` needs, as Debian's and Ubuntu's "
+                'are; get the "sqlite-tools" download from sqlite.org, set {shell_env} to its'
+                " sqlite3 and run `foidesk salvage` again; nothing was changed"
+            ).format(path=path, shell_env=SHELL_ENV)
         )
     return Shell(path, version)
 
@@ -190,9 +198,10 @@ def recover_into(
                 )
             if reader.returncode != 0:
                 raise SalvageError(
-                    "SQLite's recovery stopped with an error "
-                    f"({_first_line(reader_err) or f'exit status {reader.returncode}'}); "
-                    "nothing was changed — restore a backup if there is one"
+                    _(
+                        "SQLite's recovery stopped with an error ({error}); nothing was "
+                        "changed — restore a backup if there is one"
+                    ).format(error=_first_line(reader_err) or f"exit status {reader.returncode}")
                 )
         complaints = _lines(reader_err) + _lines(writer_err)
     return Recovery(shell, time.monotonic() - started, complaints)
@@ -245,7 +254,7 @@ def _wait(
         for shell in shells:
             while not _finished(shell):
                 if progress.cancelled():
-                    raise Cancelled("salvage cancelled; nothing was changed")
+                    raise Cancelled(_("salvage cancelled; nothing was changed"))
                 if time.monotonic() > deadline:
                     raise _timed_out(total)
                 progress.report(min(_size(target), total), total, "Reading what can be read")
@@ -267,12 +276,17 @@ def _finished(shell: subprocess.Popen[bytes]) -> bool:
 
 
 def _timed_out(size: int) -> SalvageError:
-    minutes = time_limit(size) / 60
-    return SalvageError(
-        f"SQLite's recovery did not finish within {minutes:.0f} minute(s) for a database of "
-        f"{size / (1 << 20):,.1f} MB and was stopped; nothing was changed — check the disk "
-        "(a failing disk can make every read slow), then try again"
+    minutes = round(time_limit(size) / 60)
+    message = ngettext(
+        "SQLite's recovery did not finish within {minutes} minute for a database of "
+        "{size} MB and was stopped; nothing was changed — check the disk "
+        "(a failing disk can make every read slow), then try again",
+        "SQLite's recovery did not finish within {minutes} minutes for a database of "
+        "{size} MB and was stopped; nothing was changed — check the disk "
+        "(a failing disk can make every read slow), then try again",
+        minutes,
     )
+    return SalvageError(message.format(minutes=minutes, size=format_number(size / (1 << 20), 1)))
 
 
 def _size(path: Path) -> int:

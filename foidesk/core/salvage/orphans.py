@@ -34,6 +34,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, insert
 
+from foidesk.core.i18n import _
 from foidesk.core.salvage.errors import SalvageError
 from foidesk.core.storage.file_store import AttachmentStore, is_sha256
 from foidesk.core.storage.tables import Authority, Blob, Message
@@ -75,7 +76,7 @@ def place_orphans(engine: Engine, store: AttachmentStore) -> Placement:
                     rule(conn, rowids, placement)
         else:
             raise SalvageError(
-                "the recovered rows' references could not be mended; nothing was changed"
+                _("the recovered rows' references could not be mended; nothing was changed")
             )
         _settle_text_states(conn, placement)
     return placement
@@ -85,7 +86,9 @@ def _violations(conn: Connection) -> dict[tuple[str, str], list[int]]:
     found: dict[tuple[str, str], list[int]] = defaultdict(list)
     for table, rowid, parent, _fkid in conn.exec_driver_sql("PRAGMA main.foreign_key_check"):
         if rowid is None:  # pragma: no cover - every foidesk table has rowids
-            raise SalvageError(f"a row of {table} cannot be told apart; nothing was changed")
+            raise SalvageError(
+                _("a row of {table} cannot be told apart; nothing was changed").format(table=table)
+            )
         found[(str(table), str(parent))].append(int(rowid))
     return {key: sorted(set(rowids)) for key, rowids in found.items()}
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+from foidesk.core.i18n import _
 from foidesk.core.profile.identity import ProfileMarker, UnreadableMarker
 from foidesk.core.salvage.errors import SalvageError
 from foidesk.core.salvage.orphans import Placement, place_orphans
@@ -116,8 +117,10 @@ def _check(engine: Engine) -> None:
     problems += [f"a row of {row[0]} refers to a missing {row[2]}" for row in keys]
     if problems:
         raise SalvageError(
-            f"the salvaged copy did not pass SQLite's integrity check ({problems[0]}); the "
-            "damaged database is still in place — restore a backup"
+            _(
+                "the salvaged copy did not pass SQLite's integrity check ({problems}); the "
+                "damaged database is still in place — restore a backup"
+            ).format(problems=problems[0])
         )
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from foidesk.core.errors import FoideskError
+from foidesk.core.i18n import _
 from foidesk.core.profile import DATABASE_FILE, Profile
 from foidesk.core.profile.guard import FileState, inspect_sqlite_file
 from foidesk.core.profile.identity import (
@@ -132,13 +133,17 @@ def _salvageable(profile: Profile) -> tuple[Path, Path]:
     main = profile.sqlite_path
     if main is None:
         raise SalvageError(
-            "foidesk salvage works on SQLite profiles only; a server database is mended "
-            "with the server's own tools"
+            _(
+                "foidesk salvage works on SQLite profiles only; a server database is mended "
+                "with the server's own tools"
+            )
         )
     if main != profile.data_dir / DATABASE_FILE:
         raise SalvageError(
-            f"foidesk salvages the database in the profile folder ({DATABASE_FILE}); this "
-            f"profile's database is {main}"
+            _(
+                "foidesk salvages the database in the profile folder ({database_file}); this "
+                "profile's database is {main}"
+            ).format(database_file=DATABASE_FILE, main=main)
         )
     return profile.data_dir, main
 
@@ -155,8 +160,10 @@ def _exclusive(data_dir: Path, hold: ProfileHold) -> list[str]:
         if open_in:
             where = "a foidesk window or command" if open_in == 1 else f"{open_in} processes"
             raise SalvageError(
-                f"the profile {data_dir} is open in {where}; close it and run salvage "
-                "again — nothing was changed"
+                _(
+                    "the profile {data_dir} is open in {where}; close it and run salvage "
+                    "again — nothing was changed"
+                ).format(data_dir=data_dir, where=where)
             )
         hold.acquire()
     return done
@@ -165,18 +172,29 @@ def _exclusive(data_dir: Path, hold: ProfileHold) -> list[str]:
 def _check_database(main: Path) -> int:
     found = inspect_sqlite_file(main)
     if found.state is FileState.MISSING:
-        raise SalvageError(f"there is no database to salvage: {main} does not exist")
+        raise SalvageError(
+            _("there is no database to salvage: {main} does not exist").format(main=main)
+        )
     if found.state is FileState.EMPTY:
-        raise SalvageError(f"there is nothing to salvage: {main} is empty (0 bytes)")
+        raise SalvageError(
+            _("there is nothing to salvage: {main} is empty (0 bytes)").format(main=main)
+        )
     if found.state is FileState.UNREADABLE:
-        raise SalvageError(f"{main} cannot be read ({found.detail}); nothing was changed")
+        raise SalvageError(
+            _("{main} cannot be read ({detail}); nothing was changed").format(
+                main=main, detail=found.detail
+            )
+        )
     size = main.stat().st_size
     free = failures.free_bytes(main.parent)
     if free < size + ROOM_MARGIN:
         raise SalvageError(
-            f"salvage needs {failures.megabytes(size + ROOM_MARGIN)} free beside the "
-            f"database, and the disk has {failures.megabytes(free)}; free some room and "
-            "try again — nothing was changed"
+            _(
+                "salvage needs {megabytes} free beside the database, and the disk has {free};"
+                " free some room and try again — nothing was changed"
+            ).format(
+                megabytes=failures.megabytes(size + ROOM_MARGIN), free=failures.megabytes(free)
+            )
         )
     return size
 
@@ -199,8 +217,10 @@ def _make(
         )
         if failures.free_bytes(data_dir) < failures.NEARLY_FULL:
             raise SalvageError(
-                f"the disk holding {data_dir} filled up during the salvage; free some room "
-                "and try again — nothing was changed"
+                _(
+                    "the disk holding {data_dir} filled up during the salvage; free some room"
+                    " and try again — nothing was changed"
+                ).format(data_dir=data_dir)
             )
         store = AttachmentStore(profile.attachments_dir)
         sound = make_sound(data_dir / names.part, data_dir / names.lost_part, marker, store)
@@ -225,9 +245,16 @@ def _switch(data_dir: Path, names: SalvageNames) -> None:
         switch(data_dir, names)
     except OSError as exc:
         raise SalvageError(
-            f"the salvaged database is ready as {names.part} but could not take the place of "
-            f"{DATABASE_FILE} in {data_dir} ({exc.strerror}); close every foidesk window, then "
-            "start foidesk or run `foidesk salvage` again to finish"
+            _(
+                "the salvaged database is ready as {part} but could not take the place of "
+                "{database_file} in {data_dir} ({strerror}); close every foidesk window, then"
+                " start foidesk or run `foidesk salvage` again to finish"
+            ).format(
+                part=names.part,
+                database_file=DATABASE_FILE,
+                data_dir=data_dir,
+                strerror=exc.strerror,
+            )
         ) from exc
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, insert, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
+from foidesk.core.i18n import _
 from foidesk.core.profile.identity import ProfileMarker, UnreadableMarker
 from foidesk.core.salvage.errors import SalvageError
 from foidesk.core.search import tables as _search_tables  # noqa: F401  (attachment_text in Base.metadata)
@@ -93,8 +94,10 @@ def require_tables(conn: Connection) -> None:
     present = {name for kind, name in objects(conn) if kind == "table"}
     if not present >= CORE_TABLES:
         raise SalvageError(
-            "SQLite's recovery could not read the database's list of tables, so none of "
-            "its rows could be put back in place; nothing was changed — restore a backup"
+            _(
+                "SQLite's recovery could not read the database's list of tables, so none of "
+                "its rows could be put back in place; nothing was changed — restore a backup"
+            )
         )
 
 
@@ -144,8 +147,10 @@ def settle_revision(engine: Engine) -> tuple[str, str | None]:
         found = recorded or _inferred_revision(objects(conn))
         if found is None:
             raise SalvageError(
-                "the database's schema revision could not be read or told from its tables; "
-                "nothing was changed — restore a backup"
+                _(
+                    "the database's schema revision could not be read or told from its "
+                    "tables; nothing was changed — restore a backup"
+                )
             )
         _check_known(found)
         if recorded is None:
@@ -186,8 +191,10 @@ def _check_known(revision: str) -> None:
         known = False
     if not known:
         raise SalvageError(
-            f"the damaged database was written by a newer foidesk (schema {revision}); "
-            "salvage it with that version — nothing was changed"
+            _(
+                "the damaged database was written by a newer foidesk (schema {revision}); "
+                "salvage it with that version — nothing was changed"
+            ).format(revision=revision)
         )
 
 
@@ -199,8 +206,10 @@ def _upgrade(engine: Engine) -> None:
             command.upgrade(db.alembic_config(conn), "head")
     except DBAPIError as exc:
         raise SalvageError(
-            f"the recovered copy could not be brought up to date ({exc.orig}); "
-            "nothing was changed — restore a backup"
+            _(
+                "the recovered copy could not be brought up to date ({orig}); nothing was "
+                "changed — restore a backup"
+            ).format(orig=exc.orig)
         ) from exc
 
 
@@ -226,8 +235,10 @@ def settle_identity(
         if found is not None:
             if wanted is not None and str(found) != wanted:
                 raise SalvageError(
-                    f"the damaged database belongs to profile {found}, not to profile "
-                    f"{wanted}, which foidesk-profile.json names; nothing was changed"
+                    _(
+                        "the damaged database belongs to profile {found}, not to profile "
+                        "{wanted}, which foidesk-profile.json names; nothing was changed"
+                    ).format(found=found, wanted=wanted)
                 )
             return str(found), None
         chosen = wanted or str(uuid.uuid4())

@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from foidesk.core.i18n import _
 from foidesk.core.profile import DATABASE_FILE, Profile
 from foidesk.core.salvage.errors import SalvageError, SalvageInProgressError
 from foidesk.core.storage import privacy
@@ -66,8 +67,10 @@ def salvage_lock(data_dir: Path) -> Iterator[None]:
     lock = FileLock(path, remove=False)
     if not lock.try_acquire():
         raise SalvageInProgressError(
-            f"a salvage of the profile in {data_dir} is running in another process; wait "
-            "for it to finish"
+            _(
+                "a salvage of the profile in {data_dir} is running in another process; wait "
+                "for it to finish"
+            ).format(data_dir=data_dir)
         )
     try:
         yield
@@ -132,15 +135,21 @@ def read_journal(data_dir: Path) -> SalvageNames | None:
         return None
     except (OSError, ValueError) as exc:
         raise SalvageError(
-            f"the salvage journal {path} cannot be read ({exc}); nothing was changed — "
-            "move it aside only once foidesk.sqlite3 is the database you want"
+            _(
+                "the salvage journal {path} cannot be read ({exc}); nothing was changed — "
+                "move it aside only once foidesk.sqlite3 is the database you want"
+            ).format(path=path, exc=exc)
         ) from exc
     fields = SalvageNames.__dataclass_fields__
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise SalvageError(f"{path} is not a foidesk salvage journal; nothing was changed")
+        raise SalvageError(
+            _("{path} is not a foidesk salvage journal; nothing was changed").format(path=path)
+        )
     values = {k: document.get(k) for k in fields}
     if not all(isinstance(v, str) and v and Path(v).name == v for v in values.values()):
-        raise SalvageError(f"the salvage journal {path} is incomplete; nothing was changed")
+        raise SalvageError(
+            _("the salvage journal {path} is incomplete; nothing was changed").format(path=path)
+        )
     return SalvageNames(**values)  # type: ignore[arg-type]
 
 
@@ -237,8 +246,10 @@ def finish_interrupted_salvage(profile: Profile) -> list[str]:
             return recover_locked(data_dir)
     except OSError as exc:
         raise SalvageError(
-            f"an interrupted salvage of the profile in {data_dir} could not be finished "
-            f"({exc.strerror}); close every foidesk window and try again"
+            _(
+                "an interrupted salvage of the profile in {data_dir} could not be finished "
+                "({strerror}); close every foidesk window and try again"
+            ).format(data_dir=data_dir, strerror=exc.strerror)
         ) from exc
 
 

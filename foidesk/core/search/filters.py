@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import _
 from foidesk.core.vocabulary import RequestStatus, parse_choice
 
 FILTER_KEYS = frozenset({"authority", "status", "after", "before", "has", "type"})
@@ -70,7 +71,9 @@ class Filters:
         """These filters plus ``key:value`` typed by the user; bad values are refused."""
         value = value.strip()
         if not value:
-            raise InvalidInputError(f"{key}: needs a value, as in {_EXAMPLES[key]}")
+            raise InvalidInputError(
+                _("{key}: needs a value, as in {examples}").format(key=key, examples=_EXAMPLES[key])
+            )
         if key == "authority":
             return replace(self, authorities=_union(self.authorities, (value,)))
         if key == "status":
@@ -82,7 +85,9 @@ class Filters:
             return replace(self, before=_earliest(self.before, day))
         if key == "has":
             if value.lower() not in _HAS_VALUES:
-                raise InvalidInputError(f"has:{value} is not a filter; use has:attachment")
+                raise InvalidInputError(
+                    _("has:{value} is not a filter; use has:attachment").format(value=value)
+                )
             return replace(self, has_attachment=True)
         return replace(self, file_types=_union(self.file_types, (file_type(value),)))
 
@@ -104,7 +109,11 @@ def file_type(value: str) -> str:
     if name in FILE_TYPES or _EXTENSION.fullmatch(name):
         return name
     groups = ", ".join(FILE_TYPES)
-    raise InvalidInputError(f"type:{value} is not a file type; use one of {groups}, or an ending")
+    raise InvalidInputError(
+        _("type:{value} is not a file type; use one of {groups}, or an ending").format(
+            value=value, groups=groups
+        )
+    )
 
 
 def _status(value: str) -> str:
@@ -118,7 +127,11 @@ def _day(key: str, value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InvalidInputError(f"{key}:{value} is not a date; use {_EXAMPLES[key]}") from None
+        raise InvalidInputError(
+            _("{key}:{value} is not a date; use {examples}").format(
+                key=key, value=value, examples=_EXAMPLES[key]
+            )
+        ) from None
 
 
 def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from foidesk.core.errors import FoideskError, InvalidInputError
+from foidesk.core.i18n import ngettext
 from foidesk.core.search import fts5_schema as schema
 from foidesk.core.search.fts5_sql import ranking_statement
 from foidesk.core.search.fts5_syntax import fts5_match
@@ -218,10 +219,19 @@ def _text_state_mismatches(session: Session) -> list[str]:
     )
     problems = []
     if orphans:
-        problems.append(f"search: {orphans} attachment(s) have text but are not marked read")
-    if lost:
-        problems.append(
-            f"search: {lost} attachment(s) are marked read but their text is missing; "
-            "run `foidesk search --reindex --re-extract`"
+        orphaned = ngettext(
+            "search: {count} attachment has text but is not marked read",
+            "search: {count} attachments have text but are not marked read",
+            orphans,
         )
+        problems.append(orphaned.format(count=orphans))
+    if lost:
+        missing = ngettext(
+            "search: {count} attachment is marked read but its text is missing; "
+            "run `foidesk search --reindex --re-extract`",
+            "search: {count} attachments are marked read but their text is missing; "
+            "run `foidesk search --reindex --re-extract`",
+            lost,
+        )
+        problems.append(missing.format(count=lost))
     return problems

@@ -12,6 +12,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from foidesk.core.errors import FoideskError
+from foidesk.core.i18n import _
 from foidesk.core.search.hits import SearchHit
 from foidesk.core.search.query import SearchQuery
 
@@ -44,10 +45,14 @@ class UnavailableIndex:
         self.dialect = dialect
 
     def search(self, session: Session, query: SearchQuery, limit: int) -> list[SearchHit]:
-        raise SearchUnavailableError(f"full-text search is not available on {self.dialect} yet")
+        raise SearchUnavailableError(
+            _("full-text search is not available on {dialect} yet").format(dialect=self.dialect)
+        )
 
     def rebuild(self, session: Session) -> None:
-        raise SearchUnavailableError(f"full-text search is not available on {self.dialect} yet")
+        raise SearchUnavailableError(
+            _("full-text search is not available on {dialect} yet").format(dialect=self.dialect)
+        )
 
     def problems(self, session: Session) -> list[str]:
         return []

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import _
 from foidesk.core.search.filters import FILTER_KEYS, Filters
 
 MAX_QUERY_CHARS = 1000
@@ -156,7 +157,11 @@ def _balanced(tokens: list[_Token]) -> list[_Token]:
         elif token.kind == "(":
             depth += 1
             if depth > MAX_DEPTH:
-                raise InvalidInputError(f"the search nests more than {MAX_DEPTH} parentheses")
+                raise InvalidInputError(
+                    _("the search nests more than {max_depth} parentheses").format(
+                        max_depth=MAX_DEPTH
+                    )
+                )
         result.append(token)
     return result + [_Token(")")] * depth
 
@@ -203,7 +208,7 @@ class _Parser:
                 (unwanted if negate or negated else wanted).append(unit)
         if not wanted and unwanted:
             raise InvalidInputError(
-                "a search cannot only exclude words: add a word to look for before NOT or -"
+                _("a search cannot only exclude words: add a word to look for before NOT or -")
             )
         if not unwanted and len(wanted) == 1:
             return wanted[0]
@@ -218,7 +223,9 @@ class _Parser:
             return inner, False
         if token.kind == "filter":
             if token.negated:
-                raise InvalidInputError(f"-{token.key}: cannot be excluded; filters only narrow")
+                raise InvalidInputError(
+                    _("-{key}: cannot be excluded; filters only narrow").format(key=token.key)
+                )
             self.filters = self.filters.with_value(token.key, token.text)
             return None, False
         return self.term(token), token.negated
@@ -229,11 +236,15 @@ class _Parser:
             return None
         if token.prefix and len(text.split()[-1]) < MIN_PREFIX_CHARS:
             raise InvalidInputError(
-                f"{text}* is too short: type at least {MIN_PREFIX_CHARS} letters before *"
+                _("{text}* is too short: type at least {min_prefix_chars} letters before *").format(
+                    text=text, min_prefix_chars=MIN_PREFIX_CHARS
+                )
             )
         self.term_count += 1
         if self.term_count > MAX_TERMS:
-            raise InvalidInputError(f"the search has more than {MAX_TERMS} words")
+            raise InvalidInputError(
+                _("the search has more than {max_terms} words").format(max_terms=MAX_TERMS)
+            )
         return Term(text, phrase=token.kind == "phrase", prefix=token.prefix)
 
 
@@ -246,7 +257,11 @@ def has_word_characters(text: str) -> bool:
 def parse_query(text: str) -> SearchQuery:
     """Parse user search text, or raise ``InvalidInputError`` saying what to change."""
     if len(text) > MAX_QUERY_CHARS:
-        raise InvalidInputError(f"the search is longer than {MAX_QUERY_CHARS} characters")
+        raise InvalidInputError(
+            _("the search is longer than {max_query_chars} characters").format(
+                max_query_chars=MAX_QUERY_CHARS
+            )
+        )
     parser = _Parser(_balanced(_lex(_UNTYPABLE.sub(" ", text))))
     expr = parser.any_of()
     while parser.peek() != "end":  # a ")" can only be left after an unmatched "OR )"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from foidesk.core.changes import Changes
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import _
 from foidesk.core.search.filters import Filters
 from foidesk.core.search.hits import SearchHit
 from foidesk.core.search.index import SearchIndex, index_for
@@ -66,12 +67,14 @@ def run_query(
 ) -> list[SearchHit]:
     """``search`` for an already parsed query (the window parses once, to highlight too)."""
     if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInputError(f"the number of results must be between 1 and {MAX_LIMIT}")
+        raise InvalidInputError(
+            _("the number of results must be between 1 and {max_limit}").format(max_limit=MAX_LIMIT)
+        )
     if filters is not None:
         query = query.narrowed(filters)
     if query.expr is None:
         if query.filters.any:
-            raise InvalidInputError("type a word to search for; filters only narrow a search")
+            raise InvalidInputError(_("type a word to search for; filters only narrow a search"))
         return []
     with desk.db.reading() as session:
         return search_index(desk).search(session, query, limit)

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from foidesk.core.errors import DatabaseTooNewError, StorageError
+from foidesk.core.i18n import _
 from foidesk.core.profile import Profile
 from foidesk.core.storage import failures, privacy
 
@@ -259,8 +260,10 @@ def upgrade(profile: Profile, engine: Engine, target: str = "head") -> None:
     script = ScriptDirectory.from_config(alembic_config())
     if current is not None and not _known(script, current):
         raise DatabaseTooNewError(
-            f"this database was written by a newer foidesk (schema {current}); "
-            "install the newer version to open it — the file was not changed"
+            _(
+                "this database was written by a newer foidesk (schema {current}); install the"
+                " newer version to open it — the file was not changed"
+            ).format(current=current)
         )
     wanted = script.get_current_head() if target == "head" else target
     if current == wanted:

@@ -26,6 +26,8 @@ from foidesk.core.errors import (
     ReadOnlyProfileError,
     StorageError,
 )
+from foidesk.core.i18n import _
+from foidesk.core.locale_format import format_number
 
 
 class Failure(StrEnum):
@@ -123,7 +125,7 @@ def free_bytes(place: Path) -> int:
 
 
 def megabytes(size: int) -> str:
-    return f"{max(size, 0) / (1 << 20):,.1f} MB"
+    return _("{size} MB").format(size=format_number(max(size, 0) / (1 << 20), 1))
 
 
 def describe(exc: BaseException) -> str:
@@ -142,10 +144,12 @@ def _detail(exc: BaseException) -> str:
 def damaged_error(place: Path, detail: str) -> DatabaseDamagedError:
     """The sentence for a damaged database, however the damage was found."""
     return DatabaseDamagedError(
-        f"the database {place} is damaged ({detail}); foidesk will not write to it. "
-        "`foidesk check` shows the damage; `foidesk backup list` and "
-        "`foidesk backup restore FILE` bring back the newest backup, and "
-        "`foidesk salvage` copies what can still be read into a new database"
+        _(
+            "the database {place} is damaged ({detail}); foidesk will not write to it. "
+            "`foidesk check` shows the damage; `foidesk backup list` and `foidesk backup "
+            "restore FILE` bring back the newest backup, and `foidesk salvage` copies what "
+            "can still be read into a new database"
+        ).format(place=place, detail=detail)
     )
 
 
@@ -153,40 +157,58 @@ def _full(place: Path, need: int, _detail: str) -> StorageError:
     free = free_bytes(place)
     wanted = need - free + FULL_MARGIN if need else DEFAULT_NEED
     return DiskFullError(
-        f"the disk holding {_folder_of(place)} is full ({megabytes(free)} free): free at "
-        f"least {megabytes(max(wanted, FULL_MARGIN))} and try again; nothing was changed"
+        _(
+            "the disk holding {place} is full ({free} free): free at least {megabytes} and "
+            "try again; nothing was changed"
+        ).format(
+            place=_folder_of(place),
+            free=megabytes(free),
+            megabytes=megabytes(max(wanted, FULL_MARGIN)),
+        )
     )
 
 
 def read_only_error(place: Path) -> ReadOnlyProfileError:
     return ReadOnlyProfileError(
-        f"the profile in {_folder_of(place)} is read-only (a read-only disk or file): it can "
-        "be read, listed, searched and checked, but not changed"
+        _(
+            "the profile in {place} is read-only (a read-only disk or file): it can be read, "
+            "listed, searched and checked, but not changed"
+        ).format(place=_folder_of(place))
     )
 
 
 def _busy(place: Path, _need: int, _detail: str) -> StorageError:
     return DatabaseBusyError(
-        f"the database {place} is busy: another foidesk has been writing to it for too long; "
-        "try again when it has finished"
+        _(
+            "the database {place} is busy: another foidesk has been writing to it for too "
+            "long; try again when it has finished"
+        ).format(place=place)
     )
 
 
 def _io(place: Path, _need: int, detail: str) -> StorageError:
     return StorageError(
-        f"the disk holding {_folder_of(place)} reported an error ({detail}); the change was "
-        "not made — check the disk, then run `foidesk check`"
+        _(
+            "the disk holding {place} reported an error ({detail}); the change was not made —"
+            " check the disk, then run `foidesk check`"
+        ).format(place=_folder_of(place), detail=detail)
     )
 
 
 def _cannot_open(place: Path, _need: int, detail: str) -> StorageError:
     return StorageError(
-        f"{place} cannot be opened ({detail}): check that it exists and that you may read it"
+        _(
+            "{place} cannot be opened ({detail}): check that it exists and that you may read it"
+        ).format(place=place, detail=detail)
     )
 
 
 def _permission(place: Path, _need: int, detail: str) -> StorageError:
-    return StorageError(f"foidesk may not use {place} ({detail}): check its owner and permissions")
+    return StorageError(
+        _("foidesk may not use {place} ({detail}): check its owner and permissions").format(
+            place=place, detail=detail
+        )
+    )
 
 
 def _folder_of(place: Path) -> Path:

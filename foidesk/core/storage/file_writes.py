@@ -22,6 +22,7 @@ from typing import BinaryIO, TextIO
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.storage import privacy
 from foidesk.core.storage.file_store import AttachmentStore, StagedFile, fsync_all, is_sha256
 from foidesk.core.storage.tables import Attachment, Blob, Message
@@ -195,12 +196,22 @@ def recover(session: Session, store: AttachmentStore) -> list[str]:
     swept = sweep_staging(store, everything=session.get_bind().dialect.name == "sqlite")
     done = []
     if finished:
-        done.append(
-            f"finished {len(finished)} write(s) cut short, removing {removed} file(s) "
-            "nothing refers to"
-        )
+        writes = ngettext(
+            "finished {count} write cut short", "finished {count} writes cut short", len(finished)
+        ).format(count=len(finished))
+        files = ngettext(
+            "removing {count} file nothing refers to",
+            "removing {count} files nothing refers to",
+            removed,
+        ).format(count=removed)
+        done.append(_("{writes}, {files}").format(writes=writes, files=files))
     if swept:
-        done.append(f"removed {len(swept)} staged file(s) left by a write that was cut short")
+        staged = ngettext(
+            "removed {count} staged file left by a write that was cut short",
+            "removed {count} staged files left by a write that was cut short",
+            len(swept),
+        )
+        done.append(staged.format(count=len(swept)))
     return done
 
 

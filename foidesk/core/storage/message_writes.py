@@ -11,6 +11,7 @@ from typing import BinaryIO
 from sqlalchemy.orm import Session
 
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.i18n import _
 from foidesk.core.mail.names import safe_filename
 from foidesk.core.records import NewAttachment, NewMessage
 from foidesk.core.storage import row_records as convert
@@ -39,7 +40,7 @@ def insert_message(
 def message_row(new: NewMessage, direction: Direction, kind: MessageKind) -> Message:
     for moment in (new.sent_at, new.received_at):
         if moment is not None and moment.tzinfo is None:
-            raise InvalidInputError("message times must carry a time zone")
+            raise InvalidInputError(_("message times must carry a time zone"))
     return Message(
         direction=direction.value,
         kind=kind.value,
@@ -93,7 +94,9 @@ def _open(opened: ExitStack, data: bytes | Path) -> bytes | BinaryIO:
     try:
         return opened.enter_context(data.open("rb"))
     except OSError as exc:
-        raise InvalidInputError(f"cannot read {data.name}: {exc.strerror}") from exc
+        raise InvalidInputError(
+            _("cannot read {name}: {strerror}").format(name=data.name, strerror=exc.strerror)
+        ) from exc
 
 
 def _attachment_row(new: NewAttachment, position: int, sha256: str, size: int) -> Attachment:

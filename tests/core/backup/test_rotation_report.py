@@ -156,7 +156,7 @@ def test_create_prints_each_removal_and_each_kept_backup(
     more, same = older_backups(filled_profile, tmp_path)
     lines = create(capsys, filled_profile).splitlines()
     [new] = [b.path for b in list_backups(filled_profile.backups_dir) if b.path not in (more, same)]
-    assert len(lines) == 3 and lines[0].startswith("backed up 3 request(s)")
+    assert len(lines) == 3 and lines[0].startswith("backed up 3 requests")
     assert lines[1].startswith(f"removed older backup {same.name} (")
     assert lines[1].endswith(" UTC: 3 requests, 6 messages, 10 stored files)")
     assert (

@@ -65,7 +65,7 @@ def test_a_lost_database_beside_the_store_is_refused_not_taken_for_a_new_profile
     assert error.problem is problem
     text = str(error)
     assert "Nothing was changed" in text
-    assert "40 request(s), 160 message(s)" in text
+    assert "40 requests, 160 messages" in text
     assert error.newest_backup is not None
     assert error.newest_backup.path.name in text
     assert "foidesk backup restore" in text

@@ -146,11 +146,11 @@ def test_text_rows_and_states_must_agree(
     extract_pending(desk, options=ExtractionOptions(workers=0))
     with desk.db.writing() as session:
         session.execute(update(Attachment).values(text_state="pending"))
-    assert check_index(desk) == ["search: 1 attachment(s) have text but are not marked read"]
+    assert check_index(desk) == ["search: 1 attachment has text but is not marked read"]
     with desk.db.writing() as session:
         session.execute(update(Attachment).values(text_state="done"))
         session.execute(AttachmentText.__table__.delete())  # type: ignore[attr-defined]
-    assert "marked read but their text is missing" in check_index(desk)[0]
+    assert "marked read but its text is missing" in check_index(desk)[0]
 
 
 def test_a_missing_index_is_a_clear_error_until_rebuilt(

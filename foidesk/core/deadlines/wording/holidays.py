@@ -30,9 +30,33 @@ NAMES = (
     N_("Repentance and Prayer Day"),
     N_("Christmas Day"),
     N_("Second Day of Christmas"),
+    # the EU institutions' own list
+    N_("Day after New Year's Day"),
+    N_("Maundy Thursday"),
+    N_("Labour Day"),
+    N_("Anniversary of the Schuman Declaration"),
+    N_("Day after Ascension Day"),
+    N_("Whit Monday"),
+    N_("Belgian National Day"),
+    N_("Assumption"),
+    N_("All Souls' Day"),
+    N_("End-of-year days"),
+    # Luxembourg's, for the General Court
+    N_("Europe Day"),
+    N_("National Day"),
+    N_("Saint Stephen's Day"),
 )
 
 
 def day_name(name: str) -> str:
     """A skipped day's name as the reader's language has it (as stored when it has none)."""
-    return "; ".join(_(part) for part in name.split("; "))
+    return "; ".join(_one(part) for part in name.split("; "))
+
+
+def _one(name: str) -> str:
+    """'Easter Monday (England, Wales)' keeps its places and translates its name."""
+    translated = _(name)
+    head, bracket, places = name.partition(" (")
+    if translated != name or not bracket:
+        return translated
+    return f"{_(head)} ({places}"
