@@ -9,12 +9,14 @@ from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from foidesk.core.desk import Desk
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import _
 from foidesk.core.profile import resolve_profile, start_logging
+
+if TYPE_CHECKING:
+    from foidesk.core.desk import Desk
 
 Handler = Callable[[argparse.Namespace], int]
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -44,6 +46,8 @@ def json_option(parser: argparse.ArgumentParser) -> None:
 
 def open_desk(args: argparse.Namespace) -> Desk:
     profile = resolve_profile(getattr(args, "data_dir", None), getattr(args, "database_url", None))
+    from foidesk.core.desk import Desk  # the database layer loads only for a command
+
     desk = Desk.open(profile)
     start_logging(profile)
     return desk

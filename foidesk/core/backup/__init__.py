@@ -11,37 +11,97 @@ attachment. The modules each do one job:
 - ``rotation``, ``schedule``, ``settings``, ``listing``: keeping the right backups
 """
 
-from foidesk.core.backup.catalog import BackupEntry, list_backups
-from foidesk.core.backup.errors import (
-    BackupDamagedError,
-    BackupError,
-    BackupTooNewError,
-    NotABackupError,
-    NotEnoughSpaceError,
-    ProfileInUseError,
-    RestoreInProgressError,
-    UnsafeBackupError,
-    UnsupportedProfileError,
-)
-from foidesk.core.backup.manifest import Counts, Manifest
-from foidesk.core.backup.problems import Problem, ProblemKind
-from foidesk.core.backup.restore import RestoreResult, restore_backup
-from foidesk.core.backup.rotation import RotationResult, holdings, removal_text, rotate
-from foidesk.core.backup.rotation_note import RotationNote, last_rotation, note_of
-from foidesk.core.backup.schedule import ScheduledBackup, back_up_and_rotate, backup_due
-from foidesk.core.backup.settings import (
-    MAX_KEEP,
-    BackupSettings,
-    load_settings,
-    record_backup,
-    set_automatic,
-    set_folder,
-    set_keep,
-)
-from foidesk.core.backup.structure import read_manifest_only
-from foidesk.core.backup.switch import finish_interrupted_restore
-from foidesk.core.backup.verify import VerifyReport, verify_backup
-from foidesk.core.backup.write import BackupInfo, create_backup, write_backup
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from foidesk.core.backup.catalog import BackupEntry, list_backups
+    from foidesk.core.backup.errors import (
+        BackupDamagedError,
+        BackupError,
+        BackupTooNewError,
+        NotABackupError,
+        NotEnoughSpaceError,
+        ProfileInUseError,
+        RestoreInProgressError,
+        UnsafeBackupError,
+        UnsupportedProfileError,
+    )
+    from foidesk.core.backup.manifest import Counts, Manifest
+    from foidesk.core.backup.problems import Problem, ProblemKind
+    from foidesk.core.backup.restore import RestoreResult, restore_backup
+    from foidesk.core.backup.rotation import RotationResult, holdings, removal_text, rotate
+    from foidesk.core.backup.rotation_note import RotationNote, last_rotation, note_of
+    from foidesk.core.backup.schedule import ScheduledBackup, back_up_and_rotate, backup_due
+    from foidesk.core.backup.settings import (
+        MAX_KEEP,
+        BackupSettings,
+        load_settings,
+        record_backup,
+        set_automatic,
+        set_folder,
+        set_keep,
+    )
+    from foidesk.core.backup.structure import read_manifest_only
+    from foidesk.core.backup.switch import finish_interrupted_restore
+    from foidesk.core.backup.verify import VerifyReport, verify_backup
+    from foidesk.core.backup.write import BackupInfo, create_backup, write_backup
+
+#: Each name is loaded when first asked for: a command that only names a backup option
+#: must not load the database layer.
+_LATER = {
+    "BackupEntry": "foidesk.core.backup.catalog",
+    "list_backups": "foidesk.core.backup.catalog",
+    "BackupDamagedError": "foidesk.core.backup.errors",
+    "BackupError": "foidesk.core.backup.errors",
+    "BackupTooNewError": "foidesk.core.backup.errors",
+    "NotABackupError": "foidesk.core.backup.errors",
+    "NotEnoughSpaceError": "foidesk.core.backup.errors",
+    "ProfileInUseError": "foidesk.core.backup.errors",
+    "RestoreInProgressError": "foidesk.core.backup.errors",
+    "UnsafeBackupError": "foidesk.core.backup.errors",
+    "UnsupportedProfileError": "foidesk.core.backup.errors",
+    "Counts": "foidesk.core.backup.manifest",
+    "Manifest": "foidesk.core.backup.manifest",
+    "Problem": "foidesk.core.backup.problems",
+    "ProblemKind": "foidesk.core.backup.problems",
+    "RestoreResult": "foidesk.core.backup.restore",
+    "restore_backup": "foidesk.core.backup.restore",
+    "RotationResult": "foidesk.core.backup.rotation",
+    "holdings": "foidesk.core.backup.rotation",
+    "removal_text": "foidesk.core.backup.rotation",
+    "rotate": "foidesk.core.backup.rotation",
+    "RotationNote": "foidesk.core.backup.rotation_note",
+    "last_rotation": "foidesk.core.backup.rotation_note",
+    "note_of": "foidesk.core.backup.rotation_note",
+    "ScheduledBackup": "foidesk.core.backup.schedule",
+    "back_up_and_rotate": "foidesk.core.backup.schedule",
+    "backup_due": "foidesk.core.backup.schedule",
+    "BackupSettings": "foidesk.core.backup.settings",
+    "MAX_KEEP": "foidesk.core.backup.settings",
+    "load_settings": "foidesk.core.backup.settings",
+    "record_backup": "foidesk.core.backup.settings",
+    "set_automatic": "foidesk.core.backup.settings",
+    "set_folder": "foidesk.core.backup.settings",
+    "set_keep": "foidesk.core.backup.settings",
+    "read_manifest_only": "foidesk.core.backup.structure",
+    "finish_interrupted_restore": "foidesk.core.backup.switch",
+    "VerifyReport": "foidesk.core.backup.verify",
+    "verify_backup": "foidesk.core.backup.verify",
+    "BackupInfo": "foidesk.core.backup.write",
+    "create_backup": "foidesk.core.backup.write",
+    "write_backup": "foidesk.core.backup.write",
+}
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in _LATER:
+        value = getattr(importlib.import_module(_LATER[name]), name)
+        globals()[name] = value  # asked once
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "MAX_KEEP",

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import holidays
-
 from foidesk.core.deadlines import eu_holidays
 
 #: The one dated data set that is not in the `holidays` package (see `eu_holidays`).
@@ -48,6 +46,8 @@ def holiday_names(spec: CalendarSpec, year: int) -> Mapping[date, str]:
     Constructing a `holidays` object costs about a millisecond; a deadline
     costs microseconds. So each calendar+year is built once per process.
     """
+    import holidays  # loaded on first use: it is a large package
+
     if spec.dataset == EU_INSTITUTIONS:
         return eu_holidays.holidays_in(year)
     if len(spec.subdivisions) <= 1:
@@ -82,6 +82,8 @@ def unpublished_years(spec: CalendarSpec, first: date, last: date) -> tuple[int,
 
 def _union_of_subdivisions(spec: CalendarSpec, year: int) -> dict[date, str]:
     """Holidays of any listed subdivision, naming the regions where not all share it."""
+    import holidays  # loaded on first use: it is a large package
+
     per_region = {
         sub: holidays.country_holidays(
             spec.country, subdiv=sub, years=year, categories=spec.categories
@@ -112,6 +114,8 @@ def _union_name(
 @lru_cache(maxsize=256)
 def subdivision_labels(country: str) -> Mapping[str, str]:
     """Code -> readable name ('SCT' -> 'Scotland') where the package knows one."""
+    import holidays  # loaded on first use: it is a large package
+
     entity = holidays.country_holidays(country, years=())
     aliases: Mapping[str, str] = getattr(entity, "subdivisions_aliases", {})
     return {code: alias for alias, code in aliases.items()}
@@ -120,6 +124,8 @@ def subdivision_labels(country: str) -> Mapping[str, str]:
 @lru_cache(maxsize=256)
 def check_calendar(country: str, subdivision: str | None) -> None:
     """Raise ValueError, with the valid choices, if the package has no such calendar."""
+    import holidays  # loaded on first use: it is a large package
+
     supported = holidays.list_supported_countries()
     if country not in supported:
         raise ValueError(

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from foidesk.core.deadlines.closures import NO_CLOSURES, Closures
-from foidesk.core.deadlines.custom import CustomRule
+
+if TYPE_CHECKING:
+    from foidesk.core.deadlines.custom import CustomRule
 
 
 class ClockEventKind(StrEnum):
