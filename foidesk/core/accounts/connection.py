@@ -25,7 +25,7 @@ from foidesk.core.i18n import _
 TIMEOUT_SECONDS = 30.0
 #: OpenSSL's codes for a certificate from an authority the context does not trust.
 _UNKNOWN_ISSUER = frozenset({2, 18, 19, 20, 21})
-_NAME_MISMATCH = 62
+_NAME_MISMATCH = frozenset({62, 64})  # a host name, an IP address
 _EXPIRED = 10
 
 
@@ -147,7 +147,7 @@ def lost_connection(endpoint: Endpoint, what: str) -> MailServerError:
 
 def _certificate_error(exc: ssl.SSLCertVerificationError, endpoint: Endpoint) -> MailServerError:
     code = exc.verify_code
-    if code == _NAME_MISMATCH:
+    if code in _NAME_MISMATCH:
         return MailServerError(
             _(
                 "the server at {endpoint} showed a certificate for another name than {host}, "
