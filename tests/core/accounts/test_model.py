@@ -25,9 +25,9 @@ def test_a_server_must_be_host_and_port(text: str) -> None:
 
 
 def test_plain_is_refused_off_this_computer_and_says_why() -> None:
-    with pytest.raises(AccountError, match="unencrypted.*only for a server on this computer"):
+    with pytest.raises(AccountError, match=r"unencrypted.*only for a server on this computer"):
         parse_endpoint("imap.example.org:143", "IMAP", Security.PLAIN)
-    with pytest.raises(AccountError, match="not 10.0.0.5"):
+    with pytest.raises(AccountError, match=r"not 10\.0\.0\.5"):
         parse_endpoint("10.0.0.5:143", "IMAP", Security.PLAIN)
     for host in ("localhost", "127.0.0.1", "127.8.9.10"):
         assert parse_endpoint(f"{host}:143", "IMAP", Security.PLAIN).security == Security.PLAIN
