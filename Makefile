@@ -3,12 +3,12 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck unit clean
+.PHONY: run test lint typecheck unit catalogues catalogues-check clean
 
 run: $(VENV)/.installed
 	$(BIN)/foidesk
 
-test: $(VENV)/.installed-test lint typecheck unit
+test: $(VENV)/.installed-test catalogues-check lint typecheck unit
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check foidesk tests benchmarks scripts
@@ -19,6 +19,15 @@ typecheck: $(VENV)/.installed-test
 
 unit: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+# Re-extract foidesk/locale/foidesk.pot, update every language's .po and compile its .mo.
+catalogues: $(VENV)/.installed
+	$(BIN)/python scripts/catalogues.py update
+
+# Fails on a stale extraction, a fuzzy or untranslated entry, a placeholder mismatch or
+# a .mo that is not its .po (docs/translating.md).
+catalogues-check: $(VENV)/.installed
+	$(BIN)/python scripts/catalogues.py check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

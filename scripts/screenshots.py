@@ -1,6 +1,7 @@
 """Render the README screenshots offscreen, on the example data.
 
     .venv/bin/python scripts/screenshots.py [--out resources/screenshots] [--dark]
+        [--language de] [--width 1920]
 
 Opens a throwaway profile with a fixed "today", loads the example request and a
 few more requests in different states (so the list and calendar have something
@@ -30,6 +31,7 @@ from foidesk.core.profile import resolve_profile
 from foidesk.core.records import NewMessage, NewRequest
 from foidesk.core.sample.thread import load_sample
 from foidesk.gui.app import make_application
+from foidesk.gui.language import apply_language
 from foidesk.gui.main_window import CALENDAR_TAB, MainWindow
 from foidesk.gui.palette import Theme, apply_theme
 
@@ -120,16 +122,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("resources/screenshots"))
     parser.add_argument("--dark", action="store_true", help="use the dark palette")
+    parser.add_argument("--language", default="en", help="the window's language (en, de)")
+    parser.add_argument("--width", type=int, default=1360, help="the main window's width")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = make_application()
     apply_theme(app, Theme.DARK if args.dark else Theme.LIGHT)
-    suffix = "-dark" if args.dark else ""
+    apply_language(args.language)
+    suffix = ("-dark" if args.dark else "") + ("" if args.language == "en" else f"-{args.language}")
     with tempfile.TemporaryDirectory() as folder:
         desk = Desk.open(resolve_profile(Path(folder) / "profile"), today=lambda: TODAY)
         example_id = populate(desk)
         window = MainWindow(desk)
-        window.resize(1360, 860)
+        window.resize(args.width, 860)
         window.show()
         settle(window)
         window.open_request(example_id)

@@ -10,11 +10,22 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests read English whatever the machine's locale, and so do the processes they start.
+os.environ["LANGUAGE"] = "en"
 
+from foidesk.core import i18n
 from foidesk.core.desk import Desk
 from foidesk.core.profile import Profile, resolve_profile
 
 FIXED_TODAY = date(2024, 4, 10)
+
+
+@pytest.fixture(autouse=True)
+def source_language() -> Iterator[None]:
+    """Each test starts in English; one that chooses another language cannot leak it."""
+    i18n.set_language(i18n.SOURCE_LANGUAGE)
+    yield
+    i18n.set_language(i18n.SOURCE_LANGUAGE)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from foidesk.cli.common import json_option, open_desk, print_json
 from foidesk.core.backup import (
+    BackupEntry,
     BackupInfo,
     Counts,
     RotationResult,
@@ -87,23 +88,35 @@ def _create(args: argparse.Namespace) -> int:
             info, rotation = scheduled.backup, scheduled.rotation
     removed = rotation.removed if rotation else ()
     kept = rotation.kept_because if rotation else ()
+    removed_backups = rotation.removed_backups if rotation else ()
     if args.json:
         print_json(
             {
                 **_info_json(info),
                 "rotated_out": [str(p) for p in removed],
                 "kept_by_rotation": [{"path": k.path, "reason": k.reason} for k in kept],
+                "removed_by_rotation": [_removed_json(entry) for entry in removed_backups],
             }
         )
         return 0
     for warning in info.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"backed up {_counts_text(info.counts)} to {info.path} ({_size(info.size)})")
-    for entry in rotation.removed_backups if rotation else ():
+    for entry in removed_backups:
         print(removal_text(entry))
     for because in kept:
         print(because.text)
     return 0
+
+
+def _removed_json(entry: BackupEntry) -> dict[str, object]:
+    """A backup rotation removed: which, from when, and what it held (None: unreadable)."""
+    return {
+        "path": entry.path,
+        "created_at": entry.created_at,
+        "counts": entry.counts,
+        "text": removal_text(entry),
+    }
 
 
 def _info_json(info: BackupInfo) -> dict[str, object]:

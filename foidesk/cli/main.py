@@ -14,6 +14,7 @@ from types import ModuleType
 from foidesk import __version__
 from foidesk.cli.common import profile_options
 from foidesk.core.errors import FoideskError
+from foidesk.core.i18n import in_source_language, language_from_environment, set_language
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process ended by SIGPIPE
@@ -42,10 +43,19 @@ def command_modules() -> list[ModuleType]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    set_language(language_from_environment())
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         return _open_window(args)
+    if getattr(args, "json", False):
+        with in_source_language():  # scripts read the same words in every language
+            return _run(args)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen command; a user's error becomes one line on stderr."""
     try:
         status = int(args.handler(args))
         sys.stdout.flush()  # a closed pipe is found here, not at exit

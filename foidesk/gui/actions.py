@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
+from foidesk.core.i18n import _, pgettext
 from foidesk.gui.resources import icon
 
 
@@ -78,57 +79,69 @@ def _action(
 
 
 def make_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
-    undo = undo_stack.createUndoAction(window, "&Undo")
+    undo = undo_stack.createUndoAction(window, _("&Undo"))
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
     undo.setIcon(icon("undo"))
-    redo = undo_stack.createRedoAction(window, "&Redo")
+    redo = undo_stack.createRedoAction(window, _("&Redo"))
     redo.setShortcuts(QKeySequence.StandardKey.Redo)
     redo.setIcon(icon("redo"))
     preferences = _action(
-        window, "&Preferences…", "preferences", QKeySequence.StandardKey.Preferences
+        window, _("&Preferences…"), "preferences", QKeySequence.StandardKey.Preferences
     )
     std = QKeySequence.StandardKey
     return WindowActions(
-        new_request=_action(window, "&New request…", "new", std.New, "Record a new request"),
-        new_authority=_action(window, "New &authority…", "authority"),
+        new_request=_action(window, _("&New request…"), "new", std.New, _("Record a new request")),
+        new_authority=_action(window, _("New &authority…"), "authority"),
         import_files=_action(
-            window, "&Import…", "import", "Ctrl+I", "Import emails, mailboxes or documents"
+            window, _("&Import…"), "import", "Ctrl+I", _("Import emails, mailboxes or documents")
         ),
-        export_ics=_action(window, "&Export deadlines (.ics)…", "export"),
-        load_example=_action(window, "Load &example request"),
-        trash=_action(window, "&Trash…", "trash", tip="Restore or purge deleted requests"),
-        quit=_action(window, "&Quit", "quit", std.Quit),
+        export_ics=_action(window, _("&Export deadlines (.ics)…"), "export"),
+        load_example=_action(window, _("Load &example request")),
+        trash=_action(window, _("&Trash…"), "trash", tip=_("Restore or purge deleted requests")),
+        quit=_action(window, _("&Quit"), "quit", std.Quit),
         undo=undo,
         redo=redo,
-        edit_request=_action(window, "&Edit request…", "edit", "Ctrl+E"),
-        edit_authority=_action(window, "Edit a&uthority…", "authority"),
-        delete_request=_action(window, "&Delete request", "trash", std.Delete, "Move to the trash"),
+        edit_request=_action(window, _("&Edit request…"), "edit", "Ctrl+E"),
+        edit_authority=_action(window, _("Edit a&uthority…"), "authority"),
+        delete_request=_action(
+            window, _("&Delete request"), "trash", std.Delete, _("Move to the trash")
+        ),
         find=_action(
             window,
-            "&Find in everything…",
+            _("&Find in everything…"),
             "find",
             std.Find,
-            "Search all requests, messages and attachment text",
+            _("Search all requests, messages and attachment text"),
         ),
         filter_list=_action(
-            window, "Fi&lter the request list", None, "Ctrl+L", "Type to narrow the request list"
+            window,
+            _("Fi&lter the request list"),
+            None,
+            "Ctrl+L",
+            _("Type to narrow the request list"),
         ),
         preferences=preferences,
         add_message=_action(
-            window, "Add &message…", "message-add", "Ctrl+M", "Record a call, a letter or a note"
+            window,
+            _("Add &message…"),
+            "message-add",
+            "Ctrl+M",
+            _("Record a call, a letter or a note"),
         ),
         record_event=_action(
             window,
-            "Record &event…",
+            _("Record &event…"),
             "event",
             "Ctrl+Shift+E",
-            "Clarification, extension, fee notice, review…",
+            _("Clarification, extension, fee notice, review…"),
         ),
-        change_status=_action(window, "Change &status…", "status", "Ctrl+Shift+S"),
-        show_requests=_action(window, "&Requests", "list", "Ctrl+1"),
-        show_calendar=_action(window, "&Calendar", "calendar", "Ctrl+2"),
-        next_pane=_action(window, "Next &pane", None, "F6", "Move between list, thread and filter"),
-        about=_action(window, "&About foidesk", "about"),
+        change_status=_action(window, _("Change &status…"), "status", "Ctrl+Shift+S"),
+        show_requests=_action(window, _("&Requests"), "list", "Ctrl+1"),
+        show_calendar=_action(window, _("&Calendar"), "calendar", "Ctrl+2"),
+        next_pane=_action(
+            window, _("Next &pane"), None, "F6", _("Move between list, thread and filter")
+        ),
+        about=_action(window, _("&About foidesk"), "about"),
     )
 
 
@@ -144,7 +157,7 @@ class WindowMenus:
 
 def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     bar = window.menuBar()
-    file = bar.addMenu("&File")
+    file = bar.addMenu(_("&File"))
     file.addActions([a.new_request, a.new_authority])
     file.addSeparator()
     file.addActions([a.import_files, a.export_ics, a.load_example])
@@ -153,7 +166,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     file.addAction(a.trash)
     file.addSeparator()
     file.addAction(a.quit)
-    edit = bar.addMenu("&Edit")
+    edit = bar.addMenu(_("&Edit"))
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
     edit.addActions([a.edit_request, a.edit_authority, a.delete_request])
@@ -161,16 +174,16 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     edit.addActions([a.find, a.filter_list])
     edit.addSeparator()
     edit.addAction(a.preferences)
-    request = bar.addMenu("&Request")
+    request = bar.addMenu(_("&Request"))
     request.addActions([a.add_message, a.record_event, a.change_status])
-    view = bar.addMenu("&View")
+    view = bar.addMenu(_("&View"))
     view.addActions([a.show_requests, a.show_calendar])
     view.addSeparator()
     view.addAction(a.next_pane)
     view.addSeparator()
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(_("&Help"))
     help_menu.addAction(a.about)
-    toolbar = window.addToolBar("Main")
+    toolbar = window.addToolBar(pgettext("toolbar", "Main"))
     toolbar.setObjectName("main-toolbar")
     toolbar.setMovable(False)
     toolbar.addActions([a.new_request, a.import_files])

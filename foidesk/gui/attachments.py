@@ -15,12 +15,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, QObject, QStandardPaths, QTemporaryDir, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QToolTip, QWidget
 
 from foidesk.core import profile as privacy
 from foidesk.core.desk import Desk
 from foidesk.core.errors import StorageError
 from foidesk.core.formatting import safe_filename
+from foidesk.core.i18n import _
 from foidesk.core.records import AttachmentRecord
 from foidesk.gui.errors_ui import report_failure
 from foidesk.gui.preview import AttachmentPreview, can_preview
@@ -35,7 +36,7 @@ SaveChooser = Callable[[QWidget, AttachmentRecord], Path | None]
 def ask_save_path(parent: QWidget, attachment: AttachmentRecord) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
     start = str(Path(folder or QDir.homePath()) / safe_filename(attachment.filename))
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Save attachment as", start)
+    chosen, _filter = QFileDialog.getSaveFileName(parent, _("Save attachment as"), start)
     return Path(chosen) if chosen else None
 
 
@@ -65,7 +66,7 @@ class AttachmentActions(QObject):
         self._files.start(
             lambda: self.temporary_copy(attachment),
             self._open_externally,
-            lambda exc: report_failure(self._parent, "Could not open the attachment", exc, ""),
+            lambda exc: report_failure(self._parent, _("Could not open the attachment"), exc, ""),
         )
 
     def preview(self, attachment: AttachmentRecord, query: str = "") -> AttachmentPreview:
@@ -76,6 +77,7 @@ class AttachmentActions(QObject):
         preview.save_requested.connect(self.save_as)
         preview.finished.connect(lambda _code: self._forget(preview))
         self.previews.append(preview)
+        QToolTip.hideText()  # a deadline's or a chip's tooltip would stay above the preview
         preview.show()
         return preview
 
@@ -94,7 +96,7 @@ class AttachmentActions(QObject):
         self._files.start(
             lambda: _copy(source, target),
             self.saved.emit,
-            lambda exc: report_failure(self._parent, "Could not save the attachment", exc, ""),
+            lambda exc: report_failure(self._parent, _("Could not save the attachment"), exc, ""),
         )
 
     def temporary_copy(self, attachment: AttachmentRecord) -> Path:
@@ -116,12 +118,16 @@ def _private_copy(source: Path, target: Path) -> None:
         privacy.make_dir(target.parent)
         privacy.copy_file(source, target)
     except OSError as exc:
-        raise StorageError(f"cannot write {target.name}: {exc.strerror}") from exc
+        raise StorageError(_cannot_write(target, exc)) from exc
 
 
 def _copy(source: Path, target: Path) -> Path:
     try:
         shutil.copyfile(source, target)
     except OSError as exc:
-        raise StorageError(f"cannot write {target.name}: {exc.strerror}") from exc
+        raise StorageError(_cannot_write(target, exc)) from exc
     return target
+
+
+def _cannot_write(target: Path, exc: OSError) -> str:
+    return _("cannot write {file}: {reason}").format(file=target.name, reason=exc.strerror)

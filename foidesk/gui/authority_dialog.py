@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.deadlines import REGION_NAMES
+from foidesk.core.i18n import _
 from foidesk.core.records import AuthorityRecord
 from foidesk.gui.forms import lay_out_dialog
 
@@ -27,43 +28,43 @@ class AuthorityDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.existing = existing
-        self.setWindowTitle("Edit authority" if existing else "New authority")
+        self.setWindowTitle(_("Edit authority") if existing else _("New authority"))
         self.setObjectName("authority-dialog")
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
+        self.name.setAccessibleName(_("Name"))
         self.short_name = QLineEdit()
-        self.short_name.setAccessibleName("Short name")
+        self.short_name.setAccessibleName(_("Short name"))
         self.email = QLineEdit()
-        self.email.setAccessibleName("FOI email address")
+        self.email.setAccessibleName(_("FOI email address"))
         self.email.setPlaceholderText("foi@authority.example")
         self.jurisdiction = QLineEdit()
-        self.jurisdiction.setAccessibleName("Jurisdiction")
+        self.jurisdiction.setAccessibleName(_("Jurisdiction"))
         self.region = QComboBox()
-        self.region.setAccessibleName("Region")
-        self.region.setToolTip("Some laws count the holidays of the authority's state or nation")
-        self.region.addItem("Not set: the law's default", None)
+        self.region.setAccessibleName(_("Region"))
+        self.region.setToolTip(_("Some laws count the holidays of the authority's state or nation"))
+        self.region.addItem(_("Not set: the law's default"), None)
         for code, region_name in REGION_NAMES.items():
             self.region.addItem(f"{region_name} ({code})", code)
         self.regime = QComboBox()
-        self.regime.setAccessibleName("Default law")
+        self.regime.setAccessibleName(_("Default law"))
         for regime_id, name in regimes:
             self.regime.addItem(name, regime_id)
-        self.is_school = QCheckBox("A school or academy (school-day deadlines)")
+        self.is_school = QCheckBox(_("A school or academy (school-day deadlines)"))
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(_("Notes"))
         self.notes.setFixedHeight(80)
         self.error = QLabel()
         self.error.setObjectName("form-error")
         self.error.hide()
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("S&hort name:", self.short_name)
-        form.addRow("&Email:", self.email)
-        form.addRow("&Jurisdiction:", self.jurisdiction)
-        form.addRow("&Region:", self.region)
-        form.addRow("Default &law:", self.regime)
+        form.addRow(_("&Name:"), self.name)
+        form.addRow(_("S&hort name:"), self.short_name)
+        form.addRow(_("&Email:"), self.email)
+        form.addRow(_("&Jurisdiction:"), self.jurisdiction)
+        form.addRow(_("&Region:"), self.region)
+        form.addRow(_("Default &law:"), self.regime)
         form.addRow("", self.is_school)
-        form.addRow("N&otes:", self.notes)
+        form.addRow(_("N&otes:"), self.notes)
         lay_out_dialog(self, form, self.error)
         if existing is not None:
             self._fill(existing)
@@ -82,7 +83,7 @@ class AuthorityDialog(QDialog):
 
     def accept(self) -> None:
         if not self.name.text().strip():
-            self.error.setText("Please give the authority's name.")
+            self.error.setText(_("Please give the authority's name."))
             self.error.show()
             return
         super().accept()

@@ -39,10 +39,14 @@ from foidesk.core.backup import (
     set_keep,
 )
 from foidesk.core.changes import Changes
+from foidesk.core.i18n import N_, _, ngettext
+from foidesk.gui.dates import long_moment_text, short_moment_text
 from foidesk.gui.tasks.database import DeskWorker
 
 MINIMUM_WIDTH = 560
-EXPLANATION = (
+#: The folder's field keeps room for a path's start beside its two buttons.
+FOLDER_MIN_WIDTH = 180
+EXPLANATION = N_(
     "Each backup is one file holding every request, message and attachment. It is "
     "checked before it is kept, and any ZIP tool can open it. Older backups are removed "
     "automatically: the newest of each recent day is kept, and then the newest of each "
@@ -62,22 +66,23 @@ class BackupSettingsPage(QWidget):
         self._worker = worker
         self._settings: BackupSettings | None = None
         self.setObjectName("backup-settings")
-        self.automatic = QCheckBox("Back up every day while foidesk runs, and when it closes")
+        self.automatic = QCheckBox(_("Back up every day while foidesk runs, and when it closes"))
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
-        self.folder.setAccessibleName("Backup folder")
-        self.choose_folder = QPushButton("Choose…")
-        self.default_folder = QPushButton("Use default")
-        self.keep_daily = _spin_box("days", minimum=1, name="Daily backups to keep")
-        self.keep_weekly = _spin_box("weeks", minimum=0, name="Weekly backups to keep")
+        self.folder.setAccessibleName(_("Backup folder"))
+        self.folder.setMinimumWidth(FOLDER_MIN_WIDTH)
+        self.choose_folder = QPushButton(_("Choose…"))
+        self.default_folder = QPushButton(_("Use default"))
+        self.keep_daily = _spin_box(_("days"), minimum=1, name=_("Daily backups to keep"))
+        self.keep_weekly = _spin_box(_("weeks"), minimum=0, name=_("Weekly backups to keep"))
         self.last_backup = QLabel()
         self.last_backup.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.last_backup.setWordWrap(True)
         self.last_rotation = QLabel()
         self.last_rotation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.last_rotation.setWordWrap(True)
-        self.back_up_now = QPushButton("Back up now…")
-        self.restore = QPushButton("Restore…")
+        self.back_up_now = QPushButton(_("Back up now…"))
+        self.restore = QPushButton(_("Restore…"))
         self._build()
         self.refresh()
         self._connect()
@@ -89,15 +94,15 @@ class BackupSettingsPage(QWidget):
         folder_row.addWidget(self.default_folder)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        folder_label = QLabel("&Folder:")
+        folder_label = QLabel(_("&Folder:"))
         folder_label.setBuddy(self.choose_folder)
-        form.addRow("", self.automatic)
+        form.addRow(self.automatic)
         form.addRow(folder_label, folder_row)
-        form.addRow("Keep &daily backups for:", self.keep_daily)
-        form.addRow("Keep &weekly backups for:", self.keep_weekly)
-        form.addRow("Last backup:", self.last_backup)
-        form.addRow("Last rotation:", self.last_rotation)
-        about = QLabel(EXPLANATION)
+        form.addRow(_("Keep &daily backups for:"), self.keep_daily)
+        form.addRow(_("Keep &weekly backups for:"), self.keep_weekly)
+        form.addRow(_("Last backup:"), self.last_backup)
+        form.addRow(_("Last rotation:"), self.last_rotation)
+        about = QLabel(_(EXPLANATION))
         about.setWordWrap(True)
         about.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         buttons = QHBoxLayout()
@@ -110,7 +115,8 @@ class BackupSettingsPage(QWidget):
         layout.addWidget(about)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.setMinimumWidth(MINIMUM_WIDTH)
+        # wider when the labels are (German's are): never less than the form needs
+        self.setMinimumWidth(max(MINIMUM_WIDTH, layout.minimumSize().width()))
 
     def _connect(self) -> None:
         self.automatic.toggled.connect(lambda on: self._change(set_automatic, on))
@@ -156,7 +162,7 @@ class BackupSettingsPage(QWidget):
 
     def _choose_folder(self) -> None:
         current = str(self._settings.folder) if self._settings else ""
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for backups", current)
+        chosen = QFileDialog.getExistingDirectory(self, _("Folder for backups"), current)
         if chosen:
             self._change(set_folder, Path(chosen))
 
@@ -175,37 +181,54 @@ def _spin_box(unit: str, *, minimum: int, name: str) -> QSpinBox:
 
 def last_backup_text(settings: BackupSettings) -> str:
     if settings.last_at is None:
-        return "Never"
-    when = settings.last_at.astimezone().strftime("%d %B %Y at %H:%M")
+        return _("Never")
+    when = long_moment_text(settings.last_at)
     name = f"\n{settings.last_file.name}" if settings.last_file else ""
     return f"{when}{name}"
 
 
 def last_rotation_text(note: RotationNote | None) -> str:
     if note is None:
-        return "Never"
-    when = note.at.astimezone().strftime("%d %B %Y at %H:%M")
+        return _("Never")
+    when = long_moment_text(note.at)
     lines = rotation_lines(note)
-    return f"{when}:\n" + "\n".join(lines) if lines else f"{when}: nothing removed"
+    if not lines:
+        return _("{when}: nothing removed").format(when=when)
+    return f"{when}:\n" + "\n".join(lines)
 
 
 def rotation_lines(note: RotationNote, most: int = MOST_LINES_SHOWN) -> list[str]:
     """What rotation did, by the backups' local times (their file names are in the
     tooltip and the log), one a line; beyond ``most``, only counted."""
-    lines = [f"Removed the backup of {_when(e)} ({_holds(e)})" for e in note.removed]
+    lines = [
+        _("Removed the backup of {when} ({holds})").format(when=_when(e), holds=_holds(e))
+        for e in note.removed
+    ]
     lines += [
-        f"Kept the backup of {_when(k.backup)}: {k.explain(lambda b: f'backup of {_when(b)}')}"
+        _("Kept the backup of {when}: {why}").format(
+            when=_when(k.backup), why=k.explain(_backup_of)
+        )
         for k in note.kept_because
     ]
     if len(lines) > most:
-        lines[most:] = [f"…and {len(lines) - most} more, listed in logs/foidesk.log"]
+        more = len(lines) - most
+        lines[most:] = [
+            ngettext(
+                "…and {count} more, listed in {log}",
+                "…and {count} more, listed in {log}",
+                more,
+            ).format(count=more, log="logs/foidesk.log")
+        ]
     return [f"• {line}" for line in lines]
 
 
 def _when(entry: BackupEntry) -> str:
-    local = entry.created_at.astimezone()
-    return f"{local.day} {local:%b %Y %H:%M}"
+    return short_moment_text(entry.created_at)
+
+
+def _backup_of(entry: BackupEntry) -> str:
+    return _("backup of {when}").format(when=_when(entry))
 
 
 def _holds(entry: BackupEntry) -> str:
-    return holdings(entry.counts) if entry.counts else "its manifest cannot be read"
+    return holdings(entry.counts) if entry.counts else _("its manifest cannot be read")

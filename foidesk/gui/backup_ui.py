@@ -39,8 +39,10 @@ from foidesk.core.backup import (
     restore_backup,
 )
 from foidesk.core.errors import FoideskError
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.progress import Cancelled, Progress
 from foidesk.gui.backup_settings import BackupSettingsPage, rotation_lines
+from foidesk.gui.dates import long_moment_text, month_day_text
 from foidesk.gui.tasks.progress import TaskProgress, close_dialog, progress_dialog
 from foidesk.gui.tasks.runner import TaskRunner
 
@@ -83,13 +85,13 @@ class BackupController(QObject):
         self._automatic = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check_schedule)
-        self.backup_action = QAction("Back up &now…", self)
-        self.backup_action.setStatusTip("Write a backup of everything to the backup folder")
+        self.backup_action = QAction(_("Back up &now…"), self)
+        self.backup_action.setStatusTip(_("Write a backup of everything to the backup folder"))
         self.backup_action.triggered.connect(self.back_up_now)
-        self.restore_action = QAction("&Restore…", self)
-        self.restore_action.setStatusTip("Replace this profile with a backup")
+        self.restore_action = QAction(_("&Restore…"), self)
+        self.restore_action.setStatusTip(_("Replace this profile with a backup"))
         self.restore_action.triggered.connect(self.choose_and_restore)
-        self.settings_action = QAction("&Backup settings…", self)
+        self.settings_action = QAction(_("&Backup settings…"), self)
         self.settings_action.triggered.connect(self.open_settings)
 
     @property
@@ -152,7 +154,7 @@ class BackupController(QObject):
                 desk, progress, now=now, on_database=lambda step: database.call(lambda _d: step())
             )
 
-        title = "Backing up" if not automatic else "Automatic backup"
+        title = _("Backing up") if not automatic else _("Automatic backup")
         self._start(work, title, self._backed_up, modal=False)
 
     def _backed_up(self, result: object) -> None:
@@ -162,7 +164,7 @@ class BackupController(QObject):
         if not self._automatic:
             lines = rotation_lines(note_of(result.rotation, info.created_at))
             text = "\n\n".join([_saved_text(info), *(["\n".join(lines)] if lines else [])])
-            self._tell(QMessageBox.Icon.Information, "Backup saved", text)
+            self._tell(QMessageBox.Icon.Information, _("Backup saved"), text)
         self.backup_finished.emit(info)
 
     # --- restoring ---------------------------------------------------------------------
@@ -171,26 +173,27 @@ class BackupController(QObject):
         self.runner.database.submit(lambda desk: load_settings(desk).folder, self._choose_in)
 
     def _choose_in(self, folder: Path) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self.window, "Restore a backup", str(folder), "foidesk backups (*.foidesk-backup)"
+        name, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            _("Restore a backup"),
+            str(folder),
+            _("foidesk backups") + " (*.foidesk-backup)",
         )
         if name and self._confirm_restore(Path(name)):
             self.restore_from(Path(name))
 
     def _confirm_restore(self, path: Path) -> bool:
         manifest = read_manifest_only(path) if path.is_file() else None
-        holds = ""
+        question = _("Replace everything in this profile with {file}?").format(file=path.name)
         if manifest is not None:
-            when = manifest.created_at.astimezone().strftime("%d %B %Y at %H:%M")
-            holds = (
-                f" It was made on {when} and holds {manifest.counts.requests} request(s) "
-                f"and {manifest.counts.messages} message(s)."
+            question += " " + _made_and_holds(
+                manifest.created_at, manifest.counts.requests, manifest.counts.messages
             )
+        kept = _("Your current data is not deleted: it is kept in a folder beside the profile.")
         answer = QMessageBox.question(
             self.window,
-            "Restore a backup",
-            f"Replace everything in this profile with {path.name}?{holds}\n\n"
-            "Your current data is not deleted: it is kept in a folder beside the profile.",
+            _("Restore a backup"),
+            f"{question}\n\n{kept}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -220,7 +223,7 @@ class BackupController(QObject):
 
         self._pause()
         self.busy_changed.connect(self._resume_background)
-        self._start(work, "Restoring", self._restored, modal=True)
+        self._start(work, _("Restoring"), self._restored, modal=True)
 
     def _resume_background(self, busy: bool) -> None:
         if not busy:
@@ -229,13 +232,12 @@ class BackupController(QObject):
 
     def _restored(self, result: object) -> None:
         assert isinstance(result, RestoreResult)
-        kept = (
-            f"\n\nYour previous data is kept in {result.previous_profile}."
-            if result.previous_profile
-            else ""
-        )
-        text = f"Restored {result.backup.name}.{kept}"
-        self._tell(QMessageBox.Icon.Information, "Backup restored", text)
+        text = _("Restored {file}.").format(file=result.backup.name)
+        if result.previous_profile:
+            text += "\n\n" + _("Your previous data is kept in {folder}.").format(
+                folder=result.previous_profile
+            )
+        self._tell(QMessageBox.Icon.Information, _("Backup restored"), text)
         self.restore_finished.emit(result)
 
     # --- settings ----------------------------------------------------------------------
@@ -249,7 +251,7 @@ class BackupController(QObject):
 
     def open_settings(self) -> QDialog:
         dialog = QDialog(self.window)
-        dialog.setWindowTitle("Backups")
+        dialog.setWindowTitle(_("Backups"))
         layout = QVBoxLayout(dialog)
         layout.addWidget(self.settings_page(dialog))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -301,19 +303,19 @@ class BackupController(QObject):
 
     def _failed(self, message: object) -> None:
         text = str(message)
-        self._tell(QMessageBox.Icon.Warning, "Backup or restore failed", text)
+        self._tell(QMessageBox.Icon.Warning, _("Backup or restore failed"), text)
         self.failed.emit(text)
 
     def _crashed(self, exc: object) -> None:
         details = (
             "".join(traceback.format_exception(exc)) if isinstance(exc, BaseException) else exc
         )
-        text = f"foidesk hit an unexpected error; nothing was changed.\n\n{details}"
-        self._tell(QMessageBox.Icon.Critical, "foidesk hit a bug", text)
+        text = _("foidesk hit an unexpected error; nothing was changed.") + f"\n\n{details}"
+        self._tell(QMessageBox.Icon.Critical, _("foidesk hit a bug"), text)
         self.failed.emit(text)
 
     def _cancelled(self, _outcome: object) -> None:
-        self.status_message.emit("Cancelled: nothing was changed")
+        self.status_message.emit(_("Cancelled: nothing was changed"))
         self.cancelled.emit()
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
@@ -324,11 +326,33 @@ class BackupController(QObject):
         self.message_box = box
 
 
+def _made_and_holds(made: datetime, requests: int, messages: int) -> str:
+    """'It was made on 10 April 2024 at 09:30 and holds 3 requests and 12 messages.'"""
+    return _("It was made on {when} and holds {requests} and {messages}.").format(
+        when=long_moment_text(made),
+        requests=_count_of(requests, "request"),
+        messages=_count_of(messages, "message"),
+    )
+
+
+def _count_of(number: int, what: str) -> str:
+    """'1 request', '3 messages', '2 files' (``what`` names one of the three)."""
+    forms = {
+        "request": ngettext("{count} request", "{count} requests", number),
+        "message": ngettext("{count} message", "{count} messages", number),
+        "file": ngettext("{count} file", "{count} files", number),
+    }
+    return forms[what].format(count=number)
+
+
 def _saved_text(info: BackupInfo) -> str:
     counts = info.counts
-    text = (
-        f"Saved {info.path.name} in {info.path.parent}: {counts.requests} request(s), "
-        f"{counts.messages} message(s) and {counts.files} file(s), checked."
+    text = _("Saved {file} in {folder}: {requests}, {messages} and {files}, checked.").format(
+        file=info.path.name,
+        folder=info.path.parent,
+        requests=_count_of(counts.requests, "request"),
+        messages=_count_of(counts.messages, "message"),
+        files=_count_of(counts.files, "file"),
     )
     if info.warnings:
         text += "\n\n" + "\n".join(info.warnings)
@@ -337,30 +361,41 @@ def _saved_text(info: BackupInfo) -> str:
 
 def status_text(result: ScheduledBackup) -> str:
     """One status-bar line: what was saved, and what rotation removed or kept."""
-    parts = [f"Backed up {_count(result.backup.counts.requests, 'request')}"]
+    requests = _count_of(result.backup.counts.requests, "request")
+    parts = [_("Backed up {requests}").format(requests=requests)]
     rotation = result.rotation
     if rotation.removed_backups:
         removed = rotation.removed_backups
-        parts.append(f"removed {_count(len(removed), 'older backup')} ({_days(removed)})")
+        parts.append(
+            ngettext(
+                "removed {count} older backup ({days})",
+                "removed {count} older backups ({days})",
+                len(removed),
+            ).format(count=len(removed), days=_days(removed))
+        )
     held_more = [k.backup for k in rotation.kept_because if k.newer is not None]
     if held_more:
-        verb = "holds" if len(held_more) == 1 else "hold"
         parts.append(
-            f"kept {_count(len(held_more), 'older backup')} that {verb} more than a newer one "
-            f"({_days(held_more)})"
+            ngettext(
+                "kept {count} older backup that holds more than a newer one ({days})",
+                "kept {count} older backups that hold more than a newer one ({days})",
+                len(held_more),
+            ).format(count=len(held_more), days=_days(held_more))
         )
     unreadable = [k.backup for k in rotation.kept_because if k.newer is None]
     if unreadable:
-        parts.append(f"kept {_count(len(unreadable), 'unreadable backup')} ({_days(unreadable)})")
+        parts.append(
+            ngettext(
+                "kept {count} unreadable backup ({days})",
+                "kept {count} unreadable backups ({days})",
+                len(unreadable),
+            ).format(count=len(unreadable), days=_days(unreadable))
+        )
     return "; ".join(parts)
 
 
 def _days(entries: Sequence[BackupEntry]) -> str:
     """The local days the backups were made, oldest first: "29 Nov, 30 Nov"."""
     days = sorted({e.created_at.astimezone().date() for e in entries})
-    shown = ", ".join(f"{day.day} {day:%b}" for day in days[:MOST_DAYS_SHOWN])
+    shown = ", ".join(month_day_text(day) for day in days[:MOST_DAYS_SHOWN])
     return shown + (", …" if len(days) > MOST_DAYS_SHOWN else "")
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"

@@ -29,18 +29,23 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.changes import Changes
-from foidesk.core.deadlines import CalendarEntry, DeadlineState, format_day, format_month
+from foidesk.core.deadlines import CalendarEntry, DeadlineState
 from foidesk.core.desk import Desk
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.records import DayCount
 from foidesk.gui import deadline_display
+from foidesk.gui.dates import day_text, month_text
 from foidesk.gui.deadline_list_model import DeadlineListModel
 from foidesk.gui.request_dialog import from_qdate
 from foidesk.gui.resources import icon
 from foidesk.gui.tasks.database import DeskWorker
 
-#: The list beside the grid shows overdue deadlines from this far back, and upcoming ones ahead.
+#: The list beside the grid shows overdue deadlines from this far back, and every upcoming
+#: one (a review window often closes months ahead: the grid shows it, so must the list).
 LOOK_BACK = timedelta(days=120)
-LOOK_AHEAD = timedelta(days=60)
+#: Starting widths of the list's columns: the first holds a day and its standing
+#: ("Mo., 11. März 2024 · 19 Arbeitstage überfällig" in German).
+COLUMN_WIDTHS = (290, 175, 260)
 
 
 class DeadlineCalendar(QCalendarWidget):
@@ -49,7 +54,7 @@ class DeadlineCalendar(QCalendarWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deadline-calendar")
-        self.setAccessibleName("Deadline calendar")
+        self.setAccessibleName(_("Deadline calendar"))
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -107,7 +112,7 @@ class CalendarPane(QWidget):
         self.model = DeadlineListModel()
         self.list = QTableView()
         self.list.setObjectName("deadline-list")
-        self.list.setAccessibleName("Deadlines")
+        self.list.setAccessibleName(_("Deadlines"))
         self.list.setModel(self.model)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -118,17 +123,17 @@ class CalendarPane(QWidget):
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((250, 175, 260)):
-            self.list.setColumnWidth(column, width)
+        for column, width in enumerate(COLUMN_WIDTHS):  # never narrower than its title
+            self.list.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.list_title = QLabel()
         self.list_title.setObjectName("calendar-list-title")
         font = self.list_title.font()
         font.setBold(True)
         self.list_title.setFont(font)
-        self.show_all = QPushButton("Upcoming and overdue")
-        self.show_all.setToolTip("Leave the chosen day and list every open deadline")
-        self.export = QPushButton(icon("export"), "Export .ics…")
-        self.export.setAccessibleName("Export deadlines to a calendar file")
+        self.show_all = QPushButton(_("Upcoming and overdue"))
+        self.show_all.setToolTip(_("Leave the chosen day and list every open deadline"))
+        self.export = QPushButton(icon("export"), _("Export .ics…"))
+        self.export.setAccessibleName(_("Export deadlines to a calendar file"))
         self._build()
         self.calendar.clicked.connect(lambda d: self.show_day(from_qdate(d)))
         self.calendar.currentPageChanged.connect(lambda _y, _m: self._load_month())
@@ -142,8 +147,10 @@ class CalendarPane(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.calendar, 1)
         legend = QLabel(
-            "Marked days show how many deadlines fall on them; the icon is the most "
-            "pressing: a red triangle when overdue, an amber circle when due that day."
+            _(
+                "Marked days show how many deadlines fall on them; the icon is the most "
+                "pressing: a red triangle when overdue, an amber circle when due that day."
+            )
         )
         legend.setWordWrap(True)
         left_layout.addWidget(legend)
@@ -169,23 +176,25 @@ class CalendarPane(QWidget):
         show; while the calendar is not on screen, only note that it is out of date."""
         if not changes.calendar:
             return
-        if not any(changes.moves_day(day) for day in self._days_shown()):
+        if not self._shows_a_day_of(changes):
             return
         if not self.isVisible():
             self._stale = True
             return
         self.refresh()
 
-    def _days_shown(self) -> list[date]:
-        """The grid's days (with the edges of the months around), and the list's: the
-        chosen day, or the overdue and upcoming ones."""
+    def _shows_a_day_of(self, changes: Changes) -> bool:
+        """Whether the grid's days (with the edges of the months around), or the list's —
+        the chosen day, or every day from the list's look back on — include a day whose
+        deadlines moved."""
+        if changes.deadline_days is None or changes.everything:
+            return True
         first = date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
-        shown = [first - timedelta(days=7) + timedelta(days=n) for n in range(52)]
+        shown = {first - timedelta(days=7) + timedelta(days=n) for n in range(52)}
         if self._day is not None:
-            return [*shown, self._day]
-        today = self._today or date.today()
-        span = (LOOK_BACK + LOOK_AHEAD).days
-        return shown + [today - LOOK_BACK + timedelta(days=n) for n in range(span + 1)]
+            return bool(changes.deadline_days & (shown | {self._day}))
+        since = (self._today or date.today()) - LOOK_BACK
+        return any(day in shown or day >= since for day in changes.deadline_days)
 
     def show_if_stale(self) -> None:
         """On coming into view: refresh if a change came while it was hidden (or never
@@ -227,7 +236,7 @@ class CalendarPane(QWidget):
             if day is not None:
                 return day, desk.calendar(day, day)
             today = desk.today()
-            entries = desk.calendar(today - LOOK_BACK, today + LOOK_AHEAD)
+            entries = desk.calendar(today - LOOK_BACK)
             return None, [e for e in entries if _still_open(e)]
 
         self._worker.submit(load, self._show_entries, channel="calendar-list", background=True)
@@ -235,12 +244,15 @@ class CalendarPane(QWidget):
     def _show_entries(self, result: tuple[date | None, list[CalendarEntry]]) -> None:
         day, entries = result
         self.model.set_entries(entries)
+        count = len(entries)
         if day is None:
-            self.list_title.setText(f"Overdue and upcoming ({len(entries)})")
+            self.list_title.setText(_("Overdue and upcoming ({count})").format(count=count))
         else:
-            count = len(entries)
-            plural = "s" if count != 1 else ""
-            self.list_title.setText(f"{format_day(day)}: {count} deadline{plural}")
+            self.list_title.setText(
+                ngettext("{day}: {count} deadline", "{day}: {count} deadlines", count).format(
+                    day=day_text(day), count=count
+                )
+            )
         self.show_all.setEnabled(day is not None)
         self.loaded.emit()
 
@@ -248,7 +260,7 @@ class CalendarPane(QWidget):
         self.open_request.emit(self.model.entry(row).request_id)
 
     def month_title(self) -> str:
-        return format_month(date(self.calendar.yearShown(), self.calendar.monthShown(), 1))
+        return month_text(date(self.calendar.yearShown(), self.calendar.monthShown(), 1))
 
     def go_to(self, day: date) -> None:
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
@@ -264,8 +276,8 @@ def _still_open(entry: CalendarEntry) -> bool:
 
 
 def ask_ics_path(parent: QWidget) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Export deadlines", "foi-deadlines.ics", "Calendar files (*.ics)"
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, _("Export deadlines"), "foi-deadlines.ics", _("Calendar files") + " (*.ics)"
     )
     if not chosen:
         return None

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-from foidesk.core.deadlines import Deadline, DeadlineState, format_day
+from foidesk.core.deadlines import Deadline, DeadlineState
+from foidesk.core.i18n import _, pgettext
 from foidesk.core.records import REQUESTER_DEADLINES
+from foidesk.gui.dates import day_text, short_day_text
 
 #: Upcoming deadlines this close (in their own unit) are marked "due soon".
 DUE_SOON_DAYS = 5
@@ -33,7 +35,7 @@ def is_lapsed_window(deadline: Deadline) -> bool:
 
 def status_text(deadline: Deadline) -> str:
     if is_lapsed_window(deadline):
-        return "closed"
+        return pgettext("deadline window", "closed")
     return deadline.status_text()
 
 
@@ -70,13 +72,14 @@ STATE_SEVERITY = {
 
 def short_text(deadline: Deadline) -> str:
     """For the list column: 'Thu 18 Apr · 6 working days left' (the tooltip has the year)."""
-    day = format_day(deadline.due).rsplit(" ", 1)[0]
-    return f"{day} · {status_text(deadline)}"
+    return f"{short_day_text(deadline.due)} · {status_text(deadline)}"
 
 
 def long_text(deadline: Deadline) -> str:
     """For a header badge: 'Response due Thu 18 Apr 2024 — 6 working days left'."""
-    return f"{deadline.label} {format_day(deadline.due)} — {status_text(deadline)}"
+    return _("{deadline} {day} — {status}").format(
+        deadline=deadline.label, day=day_text(deadline.due), status=status_text(deadline)
+    )
 
 
 def is_urgent(deadline: Deadline) -> bool:

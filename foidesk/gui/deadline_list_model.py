@@ -8,13 +8,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
-from foidesk.core.deadlines import CalendarEntry, DeadlineState, format_day
+from foidesk.core.deadlines import CalendarEntry, DeadlineState
+from foidesk.core.i18n import N_, _
 from foidesk.gui import deadline_display
+from foidesk.gui.dates import day_text
 from foidesk.gui.resources import icon
 
 Index = QModelIndex | QPersistentModelIndex
 REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Due", "Deadline", "Request", "Authority")
+COLUMNS = (N_("Due"), N_("Deadline"), N_("Request"), N_("Authority"))
 
 
 class DeadlineListModel(QAbstractTableModel):
@@ -41,7 +43,7 @@ class DeadlineListModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -71,7 +73,7 @@ class DeadlineListModel(QAbstractTableModel):
 def _text(entry: CalendarEntry, column: int) -> str:
     deadline = entry.deadline
     if column == 0:
-        return f"{format_day(deadline.due)} · {deadline_display.status_text(deadline)}"
+        return f"{day_text(deadline.due)} · {deadline_display.status_text(deadline)}"
     if column == 1:
         return deadline.label
     if column == 2:

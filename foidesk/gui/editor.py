@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from foidesk.core.changes import Changes
 from foidesk.core.desk import Desk
+from foidesk.core.i18n import _
 from foidesk.core.records import AuthorityRecord, RequestDetail
 from foidesk.core.vocabulary import RequestStatus
 from foidesk.gui import undoable as edits
@@ -149,7 +150,8 @@ class EditingController(QObject):
 
         def purge(request_id: int, title: str) -> None:
             self._ops.perform(
-                f"Delete “{title}” for good", lambda desk: desk.purge_request(request_id)
+                _("Delete “{title}” for good").format(title=title),
+                lambda desk: desk.purge_request(request_id),
             )
 
         dialog.restore_requested.connect(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from foidesk import __version__
 from foidesk.core.errors import FoideskError
+from foidesk.core.i18n import _
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -44,20 +45,23 @@ class CrashDialog(QDialog):
 
     def __init__(self, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("foidesk hit a bug")
+        self.setWindowTitle(_("foidesk hit a bug"))
         self.setObjectName("crash-dialog")
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Something went wrong that foidesk did not expect. Your data is safe: the "
-            "unfinished change was not saved. Please copy the details below into a bug report."
+            _(
+                "Something went wrong that foidesk did not expect. Your data is safe: the "
+                "unfinished change was not saved. Please copy the details below into a bug "
+                "report."
+            )
         )
         intro.setWordWrap(True)
         self.details = QPlainTextEdit(f"foidesk {__version__}\n\n{details}")
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Error details")
+        self.details.setAccessibleName(_("Error details"))
         self.details.setMinimumSize(560, 220)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton("Copy details")
+        copy = QPushButton(_("Copy details"))
         copy.clicked.connect(self.copy_details)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

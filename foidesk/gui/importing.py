@@ -15,36 +15,46 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from foidesk.core.desk import Desk
+from foidesk.core.i18n import N_, _, ngettext
 from foidesk.core.importing import ImportReport, ImportRun
 from foidesk.gui.errors_ui import report_failure
 from foidesk.gui.tasks.database import DeskWorker
 from foidesk.gui.tasks.progress import TaskProgress, close_dialog, progress_dialog
 
+#: Each file's outcome in the summary, by status (translated where shown).
+OUTCOMES = (
+    ("imported", N_("{count} imported")),
+    ("attached", N_("{count} attached")),
+    ("duplicate", N_("{count} already here (skipped)")),
+    ("unfiled", N_("{count} left in Unfiled")),
+    ("error", N_("{count} refused")),
+)
+
 
 def summary(report: ImportReport) -> str:
     """'3 imported, 1 duplicate skipped, 2 left unfiled, 1 refused'."""
     parts = []
-    for status, words in (
-        ("imported", "imported"),
-        ("attached", "attached"),
-        ("duplicate", "already here (skipped)"),
-        ("unfiled", "left in Unfiled"),
-        ("error", "refused"),
-    ):
+    for status, words in OUTCOMES:
         count = report.count(status)  # type: ignore[arg-type]
         if count:
-            parts.append(f"{count} {words}")
+            parts.append(_(words).format(count=count))
     inside = sum(f.duplicates for f in report.files if f.status != "duplicate")
     if inside:
-        parts.append(f"{inside} message{'s' if inside != 1 else ''} already here skipped")
-    return ", ".join(parts) or "nothing to import"
+        parts.append(
+            ngettext(
+                "{count} message already here skipped",
+                "{count} messages already here skipped",
+                inside,
+            ).format(count=inside)
+        )
+    return ", ".join(parts) or _("nothing to import")
 
 
 def file_details(report: ImportReport) -> str:
     """Per file, what else happened: refusals, skipped duplicates, charsets, repairs."""
     blocks = []
     for f in report.files:
-        lines = [f.error or "refused"] if f.status == "error" else []
+        lines = [f.error or _("refused")] if f.status == "error" else []
         lines += f.details()
         if lines:
             blocks.append("\n".join([f"{Path(f.path).name}:", *(f"  {line}" for line in lines)]))
@@ -69,8 +79,10 @@ class ImportController(QObject):
             return
         progress = TaskProgress(self)
         count = len(chosen)
-        label = f"Importing {count} file{'s' if count != 1 else ''}…"
-        dialog = progress_dialog(self._parent, "Importing", progress, modal=False, label=label)
+        label = ngettext("Importing {count} file…", "Importing {count} files…", count).format(
+            count=count
+        )
+        dialog = progress_dialog(self._parent, _("Importing"), progress, modal=False, label=label)
 
         def finish(report: ImportReport) -> None:
             close_dialog(dialog)
@@ -79,7 +91,7 @@ class ImportController(QObject):
 
         def failed(exc: BaseException) -> None:
             close_dialog(dialog)
-            report_failure(self._parent, "Import failed", exc, "")
+            report_failure(self._parent, _("Import failed"), exc, "")
             self.finished.emit(ImportReport())
 
         def step(run: ImportRun) -> None:
@@ -108,12 +120,12 @@ class ImportController(QObject):
             window = self._parent.window()
             status_bar = getattr(window, "statusBar", None)
             if callable(status_bar):
-                status_bar().showMessage(f"Import: {text}", 8000)
+                status_bar().showMessage(_("Import: {summary}").format(summary=text), 8000)
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning if refused else QMessageBox.Icon.Information,
-            "Import finished with problems" if refused else "Import finished",
-            f"Import: {text}.",
+            _("Import finished with problems") if refused else _("Import finished"),
+            _("Import: {summary}.").format(summary=text),
             QMessageBox.StandardButton.Ok,
             self._parent,
         )

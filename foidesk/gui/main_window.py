@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from foidesk.core.changes import EVERYTHING, Changes
 from foidesk.core.desk import Desk
 from foidesk.core.errors import DatabaseDamagedError
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.records import MessageRecord, RequestDetail
 from foidesk.gui import undoable as edits
 from foidesk.gui.about_dialog import AboutDialog
@@ -39,7 +40,10 @@ from foidesk.gui.editor import EditingController
 from foidesk.gui.empty_state import EmptyState
 from foidesk.gui.errors_ui import report_failure, show_user_error
 from foidesk.gui.importing import ImportController
-from foidesk.gui.mime import paths_from
+from foidesk.gui.language import SETTING as LANGUAGE
+from foidesk.gui.language import saved_choice
+from foidesk.gui.main_splitter import MainSplitter
+from foidesk.gui.mime import DROP_MESSAGES_ON_A_REQUEST, drop_refusal, paths_from
 from foidesk.gui.operations import Operations
 from foidesk.gui.palette import Theme, apply_theme
 from foidesk.gui.preferences_dialog import PreferencesDialog
@@ -60,6 +64,12 @@ INDEXING_DELAY_MS = 3000
 #: The Unfiled tray: its width when mail first lands in it, and the narrowest it gets.
 UNFILED_WIDTH = 280
 UNFILED_MIN_WIDTH = 180
+#: The least and the most of the window's width a first run gives the request list.
+LIST_SHARE = (0.40, 0.56)
+#: The request list and the thread never get narrower than this.
+PANE_MIN_WIDTHS = (260, 360)
+#: How long the status bar says why a drop was refused.
+DROP_REASON_MS = 6000
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +91,10 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(self.worker, self)
         self.list_pane = RequestListPane(self.worker)
         self.thread_pane = ThreadPane(self.worker)
+        # Explicit minimums, below what the panes' contents ask for: with the docks open
+        # they are squeezed, but the window never grows past the screen by itself.
+        self.list_pane.setMinimumWidth(PANE_MIN_WIDTHS[0])
+        self.thread_pane.setMinimumWidth(PANE_MIN_WIDTHS[1])
         self.calendar = CalendarPane(self.worker)
         self.unfiled = UnfiledTray(self.worker)
         self.empty_state = EmptyState()
@@ -114,8 +128,7 @@ class MainWindow(QMainWindow):
         return self.list_pane.model
 
     def _build_central(self) -> None:
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main-splitter")
+        self.splitter = MainSplitter()
         self.splitter.addWidget(self.list_pane)
         self.splitter.addWidget(self.thread_pane)
         self.splitter.setStretchFactor(1, 1)
@@ -126,8 +139,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main-tabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.pages, icon("list"), "Requests")
-        self.tabs.addTab(self.calendar, icon("calendar"), "Calendar")
+        self.tabs.addTab(self.pages, icon("list"), _("Requests"))
+        self.tabs.addTab(self.calendar, icon("calendar"), _("Calendar"))
         self.profile_banner = ProfileBanner()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -138,7 +151,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_unfiled_dock(self) -> QDockWidget:
-        dock = QDockWidget("Unfiled", self)
+        dock = QDockWidget(_("Unfiled"), self)
         dock.setObjectName("unfiled-dock")
         dock.setWidget(self.unfiled)
         self.unfiled.setMinimumWidth(UNFILED_MIN_WIDTH)
@@ -152,7 +165,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_search_dock(self) -> QDockWidget:
-        dock = QDockWidget("Search", self)
+        dock = QDockWidget(_("Search"), self)
         dock.setObjectName("search-dock")
         dock.setWidget(self.search_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -161,7 +174,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Request count")
+        self.count_label.setAccessibleName(_("Request count"))
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -198,7 +211,7 @@ class MainWindow(QMainWindow):
         self.load_example_button = es.example_button
         self.list_pane.request_selected.connect(self._request_selected)
         self.list_pane.loaded.connect(self._list_loaded)
-        self.list_pane.connect_drops(self.import_into, self.file_messages)
+        self.list_pane.connect_drops(self.import_into, self.file_messages, self.drop_refused)
         header = self.thread_pane.header
         header.status_chosen.connect(e.set_status)
         header.edit_requested.connect(e.edit_request)
@@ -223,7 +236,7 @@ class MainWindow(QMainWindow):
             lambda exc, tb: report_failure(self, "foidesk", exc, tb)
         )
         self.runner.busy_changed.connect(
-            lambda busy: self.busy_label.setText("Working…" if busy else "")
+            lambda busy: self.busy_label.setText(_("Working…") if busy else "")
         )
         self.files.unhandled_error.connect(lambda exc, tb: report_failure(self, "foidesk", exc, tb))
         self.importer.finished.connect(lambda _r: self.text_indexer.start())
@@ -275,15 +288,18 @@ class MainWindow(QMainWindow):
         self.list_pane.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def showEvent(self, event: QShowEvent) -> None:
-        """On a first run, give the list a little under half the width (the thread the rest)."""
+        """On a first run, give the list what its essential columns need (the thread the
+        rest), within a fair share of the width."""
         super().showEvent(event)
         if self._first_run:
             self._first_run = False
-            QTimer.singleShot(0, self._split_evenly)
+            QTimer.singleShot(0, self._split_for_the_list)
 
-    def _split_evenly(self) -> None:
-        width = self.splitter.width()
-        self.splitter.setSizes([int(width * 0.46), width - int(width * 0.46)])
+    def _split_for_the_list(self) -> None:
+        width = self.splitter.width() - self.splitter.handleWidth()
+        wanted = self.list_pane.essential_width()
+        share = min(max(wanted, int(width * LIST_SHARE[0])), int(width * LIST_SHARE[1]))
+        self.splitter.setSizes([share, width - share])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._shut:
@@ -317,9 +333,11 @@ class MainWindow(QMainWindow):
         empty = not total and self.desk.db.damage is None
         self.pages.setCurrentWidget(self.empty_state if empty else self.splitter)
         self.count_label.setText(
-            f"{total} request{'s' if total != 1 else ''}"
+            ngettext("{total} request", "{total} requests", total).format(total=total)
             if shown == total
-            else f"{shown} of {total} requests shown"
+            else ngettext(
+                "{shown} of {total} request shown", "{shown} of {total} requests shown", total
+            ).format(shown=shown, total=total)
         )
         if total and self.list_pane.selected_request() is None:
             self.list_pane.select_first()
@@ -334,7 +352,7 @@ class MainWindow(QMainWindow):
 
     def _unfiled_count(self, count: int) -> None:
         dock = self.unfiled_dock
-        dock.setWindowTitle(f"Unfiled ({count})" if count else "Unfiled")
+        dock.setWindowTitle(_("Unfiled ({count})").format(count=count) if count else _("Unfiled"))
         if count and not dock.isVisible():
             dock.show()
             QTimer.singleShot(0, self._widen_unfiled)  # once the dock has its place
@@ -381,23 +399,31 @@ class MainWindow(QMainWindow):
 
     def load_example(self) -> None:
         self.ops.perform(
-            "Load the example request",
+            _("Load the example request"),
             lambda desk: desk.load_sample(),
             on_done=lambda detail: self.list_pane.select_request(detail.id),
         )
 
     def choose_import(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        names, _filter = QFileDialog.getOpenFileNames(
             self,
-            "Import emails or documents",
+            _("Import emails or documents"),
             "",
-            "Mail and documents (*.eml *.msg *.mbox *.pdf *.docx *.xlsx *.txt);;All files (*)",
+            _("Mail and documents")
+            + " (*.eml *.msg *.mbox *.pdf *.docx *.xlsx *.txt);;"
+            + _("All files")
+            + " (*)",
         )
         self.import_into(None, [Path(n) for n in names])
 
     def import_into(self, request_id: int | None, paths: list[Path]) -> None:
         if paths:
-            self.statusBar().showMessage(f"Importing {len(paths)} file(s)…")
+            count = len(paths)
+            self.statusBar().showMessage(
+                ngettext("Importing {count} file…", "Importing {count} files…", count).format(
+                    count=count
+                )
+            )
             self.importer.import_paths(paths, request_id)
 
     def file_messages(self, request_id: int, message_ids: list[int]) -> None:
@@ -419,14 +445,19 @@ class MainWindow(QMainWindow):
         self.worker.submit(
             lambda desk: desk.export_ics(path),
             lambda count: self.statusBar().showMessage(
-                f"Exported {count} deadline{'s' if count != 1 else ''} to {path.name}", 8000
+                ngettext(
+                    "Exported {count} deadline to {file}",
+                    "Exported {count} deadlines to {file}",
+                    count,
+                ).format(count=count, file=path.name),
+                8000,
             ),
-            on_error=lambda exc: report_failure(self, "Could not export the calendar", exc, ""),
+            on_error=lambda exc: report_failure(self, _("Could not export the calendar"), exc, ""),
         )
 
     def _show_indexing(self, busy: bool) -> None:
         if busy:
-            self.statusBar().showMessage("Reading the text of new attachments for search…")
+            self.statusBar().showMessage(_("Reading the text of new attachments for search…"))
         else:
             self.statusBar().clearMessage()
             self.search_panel.refresh_choices()
@@ -473,9 +504,11 @@ class MainWindow(QMainWindow):
         return Theme(self.state.value("appearance/theme", Theme.SYSTEM.value))
 
     def show_preferences(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.theme(), str(self.desk.profile.data_dir), self)
+        data_dir = self.desk.profile.data_dir
+        dialog = PreferencesDialog(self.theme(), str(data_dir), self, saved_choice(data_dir))
         dialog.theme_chosen.connect(self.set_theme)
-        dialog.add_page(self.backups.settings_page(dialog), "Backups")
+        dialog.language_chosen.connect(lambda choice: self.state.set_value(LANGUAGE, choice))
+        dialog.add_page(self.backups.settings_page(dialog), _("Backups"))
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
         return dialog
@@ -493,12 +526,19 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if paths_from(event.mimeData()):
             event.acceptProposedAction()
+        else:
+            self.drop_refused(drop_refusal(event.mimeData()) or _(DROP_MESSAGES_ON_A_REQUEST))
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = paths_from(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.import_into(None, paths)
+
+    def drop_refused(self, reason: str) -> None:
+        """Say why a drop cannot happen, where the eye is while dragging."""
+        if self.statusBar().currentMessage() != reason:
+            self.statusBar().showMessage(reason, DROP_REASON_MS)
 
     def user_error(self, title: str, message: str) -> None:
         show_user_error(self, title, message)

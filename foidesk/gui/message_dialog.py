@@ -20,61 +20,74 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foidesk.core.i18n import N_, _
 from foidesk.core.records import NewAttachment, NewMessage
 from foidesk.core.vocabulary import MessageKind
+from foidesk.gui.dates import date_time_edit_format
 from foidesk.gui.forms import lay_out_dialog
 
-#: How the correspondence travelled: (label, direction, kind, note kept with it).
+#: How the correspondence travelled: (label, direction, kind, note kept with it). The
+#: label and the note are stored with the message in the language of the window.
 CHANNELS = (
-    ("Phone call with the authority", "incoming", MessageKind.NOTE, "phone call"),
-    ("Letter received by post", "incoming", MessageKind.RESPONSE, "letter received by post"),
-    ("Letter sent by post", "outgoing", MessageKind.FOLLOW_UP, "letter sent by post"),
-    ("Email received (typed in)", "incoming", MessageKind.RESPONSE, "email typed in by hand"),
-    ("Email sent (typed in)", "outgoing", MessageKind.FOLLOW_UP, "email typed in by hand"),
-    ("Note to self", "outgoing", MessageKind.NOTE, "note"),
+    (N_("Phone call with the authority"), "incoming", MessageKind.NOTE, N_("phone call")),
+    (
+        N_("Letter received by post"),
+        "incoming",
+        MessageKind.RESPONSE,
+        N_("letter received by post"),
+    ),
+    (N_("Letter sent by post"), "outgoing", MessageKind.FOLLOW_UP, N_("letter sent by post")),
+    (
+        N_("Email received (typed in)"),
+        "incoming",
+        MessageKind.RESPONSE,
+        N_("email typed in by hand"),
+    ),
+    (N_("Email sent (typed in)"), "outgoing", MessageKind.FOLLOW_UP, N_("email typed in by hand")),
+    (N_("Note to self"), "outgoing", MessageKind.NOTE, N_("note")),
 )
 
 
 class MessageDialog(QDialog):
     def __init__(self, now: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add message")
+        self.setWindowTitle(_("Add message"))
         self.setObjectName("message-dialog")
         self.channel = QComboBox()
-        self.channel.setAccessibleName("How it came")
-        for label, *_ in CHANNELS:
-            self.channel.addItem(label)
+        self.channel.setAccessibleName(_("How it came"))
+        for label, *_rest in CHANNELS:
+            self.channel.addItem(_(label))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of message")
+        self.kind.setAccessibleName(_("Kind of message"))
         for kind in MessageKind:
             self.kind.addItem(kind.label, kind.value)
         self.when = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
-        self.when.setAccessibleName("Date and time")
+        self.when.setDisplayFormat(date_time_edit_format())
+        self.when.setAccessibleName(_("Date and time"))
         self.who = QLineEdit()
-        self.who.setAccessibleName("From or with")
-        self.who.setPlaceholderText("Who called or wrote (optional)")
+        self.who.setAccessibleName(_("From or with"))
+        self.who.setPlaceholderText(_("Who called or wrote (optional)"))
         self.subject = QLineEdit()
-        self.subject.setAccessibleName("Subject")
+        self.subject.setAccessibleName(_("Subject"))
         self.body = QPlainTextEdit()
-        self.body.setAccessibleName("What was said")
+        self.body.setAccessibleName(_("What was said"))
         self.files = QListWidget()
-        self.files.setAccessibleName("Attached files")
+        self.files.setAccessibleName(_("Attached files"))
         self.files.setFixedHeight(70)
-        add_files = QPushButton("Attach files…")
+        add_files = QPushButton(_("Attach files…"))
         add_files.clicked.connect(self._choose_files)
         files_row = QHBoxLayout()
         files_row.addWidget(self.files, 1)
         files_row.addWidget(add_files)
         form = QFormLayout()
-        form.addRow("&How:", self.channel)
-        form.addRow("&Kind:", self.kind)
-        form.addRow("&When:", self.when)
-        form.addRow("&From / with:", self.who)
-        form.addRow("&Subject:", self.subject)
-        form.addRow("&Text:", self.body)
-        form.addRow("Files:", files_row)
+        form.addRow(_("&How:"), self.channel)
+        form.addRow(_("&Kind:"), self.kind)
+        form.addRow(_("&When:"), self.when)
+        form.addRow(_("&From / with:"), self.who)
+        form.addRow(_("&Subject:"), self.subject)
+        form.addRow(_("&Text:"), self.body)
+        form.addRow(_("Files:"), files_row)
         lay_out_dialog(self, form)
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self._channel_changed(0)
@@ -84,7 +97,7 @@ class MessageDialog(QDialog):
         self.kind.setCurrentIndex(self.kind.findData(CHANNELS[index][2].value))
 
     def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Attach files")
+        names, _filter = QFileDialog.getOpenFileNames(self, _("Attach files"))
         self.add_files([Path(n) for n in names])
 
     def add_files(self, paths: list[Path]) -> None:
@@ -108,5 +121,5 @@ class MessageDialog(QDialog):
             subject=self.subject.text().strip() or self.channel.currentText(),
             body_text=self.body.toPlainText(),
             attachments=tuple(NewAttachment(p.name, p) for p in paths),
-            filed_by=f"added by hand: {note}",
+            filed_by=_("added by hand: {how}").format(how=_(note)),
         )

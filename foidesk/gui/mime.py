@@ -7,8 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData, QUrl
 
+from foidesk.core.i18n import N_, _
+
 #: Unfiled messages dragged onto a request: their ids, comma separated.
 MESSAGE_IDS_MIME = "application/x-foidesk-message-ids"
+#: Said when unfiled messages are dragged anywhere but onto a request.
+DROP_MESSAGES_ON_A_REQUEST = N_("Drop the messages on the request they belong to.")
 MAIL_SUFFIXES = frozenset({".eml", ".msg", ".mbox", ".mbx"})
 
 
@@ -39,3 +43,16 @@ def file_urls_mime(paths: Iterable[Path]) -> QMimeData:
 
 def is_mail_file(path: Path) -> bool:
     return path.suffix.lower() in MAIL_SUFFIXES
+
+
+def drop_refusal(data: QMimeData) -> str | None:
+    """Why ``data`` cannot be dropped on foidesk, in one sentence; None when it can
+    (local files, or messages dragged from the Unfiled tray)."""
+    if data.hasFormat(MESSAGE_IDS_MIME) or paths_from(data):
+        return None
+    if data.hasUrls():
+        return _(
+            "Only files on this computer can be dropped: save the attachment or page "
+            "first, then drop the file."
+        )
+    return _("Only files can be dropped here: emails (.eml, .msg, .mbox) or documents.")

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from foidesk.core.desk import Desk
+from foidesk.core.i18n import _
 from foidesk.gui.tasks.runner import TaskRunner
 
 T = TypeVar("T")
@@ -92,7 +93,7 @@ class _DeskCommand(QUndoCommand):
         if not self._done_once:
             self._done_once = True
             return
-        self._operations.replay(f"Redo {self.text()}", self._steps.redo)
+        self._operations.replay(_("Redo {change}").format(change=self.text()), self._steps.redo)
 
     def undo(self) -> None:
-        self._operations.replay(f"Undo {self.text()}", self._steps.undo)
+        self._operations.replay(_("Undo {change}").format(change=self.text()), self._steps.undo)

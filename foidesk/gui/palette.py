@@ -11,6 +11,8 @@ from enum import StrEnum
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from foidesk.core.i18n import N_, _
+
 
 class Theme(StrEnum):
     SYSTEM = "system"
@@ -19,7 +21,10 @@ class Theme(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"system": "Follow the system", "light": "Light", "dark": "Dark"}[self.value]
+        return _(_THEME_LABELS[self.value])
+
+
+_THEME_LABELS = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
 
 
 _LIGHT = {

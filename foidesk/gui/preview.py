@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from foidesk.core.errors import FoideskError
 from foidesk.core.formatting import human_size
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.records import AttachmentRecord
 from foidesk.core.search import Highlighter
 from foidesk.gui.tasks.files import FileTasks
@@ -163,11 +164,11 @@ class AttachmentPreview(QDialog):
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setWidget(content)
-        scroller.setAccessibleName("Preview")
+        scroller.setAccessibleName(_("Preview"))
         scroller.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        external = QPushButton("Open with system viewer")
-        save = QPushButton("Save as…")
+        external = QPushButton(_("Open with system viewer"))
+        save = QPushButton(_("Save as…"))
         buttons.addButton(external, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -181,18 +182,27 @@ class AttachmentPreview(QDialog):
 
     def _load(self, path: Path, files: FileTasks) -> None:
         if is_pdf(self.attachment):
-            self.status.setText(f"{self.attachment.filename} · rendering pages…")
+            self.status.setText(
+                _("{file} · rendering pages…").format(file=self.attachment.filename)
+            )
             files.start(
-                lambda: render_pdf(path, PAGE_WIDTH, query=self.query), self._show_pdf, self._failed
+                lambda: render_pdf(path, PAGE_WIDTH, query=self.query),
+                self._show_pdf,
+                self._failed,
+                owner=self,
             )
         else:
-            files.start(lambda: _read_image(path), self._show_image, self._failed)
+            files.start(lambda: _read_image(path), self._show_image, self._failed, owner=self)
 
     def _show_image(self, image: QImage) -> None:
         self._add_page(image)
         self.status.setText(
-            f"{self.attachment.filename} · {image.width()} × {image.height()} pixels · "
-            f"{human_size(self.attachment.size)}"
+            _("{file} · {width} × {height} pixels · {size}").format(
+                file=self.attachment.filename,
+                width=image.width(),
+                height=image.height(),
+                size=human_size(self.attachment.size),
+            )
         )
         self.pages_ready.emit(1)
 
@@ -200,10 +210,11 @@ class AttachmentPreview(QDialog):
         images, total = result
         for image in images:
             self._add_page(image)
-        more = f" (first {len(images)} shown)" if total > len(images) else ""
+        pages = ngettext("{count} page", "{count} pages", total).format(count=total)
+        if total > len(images):
+            pages = _("{pages} (first {shown} shown)").format(pages=pages, shown=len(images))
         self.status.setText(
-            f"{self.attachment.filename} · {total} page{'s' if total != 1 else ''}{more} · "
-            f"{human_size(self.attachment.size)}"
+            f"{self.attachment.filename} · {pages} · {human_size(self.attachment.size)}"
         )
         self.pages_ready.emit(len(images))
 
@@ -215,13 +226,15 @@ class AttachmentPreview(QDialog):
         label.setPixmap(pixmap)
         label.setFixedSize(QSize(pixmap.width(), pixmap.height()))
         label.setObjectName("preview-page")
-        label.setAccessibleName(f"Page {self.pages.count() + 1}")
+        label.setAccessibleName(_("Page {number}").format(number=self.pages.count() + 1))
         self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(
-            f"{self.attachment.filename} cannot be previewed ({exc}). "
-            "Use “Open with system viewer” or “Save as…”."
+            _(
+                "{file} cannot be previewed ({reason}). Use “Open with system viewer” or "
+                "“Save as…”."
+            ).format(file=self.attachment.filename, reason=exc)
         )
         self.pages_ready.emit(0)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from foidesk.core.i18n import _
 from foidesk.gui.resources import icon
 
 ICON_SIZE = 20
@@ -28,7 +29,7 @@ class ProfileBanner(QFrame):
         self.text.setObjectName("profile-banner-text")
         self.text.setWordWrap(True)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.restore = QPushButton("Restore a backup…")
+        self.restore = QPushButton(_("Restore a backup…"))
         self.restore.setObjectName("profile-banner-restore")
         layout.addWidget(badge)
         layout.addWidget(self.text, 1)
@@ -37,19 +38,23 @@ class ProfileBanner(QFrame):
 
     def show_read_only(self) -> None:
         self.text.setText(
-            "This profile is on a disk foidesk cannot write: you can read, search and check "
-            "it, but not change it."
+            _(
+                "This profile is on a disk foidesk cannot write: you can read, search and "
+                "check it, but not change it."
+            )
         )
         self.restore.hide()
-        self.setAccessibleName("The profile is read-only")
+        self.setAccessibleName(_("The profile is read-only"))
         self.show()
 
     def show_damage(self, detail: str) -> None:
         self.text.setText(
-            f"The database is damaged ({detail}), so foidesk only reads it and saves no "
-            "change. Restore the newest backup, or run <code>foidesk salvage</code> to copy "
-            "what can still be read into a new database."
+            _(
+                "The database is damaged ({detail}), so foidesk only reads it and saves no "
+                "change. Restore the newest backup, or run {command} to copy what can still "
+                "be read into a new database."
+            ).format(detail=detail, command="<code>foidesk salvage</code>")
         )
         self.restore.show()
-        self.setAccessibleName("The database is damaged")
+        self.setAccessibleName(_("The database is damaged"))
         self.show()

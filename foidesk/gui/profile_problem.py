@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from foidesk.core.backup import restore_backup
 from foidesk.core.errors import FoideskError
+from foidesk.core.i18n import N_, _
 from foidesk.core.profile import Option, Problem, Profile, ProfileRefusedError
 from foidesk.core.progress import Cancelled, Progress
+from foidesk.gui.dates import date_text
 from foidesk.gui.tasks.files import FileTasks
 from foidesk.gui.tasks.progress import TaskProgress, close_dialog, progress_dialog
 
@@ -56,7 +58,7 @@ class ProfileProblemDialog(QDialog):
         self._progress: TaskProgress | None = None
         self.progress: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None
-        self.setWindowTitle("foidesk did not open your profile")
+        self.setWindowTitle(_("foidesk did not open your profile"))
         self.setObjectName("profile-problem")
         self.setMinimumWidth(DIALOG_WIDTH)
         layout = QVBoxLayout(self)
@@ -72,7 +74,7 @@ class ProfileProblemDialog(QDialog):
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explanation.setAccessibleName("What is wrong, and what to do")
+        self.explanation.setAccessibleName(_("What is wrong, and what to do"))
         layout.addWidget(heading)
         layout.addWidget(self.explanation)
         layout.addWidget(self._buttons())
@@ -82,24 +84,28 @@ class ProfileProblemDialog(QDialog):
         newest = self.error.newest_backup
         self.restore_newest = None
         if newest is not None:
-            self.restore_newest = QPushButton(f"Restore {newest.created_at:%d %b %Y} backup")
+            self.restore_newest = QPushButton(
+                _("Restore {day} backup").format(day=date_text(newest.created_at.date()))
+            )
             self.restore_newest.setToolTip(str(newest.path))
             self.restore_newest.setDefault(True)
             self.restore_newest.clicked.connect(lambda: self.restore(newest.path))
             box.addButton(self.restore_newest, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.choose_backup = QPushButton("Restore another backup…")
+        self.choose_backup = QPushButton(_("Restore another backup…"))
         self.choose_backup.clicked.connect(self.choose_and_restore)
         box.addButton(self.choose_backup, QDialogButtonBox.ButtonRole.ActionRole)
         self.salvage_button = None
         if self.error.problem is Problem.DAMAGED:
-            self.salvage_button = QPushButton("Salvage what can be read")
+            self.salvage_button = QPushButton(_("Salvage what can be read"))
             self.salvage_button.setToolTip(
-                "Copy what SQLite can still read into a new database; the damaged file is "
-                "kept aside"
+                _(
+                    "Copy what SQLite can still read into a new database; the damaged file is "
+                    "kept aside"
+                )
             )
             self.salvage_button.clicked.connect(self.salvage)
             box.addButton(self.salvage_button, QDialogButtonBox.ButtonRole.ActionRole)
-        quit_button = box.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        quit_button = box.addButton(_("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         quit_button.clicked.connect(self.reject)
         return box
 
@@ -108,8 +114,8 @@ class ProfileProblemDialog(QDialog):
     def choose_and_restore(self) -> None:
         newest = self.error.newest_backup
         folder = str(newest.path.parent if newest else self.profile.backups_dir)
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Restore a backup", folder, "foidesk backups (*.foidesk-backup)"
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Restore a backup"), folder, _("foidesk backups") + " (*.foidesk-backup)"
         )
         if name:
             self.restore(Path(name))
@@ -120,10 +126,13 @@ class ProfileProblemDialog(QDialog):
 
         def work(progress: Progress) -> object:
             result = restore_backup(path, profile, progress)
-            kept = f"; your previous folder is kept in {result.previous_profile}"
-            return f"Restored {path.name}{kept if result.previous_profile else ''}"
+            if result.previous_profile:
+                return _("Restored {file}; your previous folder is kept in {folder}").format(
+                    file=path.name, folder=result.previous_profile
+                )
+            return _("Restored {file}").format(file=path.name)
 
-        self._run(work, "Restoring")
+        self._run(work, _("Restoring"))
 
     def salvage(self) -> None:
         """Salvage into a new database; the profile opens on it once its check passes
@@ -135,10 +144,11 @@ class ProfileProblemDialog(QDialog):
 
         def work(progress: Progress) -> object:
             result = salvage(profile, progress=progress)
-            kept = f"the damaged file is kept as {result.damaged_copy.name}"
-            return f"Salvaged the database; {kept}"
+            return _("Salvaged the database; the damaged file is kept as {file}").format(
+                file=result.damaged_copy.name
+            )
 
-        self._run(work, "Salvaging")
+        self._run(work, _("Salvaging"))
 
     # --- running one piece of work ---------------------------------------------------
 
@@ -175,26 +185,30 @@ class ProfileProblemDialog(QDialog):
         self.message_box = box
 
 
-_CANCELLED = "Cancelled: nothing was changed."
+_CANCELLED = N_("Cancelled: nothing was changed.")
+_HEADINGS = {
+    Problem.MISSING: N_("The database of this profile is missing"),
+    Problem.EMPTY: N_("The database of this profile is empty"),
+    Problem.DAMAGED: N_("The database of this profile is damaged"),
+    Problem.FOREIGN: N_("This database belongs to another profile"),
+    Problem.NOT_A_PROFILE: N_("This folder is not a foidesk profile"),
+}
 
 
 def _heading(problem: Problem) -> str:
-    return {
-        Problem.MISSING: "The database of this profile is missing",
-        Problem.EMPTY: "The database of this profile is empty",
-        Problem.DAMAGED: "The database of this profile is damaged",
-        Problem.FOREIGN: "This database belongs to another profile",
-        Problem.NOT_A_PROFILE: "This folder is not a foidesk profile",
-    }[problem]
+    return _(_HEADINGS[problem])
 
 
 def explanation_html(error: ProfileRefusedError) -> str:
     """The refusal laid out: what is wrong, what was here, and each way out in a list."""
     what = error.what[0].upper() + error.what[1:]
-    folder = f"<p>Profile folder: <code>{escape(str(error.data_dir))}</code></p>"
-    facts = f"<p>{escape(what)}. {escape(error.history)} <b>Nothing was changed.</b></p>"
+    folder = _("Profile folder: {folder}").format(
+        folder=f"<code>{escape(str(error.data_dir))}</code>"
+    )
+    unchanged, choices = _("Nothing was changed."), _("What you can do:")
+    facts = f"<p>{escape(what)}. {escape(error.history)} <b>{escape(unchanged)}</b></p>"
     items = "".join(f"<li>{_option_html(o)}</li>" for o in error.options)
-    return f"{folder}{facts}<p>What you can do:</p><ul>{items}</ul>"
+    return f"<p>{folder}</p>{facts}<p>{escape(choices)}</p><ul>{items}</ul>"
 
 
 def _option_html(option: Option) -> str:
@@ -206,11 +220,11 @@ def _option_html(option: Option) -> str:
 
 def _message_of(exc: BaseException) -> str:
     if isinstance(exc, Cancelled):
-        return _CANCELLED
+        return _(_CANCELLED)
     if isinstance(exc, FoideskError):
         return str(exc)
     details = "".join(traceback.format_exception(exc))
-    return f"foidesk hit an unexpected error; nothing was changed.\n\n{details}"
+    return _("foidesk hit an unexpected error; nothing was changed.") + f"\n\n{details}"
 
 
 def ask_about_profile(

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foidesk.core.i18n import _
 from foidesk.core.records import AuthorityRecord, NewRequest, RequestDetail
+from foidesk.gui.dates import date_edit_format
 from foidesk.gui.forms import lay_out_dialog
 from foidesk.gui.undoable import RequestEdit
 
@@ -46,14 +48,14 @@ class RequestDialog(QDialog):
         super().__init__(parent)
         self.existing = existing
         self._authorities = {a.name.lower(): a for a in authorities}
-        self.setWindowTitle("Edit request" if existing else "New request")
+        self.setWindowTitle(_("Edit request") if existing else _("New request"))
         self.setObjectName("request-dialog")
         self.title = QLineEdit()
-        self.title.setAccessibleName("Title")
-        self.title.setPlaceholderText("What you asked for, in a few words")
+        self.title.setAccessibleName(_("Title"))
+        self.title.setPlaceholderText(_("What you asked for, in a few words"))
         self.authority = QComboBox()
         self.authority.setEditable(True)
-        self.authority.setAccessibleName("Authority")
+        self.authority.setAccessibleName(_("Authority"))
         self.authority.addItems([a.name for a in authorities])
         self.authority.setCurrentText("")
         completer = QCompleter([a.name for a in authorities], self)
@@ -62,25 +64,25 @@ class RequestDialog(QDialog):
         self.authority.setCompleter(completer)
         line = self.authority.lineEdit()
         assert line is not None  # an editable combo box always has one
-        line.setPlaceholderText("Type to find an authority, or a new name")
+        line.setPlaceholderText(_("Type to find an authority, or a new name"))
         self.regime = QComboBox()
-        self.regime.setAccessibleName("Law")
+        self.regime.setAccessibleName(_("Law"))
         for regime_id, name in regimes:
             self.regime.addItem(name, regime_id)
         self.sent = QDateEdit(to_qdate(today))
         self.sent.setCalendarPopup(True)
-        self.sent.setDisplayFormat("ddd d MMM yyyy")
-        self.sent.setAccessibleName("Sent on")
-        self.draft = QCheckBox("Not sent yet (draft)")
+        self.sent.setDisplayFormat(date_edit_format())
+        self.sent.setAccessibleName(_("Sent on"))
+        self.draft = QCheckBox(_("Not sent yet (draft)"))
         self.reference = QLineEdit()
-        self.reference.setAccessibleName("Reference")
-        self.reference.setPlaceholderText("The authority's reference, once they give one")
+        self.reference.setAccessibleName(_("Reference"))
+        self.reference.setPlaceholderText(_("The authority's reference, once they give one"))
         self.tags = QLineEdit()
-        self.tags.setAccessibleName("Tags")
-        self.tags.setPlaceholderText("comma, separated, labels")
+        self.tags.setAccessibleName(_("Tags"))
+        self.tags.setPlaceholderText(_("comma, separated, labels"))
         self.body = QPlainTextEdit()
-        self.body.setAccessibleName("Request text")
-        self.body.setPlaceholderText("Dear …,\n\nPlease provide …")
+        self.body.setAccessibleName(_("Request text"))
+        self.body.setPlaceholderText(_("Dear …,\n\nPlease provide …"))
         self.error = QLabel()
         self.error.setObjectName("form-error")
         self.error.setWordWrap(True)
@@ -93,19 +95,19 @@ class RequestDialog(QDialog):
 
     def _build(self) -> None:
         form = QFormLayout()
-        form.addRow("&Title:", self.title)
-        form.addRow("&Authority:", self.authority)
-        form.addRow("&Law:", self.regime)
+        form.addRow(_("&Title:"), self.title)
+        form.addRow(_("&Authority:"), self.authority)
+        form.addRow(_("&Law:"), self.regime)
         sent_row = QHBoxLayout()
         sent_row.addWidget(self.sent)
         sent_row.addWidget(self.draft)
         sent_row.addStretch(1)
-        sent_label = QLabel("&Sent on:")  # a row of two widgets needs its label's buddy set
+        sent_label = QLabel(_("&Sent on:"))  # a row of two widgets needs its label's buddy set
         sent_label.setBuddy(self.sent)
         form.addRow(sent_label, sent_row)
-        form.addRow("&Reference:", self.reference)
-        form.addRow("Ta&gs:", self.tags)
-        form.addRow("Re&quest text:", self.body)
+        form.addRow(_("&Reference:"), self.reference)
+        form.addRow(_("Ta&gs:"), self.tags)
+        form.addRow(_("Re&quest text:"), self.body)
         lay_out_dialog(self, form, self.error)
         self.resize(640, 560)
 
@@ -129,13 +131,16 @@ class RequestDialog(QDialog):
 
     def accept(self) -> None:
         """Stay open with a plain sentence rather than let the desk refuse empty fields."""
-        missing = []
-        if not self.title.text().strip():
-            missing.append("a title")
-        if not self.authority.currentText().strip():
-            missing.append("an authority")
-        if missing:
-            self.error.setText("Please give " + " and ".join(missing) + ".")
+        no_title = not self.title.text().strip()
+        no_authority = not self.authority.currentText().strip()
+        if no_title or no_authority:
+            self.error.setText(
+                _("Please give a title and an authority.")
+                if no_title and no_authority
+                else _("Please give a title.")
+                if no_title
+                else _("Please give an authority.")
+            )
             self.error.show()
             return
         super().accept()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
 
+from foidesk.core.i18n import _
 from foidesk.core.records import FilterChoices, ListQuery, SortKey, StatusGroup
 from foidesk.gui.resources import icon
 
@@ -21,16 +22,16 @@ class FilterBar(QWidget):
         self._sort = SortKey.LAST_ACTIVITY
         self._descending = True
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Filter by title, authority or reference (Ctrl+L)")
-        self.text.setAccessibleName("Quick filter")
+        self.text.setPlaceholderText(_("Filter by title, authority or reference (Ctrl+L)"))
+        self.text.setAccessibleName(_("Quick filter"))
         self.text.setClearButtonEnabled(True)
         self.text.addAction(icon("find"), QLineEdit.ActionPosition.LeadingPosition)
-        self.group = self._combo("Status group")
+        self.group = self._combo(_("Status group"))
         for group in StatusGroup:
             self.group.addItem(group.label, group)
-        self.authority = self._combo("Authority filter")
-        self.tag = self._combo("Tag filter")
-        self.regime = self._combo("Regime filter")
+        self.authority = self._combo(_("Authority filter"))
+        self.tag = self._combo(_("Tag filter"))
+        self.regime = self._combo(_("Regime filter"))
         self.set_choices(FilterChoices((), (), ()), {})
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -47,14 +48,14 @@ class FilterBar(QWidget):
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
+        combo.setMinimumContentsLength(5)  # a narrow list still shows four of them
         return combo
 
     def set_choices(self, choices: FilterChoices, regime_names: dict[str, str]) -> None:
         """Refill the menus with what is in use, keeping each current choice if still there."""
-        _refill(self.authority, "Any authority", [(n, i) for i, n in choices.authorities])
-        _refill(self.tag, "Any tag", [(t, t) for t in choices.tags])
-        _refill(self.regime, "Any law", [(regime_names.get(r, r), r) for r in choices.regimes])
+        _refill(self.authority, _("Any authority"), [(n, i) for i, n in choices.authorities])
+        _refill(self.tag, _("Any tag"), [(t, t) for t in choices.tags])
+        _refill(self.regime, _("Any law"), [(regime_names.get(r, r), r) for r in choices.regimes])
 
     def set_sort(self, key: SortKey, descending: bool) -> None:
         self._sort, self._descending = key, descending

@@ -18,11 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.deadlines import Deadline
+from foidesk.core.i18n import _
 from foidesk.core.records import RequestDetail
 from foidesk.core.vocabulary import RequestStatus
 from foidesk.gui import deadline_display
+from foidesk.gui.compact_buttons import CompactButtons
+from foidesk.gui.dates import date_text
 from foidesk.gui.deadline_chips import DeadlineChips
 from foidesk.gui.resources import icon
+
+#: The narrowest the title gets before the buttons beside it give up their words.
+TITLE_MIN_WIDTH = 240
 
 
 class RequestHeader(QFrame):
@@ -51,8 +57,10 @@ class RequestHeader(QFrame):
         self.meta.setWordWrap(True)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QComboBox()
-        self.status.setAccessibleName("Status")
-        self.status.setToolTip("Change the status; every change is kept in the request's history")
+        self.status.setAccessibleName(_("Status"))
+        self.status.setToolTip(
+            _("Change the status; every change is kept in the request's history")
+        )
         for status in RequestStatus:
             self.status.addItem(status.label, status.value)
         self.status.activated.connect(self._on_status)
@@ -60,22 +68,27 @@ class RequestHeader(QFrame):
         self._build_layout()
 
     def _build_layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
+        buttons = []
         for text, name, signal in (
-            ("Edit…", "edit", self.edit_requested),
-            ("Add message…", "message-add", self.add_message_requested),
-            ("Record event…", "event", self.record_event_requested),
+            (_("Edit…"), "edit", self.edit_requested),
+            (_("Add message…"), "message-add", self.add_message_requested),
+            (_("Record event…"), "event", self.record_event_requested),
         ):
             button = QToolButton()
             button.setText(text)
             button.setIcon(icon(name))
             button.setAccessibleName(text.rstrip("…"))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.clicked.connect(signal.emit)
-            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            buttons.append(button)
+        self.actions_row = CompactButtons(buttons)
+        # the buttons have their words first; the title takes the rest, never less than this
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(TITLE_MIN_WIDTH)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.actions_row, 0, Qt.AlignmentFlag.AlignTop)
         status_row = QHBoxLayout()
-        label = QLabel("&Status:")
+        label = QLabel(_("&Status:"))
         label.setBuddy(self.status)
         status_row.addWidget(label)
         status_row.addWidget(self.status)
@@ -94,13 +107,15 @@ class RequestHeader(QFrame):
         s = detail.summary
         self.title.setText(s.title)
         law = self._regime_names.get(s.regime, s.regime)
-        parts = [f"To <b>{escape(s.authority)}</b>", escape(law)]
+        parts = [_("To {authority}").format(authority=f"<b>{escape(s.authority)}</b>"), escape(law)]
         if s.reference:
-            parts.append(f"reference <b>{escape(s.reference)}</b>")
+            parts.append(
+                _("reference {reference}").format(reference=f"<b>{escape(s.reference)}</b>")
+            )
         if s.sent_on:
-            parts.append(f"sent {s.sent_on.strftime('%d %b %Y')}")
+            parts.append(_("sent {day}").format(day=escape(date_text(s.sent_on))))
         if s.tags:
-            parts.append("tags: " + ", ".join(escape(t) for t in s.tags))
+            parts.append(_("tags: {tags}").format(tags=", ".join(escape(t) for t in s.tags)))
         self.meta.setText(" · ".join(parts))
         self.status.setCurrentIndex(self.status.findData(s.status))
         self._show_deadlines(deadlines)
@@ -113,7 +128,7 @@ class RequestHeader(QFrame):
         buttons = [_deadline_button(deadline) for deadline in deadlines]
         if not buttons:
             button = QToolButton()
-            button.setText("No deadlines yet: the clock starts when the request is sent")
+            button.setText(_("No deadlines yet: the clock starts when the request is sent"))
             button.setAutoRaise(True)
             button.setEnabled(False)
             buttons.append(button)

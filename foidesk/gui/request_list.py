@@ -8,11 +8,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from foidesk.core.changes import Changes
 from foidesk.core.deadlines import Deadline
 from foidesk.core.desk import Desk
+from foidesk.core.i18n import _
 from foidesk.core.records import (
     FilterChoices,
     ListQuery,
@@ -29,7 +37,9 @@ FIRST_ROWS = 80
 #: Requests whose next deadlines one background job works out (~0.1 s at a time).
 DEADLINE_SLICE = 1000
 #: Starting widths (the user's own are remembered): the title gets the most room.
-COLUMN_WIDTHS = (230, 245, 135, 160, 95)
+COLUMN_WIDTHS = (190, 245, 140, 150, 95)
+#: Title, next deadline, status and authority: a first window shows them all.
+ESSENTIAL_COLUMNS = 4
 
 
 @dataclass(frozen=True)
@@ -86,7 +96,7 @@ class RequestListPane(QWidget):
         table = QTableView()
         table.setObjectName("request-table")
         table.setModel(self.model)
-        table.setAccessibleName("Requests")
+        table.setAccessibleName(_("Requests"))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
@@ -104,10 +114,18 @@ class RequestListPane(QWidget):
         header.setSortIndicator(default_sort, Qt.SortOrder.DescendingOrder)
         header.setSortIndicatorShown(True)
         table.setSortingEnabled(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, width)
+        for column, width in enumerate(COLUMN_WIDTHS):  # never narrower than its title
+            table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         table.selectionModel().selectionChanged.connect(self._on_selection)
         return table
+
+    def essential_width(self) -> int:
+        """The width that shows the essential columns whole, with the table's frame and
+        its vertical scroll bar."""
+        table = self.table
+        columns = sum(table.columnWidth(c) for c in range(ESSENTIAL_COLUMNS))
+        scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return columns + scroll_bar + 2 * table.frameWidth()
 
     # --- loading ---------------------------------------------------------------------
 
@@ -292,8 +310,10 @@ class RequestListPane(QWidget):
 
     def connect_drops(
         self,
-        on_files: Callable[[int, list[Path]], None],
+        on_files: Callable[[int | None, list[Path]], None],
         on_messages: Callable[[int, list[int]], None],
+        on_refused: Callable[[str], None],
     ) -> None:
         self.model.files_dropped.connect(on_files)
         self.model.messages_dropped.connect(on_messages)
+        self.model.drop_refused.connect(on_refused)

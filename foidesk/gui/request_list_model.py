@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,15 +24,23 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication
 
 from foidesk.core.deadlines import Deadline, DeadlineState
+from foidesk.core.i18n import N_, _
 from foidesk.core.records import RequestRow, SortKey
 from foidesk.gui import deadline_display
-from foidesk.gui.mime import MESSAGE_IDS_MIME, message_ids_from, paths_from
+from foidesk.gui.dates import date_text
+from foidesk.gui.mime import (
+    DROP_MESSAGES_ON_A_REQUEST,
+    MESSAGE_IDS_MIME,
+    drop_refusal,
+    message_ids_from,
+    paths_from,
+)
 from foidesk.gui.resources import icon
 
 Index = QModelIndex | QPersistentModelIndex
 REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The deadline comes second so it stays in view when the list pane is narrow.
-COLUMNS = ("Title", "Next deadline", "Status", "Authority", "Last activity")
+COLUMNS = (N_("Title"), N_("Next deadline"), N_("Status"), N_("Authority"), N_("Last activity"))
 SORT_KEYS = (
     SortKey.TITLE,
     SortKey.NEXT_DEADLINE,
@@ -53,8 +60,9 @@ class RequestListModel(QAbstractTableModel):
     """Ids of the requests matching the list's query, with their rows fetched on demand."""
 
     sort_requested = Signal(object, bool)  # SortKey, descending
-    files_dropped = Signal(int, object)  # request id, list[Path]
+    files_dropped = Signal(object, object)  # request id (None: off the rows), list[Path]
     messages_dropped = Signal(int, object)  # request id, list[int]
+    drop_refused = Signal(str)  # why what is being dragged cannot be dropped there
 
     def __init__(self, fetch: RowSource | None = None) -> None:
         super().__init__()
@@ -161,7 +169,7 @@ class RequestListModel(QAbstractTableModel):
     ) -> Any:
         shown = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS) and shown:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -198,26 +206,35 @@ class RequestListModel(QAbstractTableModel):
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
-        target = self._drop_target(row, parent)
-        return target is not None and (data.hasFormat(MESSAGE_IDS_MIME) or bool(paths_from(data)))
+        reason = self._refusal(data, self._drop_target(row, parent))
+        if reason is not None:
+            self.drop_refused.emit(reason)
+        return reason is None
 
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
         target = self._drop_target(row, parent)
-        if target is None:
+        reason = self._refusal(data, target)
+        if reason is not None:
+            self.drop_refused.emit(reason)
             return False
         if data.hasFormat(MESSAGE_IDS_MIME):
+            assert target is not None
             self.messages_dropped.emit(target, message_ids_from(data))
-            return True
-        paths: list[Path] = paths_from(data)
-        if paths:
-            self.files_dropped.emit(target, paths)
-            return True
-        return False
+        else:  # files: into the request they fell on, or filed by the core
+            self.files_dropped.emit(target, paths_from(data))
+        return True
+
+    @staticmethod
+    def _refusal(data: QMimeData, target: int | None) -> str | None:
+        reason = drop_refusal(data)
+        if reason is None and target is None and data.hasFormat(MESSAGE_IDS_MIME):
+            return _(DROP_MESSAGES_ON_A_REQUEST)
+        return reason
 
     def _drop_target(self, row: int, parent: Index) -> int | None:
-        """Only a drop *on* a request row counts; between rows means nothing here."""
+        """The request a drop fell on; None between rows or below them."""
         if parent.isValid() and 0 <= parent.row() < len(self._ids):
             return self._ids[parent.row()]
         return None
@@ -264,16 +281,16 @@ def _display(row: RequestRow, column: int) -> str:
         return row.status_label
     if column == NEXT_DEADLINE_COLUMN:
         return "—" if row.next_deadline is None else deadline_display.short_text(row.next_deadline)
-    return row.last_activity_at.astimezone().strftime("%d %b %Y")
+    return date_text(row.last_activity_at.astimezone().date())
 
 
 def _tooltip(row: RequestRow, column: int) -> str:
     if column == NEXT_DEADLINE_COLUMN:
         if row.next_deadline is None:
-            return "No open deadline"
+            return _("No open deadline")
         return deadline_display.long_text(row.next_deadline)
     if column == TITLE_COLUMN and row.reference:
-        return f"{row.title}\nReference {row.reference}"
+        return _("{title}\nReference {reference}").format(title=row.title, reference=row.reference)
     return _display(row, column)
 
 

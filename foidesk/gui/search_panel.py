@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from foidesk.core.changes import Changes
 from foidesk.core.desk import Desk
 from foidesk.core.errors import FoideskError
+from foidesk.core.i18n import N_, _, ngettext, pgettext
 from foidesk.core.search import (
     FILE_TYPES,
     Filters,
@@ -42,21 +43,22 @@ from foidesk.core.search import (
     text_status,
 )
 from foidesk.core.vocabulary import RequestStatus
+from foidesk.gui.dates import number_text
 from foidesk.gui.search_results import HIT_ROLE, SearchHitDelegate, SearchResultsModel
 from foidesk.gui.tasks.database import DeskWorker
 
 DEBOUNCE_MS = 250
 RESULT_LIMIT = 100
-HINT = 'Words, "exact phrases", prefix*, OR, NOT or -word; filters like status:successful'
+HINT = N_('Words, "exact phrases", prefix*, OR, NOT or -word; filters like status:successful')
 TYPE_LABELS = {
-    "pdf": "PDF",
-    "word": "Documents",
-    "spreadsheet": "Spreadsheets",
-    "presentation": "Presentations",
-    "image": "Images",
-    "email": "Emails",
-    "text": "Text files",
-    "html": "Web pages",
+    "pdf": N_("PDF"),
+    "word": N_("Documents"),
+    "spreadsheet": N_("Spreadsheets"),
+    "presentation": N_("Presentations"),
+    "image": N_("Images"),
+    "email": N_("Emails"),
+    "text": N_("Text files"),
+    "html": N_("Web pages"),
 }
 
 
@@ -95,7 +97,7 @@ class SearchPanel(QWidget):
     def __init__(self, worker: DeskWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
-        self.setAccessibleName("Search")
+        self.setAccessibleName(_("Search"))
         self._generation = 0
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -104,7 +106,7 @@ class SearchPanel(QWidget):
         self.field = self._make_field()
         self.model = SearchResultsModel()
         self.results = self._make_results()
-        self.status_label = QLabel(HINT)
+        self.status_label = QLabel(_(HINT))
         self.status_label.setWordWrap(True)
         self.text_label = QLabel()
         layout = QVBoxLayout(self)
@@ -160,7 +162,7 @@ class SearchPanel(QWidget):
     def _set_choices(self, choices: _Choices) -> None:
         chosen = self.authority.currentData()
         self.authority.clear()
-        self.authority.addItem("Any authority", None)
+        self.authority.addItem(_("Any authority"), None)
         for name in choices.authorities:
             self.authority.addItem(name, name)
         self.authority.setCurrentIndex(max(0, self.authority.findData(chosen)))
@@ -174,7 +176,7 @@ class SearchPanel(QWidget):
         if not text.strip():
             self._delegate.forget()
             self.model.set_hits([])
-            self.status_label.setText(HINT)
+            self.status_label.setText(_(HINT))
             self.results_shown.emit(0)
             return
         generation, filters = self._generation, self.filters()
@@ -188,21 +190,24 @@ class SearchPanel(QWidget):
 
     def _make_field(self) -> QLineEdit:
         field = QLineEdit()
-        field.setPlaceholderText("Search requests, messages and attachments")
+        field.setPlaceholderText(_("Search requests, messages and attachments"))
         field.setClearButtonEnabled(True)
-        field.setAccessibleName("Search text")
-        field.setToolTip(HINT)
+        field.setAccessibleName(_("Search text"))
+        field.setToolTip(_(HINT))
         field.textChanged.connect(self._schedule)
         field.returnPressed.connect(self.run_search)
         return field
 
     def _make_filters(self) -> QVBoxLayout:
-        self.authority = _combo("Authority", [])
-        self.status = _combo("Status", [(s.label, s.value) for s in RequestStatus], "Any status")
-        self.file_type = _combo("File type", list(_type_choices()), "Any file type")
-        self.has_attachment = QCheckBox("Has attachment")
-        self.after_check, self.after = QCheckBox("From"), _date_edit("From date")
-        self.before_check, self.before = QCheckBox("To"), _date_edit("To date")
+        statuses = [(s.label, s.value) for s in RequestStatus]
+        self.authority = _combo(_("Authority"), [])
+        self.status = _combo(_("Status"), statuses, _("Any status"))
+        self.file_type = _combo(_("File type"), list(_type_choices()), _("Any file type"))
+        self.has_attachment = QCheckBox(_("Has attachment"))
+        self.after_check = QCheckBox(pgettext("search dates", "From"))
+        self.after = _date_edit(_("From date"))
+        self.before_check = QCheckBox(pgettext("search dates", "To"))
+        self.before = _date_edit(_("To date"))
         for box in (self.authority, self.status, self.file_type):
             box.currentIndexChanged.connect(self._schedule)
         for check in (self.has_attachment, self.after_check, self.before_check):
@@ -228,7 +233,7 @@ class SearchPanel(QWidget):
         view.setModel(self.model)
         self._delegate = SearchHitDelegate(view)
         view.setItemDelegate(self._delegate)
-        view.setAccessibleName("Search results")
+        view.setAccessibleName(_("Search results"))
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setAlternatingRowColors(True)
@@ -250,11 +255,9 @@ class SearchPanel(QWidget):
         if error:
             self.status_label.setText(f"<span style='color:#b3261e'>{_html(error)}</span>")
         elif not found:
-            self.status_label.setText("No matches.")
+            self.status_label.setText(_("No matches."))
         else:
-            many = f"best {len(found)}" if len(found) >= RESULT_LIMIT else str(len(found))
-            noun = "match" if len(found) == 1 else "matches"
-            self.status_label.setText(f"{many} {noun} · {seconds * 1000:.0f} ms")
+            self.status_label.setText(_matches_text(len(found), seconds))
         self.results_shown.emit(len(found))
 
     def _open(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
@@ -267,8 +270,12 @@ class SearchPanel(QWidget):
             self.text_label.setText("")
             return
         order = [TextState.DONE, TextState.PENDING, TextState.SCANNED, TextState.FAILED]
-        parts = [f"{status.counts[s.value]:,} {s.label}" for s in order if s.value in status.counts]
-        self.text_label.setText("Attachments: " + " · ".join(parts))
+        parts = [
+            f"{number_text(status.counts[s.value])} {s.label}"
+            for s in order
+            if s.value in status.counts
+        ]
+        self.text_label.setText(_("Attachments: {states}").format(states=" · ".join(parts)))
         self.text_label.setToolTip(
             "\n".join(f"{p.filename}: {p.reason}" for p in status.problems[:30])
         )
@@ -287,13 +294,23 @@ def _combo(name: str, choices: list[tuple[str, str]], any_label: str | None = No
 
 
 def _type_choices() -> list[tuple[str, str]]:
-    return [(TYPE_LABELS.get(key, key), key) for key in FILE_TYPES]
+    return [(_(TYPE_LABELS[key]) if key in TYPE_LABELS else key, key) for key in FILE_TYPES]
+
+
+def _matches_text(count: int, seconds: float) -> str:
+    """'12 matches · 4 ms'; 'best 100 matches · 9 ms' when the limit cut the list."""
+    ms = f"{seconds * 1000:.0f}"
+    if count >= RESULT_LIMIT:
+        return _("best {count} matches · {ms} ms").format(count=count, ms=ms)
+    return ngettext("{count} match · {ms} ms", "{count} matches · {ms} ms", count).format(
+        count=count, ms=ms
+    )
 
 
 def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit(QDate.currentDate())
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat("yyyy-MM-dd")  # as the query's after: and before: filters write it
     edit.setAccessibleName(name)
     return edit
 

@@ -20,12 +20,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from foidesk.core.i18n import N_, _
 from foidesk.core.search import Highlighter, SearchHit, snippet_parts
+from foidesk.gui.dates import date_text
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_STYLE = "background-color:#ffe27a; color:#1a1a1a; font-weight:600"
-KIND_LABELS = {"request": "Request", "message": "Message", "attachment": "Attachment"}
+KIND_LABELS = {"request": N_("Request"), "message": N_("Message"), "attachment": N_("Attachment")}
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -60,12 +62,12 @@ class SearchResultsModel(QAbstractListModel):
 
 
 def heading(hit: SearchHit) -> str:
-    where = hit.title or "Unfiled"
-    parts = [KIND_LABELS[hit.kind]]
+    where = hit.title or _("Unfiled")
+    parts = [_(KIND_LABELS[hit.kind])]
     if hit.context:
         parts.append(hit.context)
     if hit.day is not None:
-        parts.append(hit.day.strftime("%d %b %Y"))
+        parts.append(date_text(hit.day))
     return f"{where} — {' · '.join(parts)}"
 
 
@@ -159,11 +161,13 @@ def _layout(
     role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
     muted = palette.color(role).name()
     metrics = QFontMetrics(option.font)
-    day = hit.day.strftime("%d %b %Y") if hit.day is not None else ""
+    day = date_text(hit.day) if hit.day is not None else ""
     room = width - metrics.horizontalAdvance(day + "    ")
-    title = metrics.elidedText(hit.title or "Unfiled", Qt.TextElideMode.ElideRight, room * 2 // 3)
+    title = metrics.elidedText(
+        hit.title or _("Unfiled"), Qt.TextElideMode.ElideRight, room * 2 // 3
+    )
     bold_width = int(metrics.horizontalAdvance(title + " — ") * 1.12)  # bold runs wider
-    details = " · ".join(p for p in (KIND_LABELS[hit.kind], hit.context) if p)
+    details = " · ".join(p for p in (_(KIND_LABELS[hit.kind]), hit.context) if p)
     details = metrics.elidedText(details, Qt.TextElideMode.ElideRight, max(0, room - bold_width))
     document = QTextDocument()
     document.setDefaultFont(option.font)

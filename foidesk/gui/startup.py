@@ -4,7 +4,8 @@ Loading the database layer, the deadline tables and the main window's panes
 takes most of a second; a person should see foidesk's window appear while
 that happens, not a blank screen. The shell is a plain window with the main
 window's saved geometry and a line saying what is going on; once the main
-window is built it takes the shell's place.
+window is built it takes the shell's place. The language is chosen before the shell
+says anything (the profile's saved choice, or the system's).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
+from foidesk.core.i18n import _
 from foidesk.core.profile import WINDOW_SETTINGS_FILE, Profile
+from foidesk.gui.language import apply_saved_language
 
 if TYPE_CHECKING:
     from foidesk.core.profile import ProfileRefusedError
@@ -36,14 +39,14 @@ class StartupShell(QMainWindow):
         geometry = saved.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        self.label = QLabel("Opening your requests…")
+        self.label = QLabel(_("Opening your requests…"))
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setAccessibleName("Opening your requests")
+        self.label.setAccessibleName(_("Opening your requests"))
         self.setCentralWidget(self.label)
         self._told = False
 
     def show_problem(self) -> None:
-        self.label.setText("Your requests could not be opened.")
+        self.label.setText(_("Your requests could not be opened."))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -61,6 +64,7 @@ class Launcher(QObject):
     def __init__(self, profile: Profile, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
+        self.language = apply_saved_language(profile.data_dir)
         self.shell = StartupShell(profile)
         self.window: MainWindow | None = None
         self.problem: ProfileProblemDialog | None = None
@@ -83,7 +87,7 @@ class Launcher(QObject):
             self._explain(exc)
             return
         except FoideskError as exc:
-            QMessageBox.critical(self.shell, "foidesk cannot open its data", str(exc))
+            QMessageBox.critical(self.shell, _("foidesk cannot open its data"), str(exc))
             self.shell.close()
             self.failed.emit(str(exc))
             return

@@ -15,8 +15,10 @@ from html import escape
 from PySide6.QtGui import QColor, QPalette
 
 from foidesk.core.formatting import human_size, sanitize_html
+from foidesk.core.i18n import _, ngettext, pgettext
 from foidesk.core.records import AttachmentRecord, MessageRecord, RequestDetail
 from foidesk.core.vocabulary import MessageKind
+from foidesk.gui.dates import moment_text
 from foidesk.gui.quoting import split_quoted
 
 CHIPS_PER_ROW = 3
@@ -110,10 +112,11 @@ class Folding:
 def thread_html(detail: RequestDetail, folding: Folding, colours: ThreadColours) -> str:
     """The whole thread; each card is one top-level table, in message order."""
     if not detail.messages:
-        return (
-            f"<p style='color:{colours.muted}'>No correspondence yet. Drop emails or files here, "
-            "or use <b>Message ▸ Add message…</b> to record a call or a letter.</p>"
-        )
+        text = _(
+            "No correspondence yet. Drop emails or files here, or use {command} to record "
+            "a call or a letter."
+        ).format(command="<b>" + escape(_("Request ▸ Add message…")) + "</b>")
+        return f"<p style='color:{colours.muted}'>{text}</p>"
     return "".join(card_html(m, folding, colours) for m in detail.messages)
 
 
@@ -133,24 +136,37 @@ def card_html(message: MessageRecord, folding: Folding, colours: ThreadColours) 
 
 def _heading(message: MessageRecord, colours: ThreadColours, folded: bool) -> str:
     outgoing = message.direction == "outgoing"
-    direction = "Sent" if outgoing else "Received"
-    who = _sender(message)
-    when = message.date.astimezone().strftime("%a %d %b %Y, %H:%M") if message.date else "no date"
-    toggle = "Show" if folded else "Fold"
+    direction = _travelled(message.kind, outgoing)
+    who = escape(_sender(message))
+    when = moment_text(message.date) if message.date else _("no date")
+    toggle = pgettext("message card", "Show") if folded else pgettext("message card", "Fold")
+    party = (
+        _("to {who}").format(who=who)
+        if outgoing and not message.from_addr
+        else _("from {who}").format(who=who)
+    )
     return (
         f"<img src='icon:{'outgoing' if outgoing else 'incoming'}' width='{ICON_SIZE}' "
         f"height='{ICON_SIZE}' style='vertical-align:middle'>&nbsp;<b>{direction}</b>"
         f" · {escape(_kind_label(message.kind))}"
-        f" · {'to' if outgoing and not message.from_addr else 'from'} {escape(who)}"
+        f" · {party}"
         f" &nbsp;<span style='color:{colours.muted}'>{escape(when)}</span>"
         f" &nbsp;<a href='foidesk:toggle/{message.id}'>{toggle}</a>"
     )
 
 
+def _travelled(kind: str, outgoing: bool) -> str:
+    """Sent or received; a note (a phone call, a note to self) neither: it was recorded."""
+    if kind == MessageKind.NOTE:
+        return pgettext("message", "Recorded")
+    return pgettext("message", "Sent") if outgoing else pgettext("message", "Received")
+
+
 def _folded_line(message: MessageRecord, colours: ThreadColours) -> str:
     count = len(message.attachments)
-    files = f" · {count} attachment{'s' if count != 1 else ''}" if count else ""
-    subject = escape(message.subject or "(no subject)")
+    attachments = ngettext("{count} attachment", "{count} attachments", count)
+    files = f" · {attachments.format(count=count)}" if count else ""
+    subject = escape(message.subject or _("(no subject)"))
     return (
         f"<p>{_heading(message, colours, True)}<br>"
         f"<span style='color:{colours.muted}'>{subject}{files}</span></p>"
@@ -158,7 +174,7 @@ def _folded_line(message: MessageRecord, colours: ThreadColours) -> str:
 
 
 def _open_card(message: MessageRecord, folding: Folding, colours: ThreadColours) -> str:
-    subject = escape(message.subject) if message.subject else "<i>(no subject)</i>"
+    subject = escape(message.subject) if message.subject else "<i>" + _("(no subject)") + "</i>"
     parts = [
         f"<p>{_heading(message, colours, False)}</p>",
         f"<p style='font-size:large'><b>{subject}</b></p>",
@@ -170,9 +186,9 @@ def _open_card(message: MessageRecord, folding: Folding, colours: ThreadColours)
         parts.append(
             f"<p style='color:{colours.muted}; font-size:small'>{escape(message.filed_by)}</p>"
         )
-    notes = [f"Character set: {note}" for note in message.charset_notes]
+    notes = [_("Character set: {note}").format(note=note) for note in message.charset_notes]
     if message.message_id_reused:
-        notes.append("its Message-ID was already used by a different message; both are kept")
+        notes.append(_("Its Message-ID was already used by a different message; both are kept."))
     for note in notes:
         parts.append(f"<p style='color:{colours.muted}; font-size:small'>{escape(note)}</p>")
     return "".join(parts)
@@ -185,15 +201,18 @@ def _body(message: MessageRecord, folding: Folding, colours: ThreadColours) -> s
     html = _plain(new)
     if quoted:
         if message.id in folding.quotes_shown:
+            hide = _("Hide quoted text")
             html += (
-                f"<p><a href='foidesk:quote/{message.id}'>Hide quoted text</a></p>"
+                f"<p><a href='foidesk:quote/{message.id}'>{hide}</a></p>"
                 f"<blockquote style='color:{colours.muted}'>{_plain(quoted)}</blockquote>"
             )
         else:
             lines = quoted.count("\n") + 1
+            count = ngettext("({count} line)", "({count} lines)", lines).format(count=lines)
+            show = _("Show quoted text")
             html += (
-                f"<p><a href='foidesk:quote/{message.id}'>Show quoted text</a>"
-                f" <span style='color:{colours.muted}'>({lines} lines)</span></p>"
+                f"<p><a href='foidesk:quote/{message.id}'>{show}</a>"
+                f" <span style='color:{colours.muted}'>{count}</span></p>"
             )
     return html
 
@@ -210,13 +229,12 @@ def _chips(attachments: Collection[AttachmentRecord], colours: ThreadColours) ->
         "<tr>" + "".join(cells[i : i + CHIPS_PER_ROW]) + "</tr>"
         for i in range(0, len(cells), CHIPS_PER_ROW)
     ]
-    return (
-        f"<p><b>{count} attachment{'s' if count != 1 else ''}</b></p>"
-        f"<table cellspacing='6' cellpadding='6'>{''.join(rows)}</table>"
-    )
+    title = ngettext("{count} attachment", "{count} attachments", count).format(count=count)
+    return f"<p><b>{title}</b></p><table cellspacing='6' cellpadding='6'>{''.join(rows)}</table>"
 
 
 def _chip(attachment: AttachmentRecord, colours: ThreadColours) -> str:
+    open_link, save_link = pgettext("attachment", "Open"), _("Save as…")
     return (
         f"<td bgcolor='{colours.chip}'>"
         f"<a href='foidesk:open/{attachment.id}' "
@@ -225,8 +243,8 @@ def _chip(attachment: AttachmentRecord, colours: ThreadColours) -> str:
         f"height='{ICON_SIZE + 4}' style='vertical-align:middle'>&nbsp;"
         f"{escape(attachment.filename)}</a>"
         f"<br><span style='color:{colours.muted}'>{human_size(attachment.size)}</span>"
-        f" · <a href='foidesk:open/{attachment.id}'>Open</a>"
-        f" · <a href='foidesk:save/{attachment.id}'>Save as…</a></td>"
+        f" · <a href='foidesk:open/{attachment.id}'>{open_link}</a>"
+        f" · <a href='foidesk:save/{attachment.id}'>{save_link}</a></td>"
     )
 
 
@@ -253,8 +271,8 @@ def file_icon(attachment: AttachmentRecord) -> str:
 
 def _sender(message: MessageRecord) -> str:
     if message.direction == "outgoing" and not message.from_addr:
-        return ", ".join(message.to) or "the authority"
-    return message.from_addr or "unknown sender"
+        return ", ".join(message.to) or _("the authority")
+    return message.from_addr or _("unknown sender")
 
 
 def _kind_label(kind: str) -> str:

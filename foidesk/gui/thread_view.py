@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
+from foidesk.core.i18n import _
 from foidesk.core.records import AttachmentRecord, MessageRecord, RequestDetail
 from foidesk.core.search import Highlighter
 from foidesk.gui.mime import file_urls_mime, is_mail_file, paths_from
@@ -50,7 +51,7 @@ class ThreadView(QTextBrowser):
         self.setObjectName("thread-view")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setAccessibleName("Request thread")
+        self.setAccessibleName(_("Request thread"))
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.anchorClicked.connect(self._on_anchor)
@@ -69,10 +70,11 @@ class ThreadView(QTextBrowser):
     def detail(self) -> RequestDetail | None:
         return self._detail
 
-    def show_nothing(self, text: str = "Select a request to read its thread.") -> None:
+    def show_nothing(self, text: str | None = None) -> None:
         self._detail = None
         self._card_starts = []
-        self.setHtml(f"<p style='color:gray'>{text}</p>")
+        shown = _("Select a request to read its thread.") if text is None else text
+        self.setHtml(f"<p style='color:gray'>{shown}</p>")
 
     def show_request(self, detail: RequestDetail) -> None:
         """Show a request's thread; folds are kept while the same request is re-shown."""

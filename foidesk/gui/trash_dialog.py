@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foidesk.core.i18n import _
 from foidesk.core.records import RequestSummary
 from foidesk.gui.resources import icon
 
@@ -25,13 +26,13 @@ class TrashDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(_("Trash"))
         self.setObjectName("trash-dialog")
         self.list = QListWidget()
-        self.list.setAccessibleName("Deleted requests")
-        self.empty = QLabel("The trash is empty.")
-        self.restore = QPushButton(icon("restore"), "Restore")
-        self.purge = QPushButton(icon("trash"), "Delete for good…")
+        self.list.setAccessibleName(_("Deleted requests"))
+        self.empty = QLabel(_("The trash is empty."))
+        self.restore = QPushButton(icon("restore"), _("Restore"))
+        self.purge = QPushButton(icon("trash"), _("Delete for good…"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.restore, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.purge, QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -41,7 +42,10 @@ class TrashDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "Deleted requests stay here, with their messages, until you delete them for good."
+                _(
+                    "Deleted requests stay here, with their messages, until you delete them "
+                    "for good."
+                )
             )
         )
         layout.addWidget(self.list, 1)
@@ -79,12 +83,14 @@ class TrashDialog(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Delete for good",
-            f"Delete “{current[1]}” and its messages for good? This cannot be undone.",
+            _("Delete for good"),
+            _("Delete “{title}” and its messages for good? This cannot be undone.").format(
+                title=current[1]
+            ),
             QMessageBox.StandardButton.Cancel,
             self,
         )
-        delete = box.addButton("Delete for good", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(_("Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
         box.buttonClicked.connect(
             lambda button: self.purge_requested.emit(*current) if button is delete else None
         )

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from foidesk.core.desk import Desk
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.records import (
     AuthorityRecord,
     ClockEventRecord,
@@ -22,6 +23,7 @@ from foidesk.core.records import (
     NewRequest,
     RequestDetail,
 )
+from foidesk.core.vocabulary import MessageKind
 from foidesk.gui.operations import Operations, UndoSteps
 from foidesk.gui.thread_pane import shown_request
 
@@ -31,7 +33,7 @@ def create_request(
 ) -> None:
     """Undo moves the new request to the trash; redo brings it back."""
     ops.perform(
-        f"New request “{new.title}”",
+        _("New request “{title}”").format(title=new.title),
         lambda desk: desk.add_request(new),
         undo=lambda d: UndoSteps(
             undo=lambda desk: desk.delete_request(d.id),
@@ -76,7 +78,7 @@ def edit_request(ops: Operations, before: RequestDetail, after: RequestEdit) -> 
     old = RequestEdit.of(before)
     rid = before.id
     ops.perform(
-        f"Edit “{after.title}”",
+        _("Edit “{title}”").format(title=after.title),
         lambda desk: shown_request(desk, after.apply(desk, rid)),
         undo=lambda _: UndoSteps(
             lambda desk: old.apply(desk, rid), lambda desk: after.apply(desk, rid)
@@ -87,7 +89,7 @@ def edit_request(ops: Operations, before: RequestDetail, after: RequestEdit) -> 
 def set_status(ops: Operations, request_id: int, old: str, new: str, label: str) -> None:
     """Undo takes the change back out of the history, as if it had not been made."""
     ops.perform(
-        f"Status “{label}”",
+        _("Status “{status}”").format(status=label),
         lambda desk: shown_request(desk, desk.set_status(request_id, new)),
         undo=lambda _: UndoSteps(
             lambda desk: desk.undo_status_change(request_id),
@@ -98,7 +100,7 @@ def set_status(ops: Operations, request_id: int, old: str, new: str, label: str)
 
 def delete_request(ops: Operations, request_id: int, title: str) -> None:
     ops.perform(
-        f"Delete “{title}”",
+        _("Delete “{title}”").format(title=title),
         lambda desk: desk.delete_request(request_id),
         undo=lambda _: UndoSteps(
             lambda desk: desk.restore_request(request_id),
@@ -109,7 +111,7 @@ def delete_request(ops: Operations, request_id: int, title: str) -> None:
 
 def restore_request(ops: Operations, request_id: int, title: str) -> None:
     ops.perform(
-        f"Restore “{title}”",
+        _("Restore “{title}”").format(title=title),
         lambda desk: desk.restore_request(request_id),
         undo=lambda _: UndoSteps(
             lambda desk: desk.delete_request(request_id),
@@ -127,7 +129,7 @@ def file_messages(ops: Operations, message_ids: Sequence[int], request_id: int) 
             desk.file_message(mid, target)
 
     ops.perform(
-        f"File {len(ids)} message{'s' if len(ids) != 1 else ''}",
+        ngettext("File {count} message", "File {count} messages", len(ids)).format(count=len(ids)),
         lambda desk: file_all(desk, request_id),
         undo=lambda _: UndoSteps(
             lambda desk: file_all(desk, None), lambda desk: file_all(desk, request_id)
@@ -137,7 +139,7 @@ def file_messages(ops: Operations, message_ids: Sequence[int], request_id: int) 
 
 def add_message(ops: Operations, request_id: int, new: NewMessage) -> None:
     ops.perform(
-        f"Add {new.kind.replace('_', ' ')}",
+        _("Add message ({kind})").format(kind=_kind_label(new.kind)),
         lambda desk: desk.add_message(request_id, new),
         undo=lambda m: UndoSteps(
             lambda desk: desk.delete_message(m.id),
@@ -148,7 +150,9 @@ def add_message(ops: Operations, request_id: int, new: NewMessage) -> None:
 
 def delete_message(ops: Operations, message: MessageRecord) -> None:
     ops.perform(
-        f"Delete message “{message.subject or message.kind}”",
+        _("Delete message “{subject}”").format(
+            subject=message.subject or _kind_label(message.kind)
+        ),
         lambda desk: desk.delete_message(message.id),
         undo=lambda _: UndoSteps(
             lambda desk: desk.restore_message(message.id),
@@ -173,7 +177,9 @@ def attach_files(ops: Operations, message: MessageRecord, paths: Sequence[Path])
             desk.remove_attachment(attachment_id)
 
     ops.perform(
-        f"Attach {len(files)} file{'s' if len(files) != 1 else ''}",
+        ngettext("Attach {count} file", "Attach {count} files", len(files)).format(
+            count=len(files)
+        ),
         attach,
         undo=lambda _: UndoSteps(detach, attach),
     )
@@ -207,7 +213,7 @@ def add_clock_event(
 
         return UndoSteps(lambda desk: desk.remove_clock_event(current.value), redo)
 
-    ops.perform(f"Record “{label}”", add, undo=steps)
+    ops.perform(_("Record “{event}”").format(event=label), add, undo=steps)
 
 
 def add_authority(
@@ -222,7 +228,7 @@ def add_authority(
         return record
 
     ops.perform(
-        f"New authority “{fields['name']}”",
+        _("New authority “{name}”").format(name=fields["name"]),
         add,
         undo=lambda _: UndoSteps(lambda desk: desk.delete_authority(current.value), add),
         on_done=on_done,
@@ -232,10 +238,18 @@ def add_authority(
 def edit_authority(ops: Operations, before: AuthorityRecord, after: dict[str, object]) -> None:
     old: dict[str, object] = {key: getattr(before, key) for key in after}
     ops.perform(
-        f"Edit authority “{before.name}”",
+        _("Edit authority “{name}”").format(name=before.name),
         lambda desk: desk.update_authority(before.id, **after),
         undo=lambda _: UndoSteps(
             lambda desk: desk.update_authority(before.id, **old),
             lambda desk: desk.update_authority(before.id, **after),
         ),
     )
+
+
+def _kind_label(kind: str) -> str:
+    """A message kind as the user reads it (a kind this version does not know, as stored)."""
+    try:
+        return MessageKind(kind).label
+    except ValueError:
+        return kind.replace("_", " ")

@@ -16,7 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from foidesk.core.changes import Changes
+from foidesk.core.i18n import _
 from foidesk.core.records import MessageRecord
+from foidesk.gui.dates import date_text
 from foidesk.gui.mime import MESSAGE_IDS_MIME, message_ids_mime
 from foidesk.gui.resources import icon
 from foidesk.gui.tasks.database import DeskWorker
@@ -50,8 +52,10 @@ class UnfiledModel(QAbstractListModel):
         if role == MESSAGE_ID_ROLE:
             return m.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            when = m.date.astimezone().strftime("%d %b %Y") if m.date else "no date"
-            return f"{m.subject or '(no subject)'}\n{m.from_addr or 'unknown sender'} · {when}"
+            when = date_text(m.date.astimezone().date()) if m.date else _("no date")
+            subject = m.subject or _("(no subject)")
+            sender = m.from_addr or _("unknown sender")
+            return f"{subject}\n{sender} · {when}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return (m.body_text[:400] + "…") if len(m.body_text) > 400 else m.body_text
         if role == Qt.ItemDataRole.DecorationRole:
@@ -84,7 +88,7 @@ class UnfiledTray(QWidget):
         self.model = UnfiledModel()
         self.list = QListView()
         self.list.setObjectName("unfiled-list")
-        self.list.setAccessibleName("Unfiled messages")
+        self.list.setAccessibleName(_("Unfiled messages"))
         self.list.setModel(self.model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setDragEnabled(True)
@@ -95,7 +99,7 @@ class UnfiledTray(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.hint = QLabel("Drag a message onto a request in the list to file it there.")
+        self.hint = QLabel(_("Drag a message onto a request in the list to file it there."))
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -112,8 +116,8 @@ class UnfiledTray(QWidget):
     def _show(self, messages: list[MessageRecord]) -> None:
         self.model.set_messages(messages)
         self.hint.setText(
-            "Drag a message onto a request in the list to file it there."
+            _("Drag a message onto a request in the list to file it there.")
             if messages
-            else "Nothing unfiled. Imported mail that matches no request waits here."
+            else _("Nothing unfiled. Imported mail that matches no request waits here.")
         )
         self.count_changed.emit(len(messages))

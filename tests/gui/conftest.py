@@ -8,6 +8,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from foidesk.core.desk import Desk
@@ -15,6 +16,14 @@ from foidesk.core.records import NewRequest
 from foidesk.gui.main_window import MainWindow
 
 Settle = Callable[[], None]
+
+
+@pytest.fixture(autouse=True)
+def english_locale() -> Iterator[None]:
+    """Dates and Qt's widgets in English whatever the machine's locale, for every test."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
 def wait_idle(qtbot: QtBot, window: MainWindow) -> None:

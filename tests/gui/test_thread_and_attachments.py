@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
@@ -149,3 +150,52 @@ def test_attaching_by_drop_reaches_the_desk_as_files(
     window.thread_pane.view.files_dropped_on_message.emit(message, [extra])
     settle()
     assert [a.filename for a in desk.get_message(message.id).attachments] == ["a.txt", "b.pdf"]
+
+
+def test_a_phone_call_note_is_recorded_not_received(
+    window: MainWindow, settle: Settle, desk: Desk, new_request: Callable[..., int]
+) -> None:
+    rid = new_request()
+    desk.add_message(
+        rid,
+        NewMessage(
+            direction="incoming",
+            kind="note",
+            from_addr="FOI officer",
+            subject="Phone call",
+            body_text="They will reply next week.",
+        ),
+    )
+    window.refresh_all()
+    settle()
+    window.open_request(rid)
+    settle()
+    text = window.thread_pane.view.toPlainText()
+    assert "Recorded · Note · from FOI officer" in text
+    assert "Received · Note" not in text
+
+
+def test_opening_a_preview_hides_the_tooltip_showing(
+    window: MainWindow, settle: Settle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Offscreen Qt cannot show a tooltip window, so the call that hides one is watched."""
+    from PySide6.QtWidgets import QToolTip
+
+    hidden: list[bool] = []
+    monkeypatch.setattr(QToolTip, "hideText", staticmethod(lambda: hidden.append(True)))
+    attachments = _example(window, settle)
+    image = next(a for a in attachments if a.filename.endswith(".png"))
+    window.attachments.open(image)
+    assert hidden == [True]
+    window.attachments.previews[0].close()
+
+
+def test_a_preview_closed_before_its_pages_arrive_is_left_alone(
+    qtbot: QtBot, window: MainWindow, settle: Settle
+) -> None:
+    attachments = _example(window, settle)
+    image = next(a for a in attachments if a.filename.endswith(".png"))
+    preview = window.attachments.preview(image)
+    preview.close()  # the page is still being read on the file pool
+    preview.deleteLater()
+    qtbot.waitUntil(lambda: window.runner.files.active == 0, timeout=10_000)

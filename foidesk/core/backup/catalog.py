@@ -9,6 +9,7 @@ from pathlib import Path
 from foidesk.core.backup import layout
 from foidesk.core.backup.manifest import Counts
 from foidesk.core.backup.structure import read_manifest_only
+from foidesk.core.backup.summary import Summary, read_summary
 
 
 @dataclass(frozen=True)
@@ -29,17 +30,26 @@ def backup_files(folder: Path) -> list[tuple[Path, datetime]]:
 
 
 def list_backups(folder: Path, *, details: bool = True) -> list[BackupEntry]:
-    """Every backup in ``folder``; with ``details``, each manifest is read (not verified)."""
+    """Every backup in ``folder``; with ``details``, what each holds (not verified): from
+    the summary at its end, or its manifest when it has none (``summary.py``)."""
     entries = []
     for path, when in backup_files(folder):
-        manifest = read_manifest_only(path) if details else None
+        summary = _summary(path) if details else None
         entries.append(
             BackupEntry(
                 path=path,
                 created_at=when,
                 size=path.stat().st_size,
-                counts=manifest.counts if manifest else None,
-                foidesk_version=manifest.foidesk_version if manifest else None,
+                counts=summary.counts if summary else None,
+                foidesk_version=summary.foidesk_version if summary else None,
             )
         )
     return entries
+
+
+def _summary(path: Path) -> Summary | None:
+    found = read_summary(path)
+    if found is not None:
+        return found
+    manifest = read_manifest_only(path)
+    return Summary.of(manifest) if manifest is not None else None

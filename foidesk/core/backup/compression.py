@@ -34,12 +34,32 @@ _SIGNATURES = (
 
 def should_store(head: bytes) -> bool:
     """True when content starting with ``head`` should be stored rather than deflated."""
-    if head.startswith(_SIGNATURES) or _is_container(head):
+    if _compressed_already(head):
         return True
     sample = head[:SAMPLE_BYTES]
     if len(sample) < 64:
         return False
     return deflate.compressed_size(sample) > _WORTHWHILE * len(sample)
+
+
+def deflated_if_worthwhile(data: bytes) -> bytes | None:
+    """Content at hand: its DEFLATE stream, or None when it should be stored as it is.
+
+    The same choice as ``should_store``; content no bigger than the sample is deflated
+    once, and the result is both the test and the member.
+    """
+    if len(data) > SAMPLE_BYTES:
+        return None if should_store(data) else deflate.deflated(data)
+    if _compressed_already(data):
+        return None
+    packed = deflate.deflated(data)
+    if len(data) >= 64 and len(packed) > _WORTHWHILE * len(data):
+        return None
+    return packed
+
+
+def _compressed_already(head: bytes) -> bool:
+    return head.startswith(_SIGNATURES) or _is_container(head)
 
 
 def _is_container(head: bytes) -> bool:

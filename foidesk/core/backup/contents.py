@@ -4,7 +4,8 @@ database inside against itself and against the files it needs.
 Verify reads members into nothing (only the database into a scratch file); a restore
 reads the same way into the folder it is building — one code path for both, so what
 verify accepts is exactly what restore accepts. Members are read by a few threads at
-once: hashing, inflating and file I/O all release the GIL.
+once: hashing, inflating and file I/O all release the GIL; neighbouring small members
+are read in one call, since 50,000 reads of 25 kB cost more in calls than in bytes.
 """
 
 from __future__ import annotations
@@ -13,17 +14,17 @@ import hashlib
 import os
 import sqlite3
 import threading
-import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from foidesk.core.backup import layout
+from foidesk.core.backup.archive import WHOLE_LIMIT
 from foidesk.core.backup.manifest import Manifest, MemberEntry, MemberKind
 from foidesk.core.backup.problems import Problem, ProblemKind
-from foidesk.core.backup.reader import MemberReader, MemberUnreadable
+from foidesk.core.backup.reader import Located, MemberReader, MemberUnreadable, content_in, span
 from foidesk.core.backup.snapshot import SnapshotFacts, integrity_problems, read_facts
 from foidesk.core.backup.structure import OpenedBackup
 from foidesk.core.backup.syncer import BackgroundSync
@@ -33,7 +34,9 @@ from foidesk.core.storage.file_store import is_sha256
 
 DAMAGED = ProblemKind.DAMAGED
 MAX_WORKERS = 4
+BATCH_BYTES = 4 << 20  # neighbouring small members read in one call, up to this much
 SinkFor = Callable[[MemberEntry], Path | None]
+Batch = list[tuple[Located, MemberEntry]]
 
 
 @dataclass
@@ -67,23 +70,23 @@ def check_members(
 ) -> Findings:
     """Check ``entries`` on a few threads; the first exception (e.g. Cancelled) stops all.
 
-    Files written are handed to ``syncer`` as they are closed, when one is given.
+    Neighbouring small members are read in one call (``batches``). Files written are
+    handed to ``syncer`` as they are closed, when one is given.
     """
-    pending: Iterator[MemberEntry] = iter(entries)
+    pending: Iterator[Batch] = iter(batches((opened.info(e.name), e) for e in entries))
     lock = threading.Lock()
     stop = threading.Event()
 
-    def next_entry() -> MemberEntry | None:
+    def next_batch() -> Batch | None:
         with lock:
             return None if stop.is_set() else next(pending, None)
 
     def work() -> Findings:
         findings = Findings()
         with MemberReader(opened.path) as reader:
-            while (entry := next_entry()) is not None:
+            while (batch := next_batch()) is not None:
                 try:
-                    info = opened.info(entry.name)
-                    check_member(reader, info, entry, sink_for(entry), ticker, findings, syncer)
+                    check_batch(reader, batch, sink_for, ticker, findings, syncer)
                 except BaseException:
                     stop.set()
                     raise
@@ -100,9 +103,60 @@ def check_members(
     return merged
 
 
+def batches(members: Iterable[tuple[Located, MemberEntry]]) -> list[Batch]:
+    """Members in file order, neighbours of up to ``BATCH_BYTES`` together; a member
+    bigger than ``WHOLE_LIMIT`` (either size) is a batch of its own, read in chunks."""
+    ordered = sorted(members, key=lambda m: m[0].header_offset)
+    result: list[Batch] = []
+    current: Batch = []
+    for member in ordered:
+        info = member[0]
+        if max(info.compress_size, info.file_size) > WHOLE_LIMIT:
+            result.append([member])
+            continue
+        if current and info.header_offset + span(info) - current[0][0].header_offset > BATCH_BYTES:
+            result.append(current)
+            current = []
+        current.append(member)
+    if current:
+        result.append(current)
+    return result
+
+
+def check_batch(
+    reader: MemberReader,
+    batch: Batch,
+    sink_for: SinkFor,
+    ticker: Ticker,
+    findings: Findings,
+    syncer: BackgroundSync | None = None,
+) -> None:
+    """Check each member of ``batch``; a run of small ones from one read of the file."""
+    first, last = batch[0][0], batch[-1][0]
+    if len(batch) == 1 and max(first.compress_size, first.file_size) > WHOLE_LIMIT:
+        check_member(reader, first, batch[0][1], sink_for(batch[0][1]), ticker, findings, syncer)
+        return
+    base = first.header_offset
+    region = reader.read_at(base, last.header_offset + span(last) - base)
+    for info, entry in batch:
+        sink = sink_for(entry)
+        try:
+            content = content_in(region, base, info)
+        except MemberUnreadable as exc:
+            _unreadable(entry, exc, findings)
+            continue
+        if content is None:  # a longer local header than ours: read it on its own
+            check_member(reader, info, entry, sink, ticker, findings, syncer)
+            continue
+        if sink is not None:
+            _write_sink(sink, content, syncer)
+        ticker.advance(len(content))
+        _account(entry, hashlib.sha256(content).hexdigest(), len(content), findings)
+
+
 def check_member(
     reader: MemberReader,
-    info: zipfile.ZipInfo,
+    info: Located,
     entry: MemberEntry,
     sink_path: Path | None,
     ticker: Ticker,
@@ -120,9 +174,17 @@ def check_member(
             if syncer is not None:
                 syncer.add(sink_path)
     except MemberUnreadable as exc:
-        kind = ProblemKind.UNSAFE if exc.unsafe else DAMAGED
-        findings.problems.append(Problem(kind, f"{entry.name!r} cannot be read: {exc}", entry.name))
+        _unreadable(entry, exc, findings)
         return False
+    return _account(entry, sha256, size, findings)
+
+
+def _unreadable(entry: MemberEntry, exc: MemberUnreadable, findings: Findings) -> None:
+    kind = ProblemKind.UNSAFE if exc.unsafe else DAMAGED
+    findings.problems.append(Problem(kind, f"{entry.name!r} cannot be read: {exc}", entry.name))
+
+
+def _account(entry: MemberEntry, sha256: str, size: int, findings: Findings) -> bool:
     findings.members += 1
     findings.bytes += size
     found = _member_mismatches(entry, sha256, size)
@@ -130,8 +192,16 @@ def check_member(
     return not found
 
 
+def _write_sink(sink_path: Path, content: bytes, syncer: BackgroundSync | None) -> None:
+    privacy.make_dir(sink_path.parent)  # private whatever the member says
+    with privacy.new_file(sink_path) as sink:
+        sink.write(content)
+    if syncer is not None:
+        syncer.add(sink_path)
+
+
 def _digest(
-    reader: MemberReader, info: zipfile.ZipInfo, sink: BinaryIO | None, ticker: Ticker
+    reader: MemberReader, info: Located, sink: BinaryIO | None, ticker: Ticker
 ) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0
@@ -158,9 +228,12 @@ def _member_mismatches(entry: MemberEntry, sha256: str, size: int) -> list[Probl
     return problems
 
 
-def check_database(db_path: Path, manifest: Manifest, findings: Findings) -> None:
-    """Integrity, agreement with the manifest, and every file it refers to present."""
-    broken = integrity_problems(db_path)
+def check_database(
+    db_path: Path, manifest: Manifest, findings: Findings, *, integrity: list[str] | None = None
+) -> None:
+    """Integrity, agreement with the manifest, and every file it refers to present;
+    ``integrity`` is SQLite's check of ``db_path`` when it was run already."""
+    broken = integrity_problems(db_path) if integrity is None else integrity
     if broken:
         findings.problems += [Problem(DAMAGED, text) for text in broken]
         return

@@ -32,5 +32,11 @@ def compressed_size(sample: bytes) -> int:
     return len(isal_zlib.compress(sample, LEVEL, _RAW))
 
 
+def deflated(data: bytes) -> bytes:
+    """The whole of ``data`` as one raw DEFLATE stream."""
+    packer = compressor()
+    return packer.compress(data) + packer.flush()
+
+
 def crc32(data: bytes, value: int = 0) -> int:
     return isal_zlib.crc32(data, value)

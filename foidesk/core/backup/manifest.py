@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -17,6 +18,7 @@ from typing import Any
 FORMAT_NAME = "foidesk-backup"
 FORMAT_VERSION = 1
 MAX_MANIFEST_BYTES = 64 << 20
+CHUNK_BYTES = 1 << 20
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -27,7 +29,10 @@ class MemberKind(StrEnum):
     README = "readme"
 
 
-@dataclass(frozen=True)
+_KINDS: dict[object, MemberKind] = {k.value: k for k in MemberKind}
+
+
+@dataclass(frozen=True, slots=True)
 class MemberEntry:
     """One member: its name in the ZIP, its size and the SHA-256 of its content.
 
@@ -61,12 +66,16 @@ class Manifest:
     members: tuple[MemberEntry, ...]
     missing_files: tuple[str, ...] = ()
     format_version: int = FORMAT_VERSION
-    _by_name: dict[str, MemberEntry] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_name", {m.name: m for m in self.members})
+    _by_name: dict[str, MemberEntry] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def member(self, name: str) -> MemberEntry | None:
+        """Looked up by name; the index is made at the first look-up, not for every
+        manifest (a new backup's never needs one)."""
+        if self._by_name is None:
+            object.__setattr__(self, "_by_name", {m.name: m for m in self.members})
+        assert self._by_name is not None
         return self._by_name.get(name)
 
     @property
@@ -74,7 +83,12 @@ class Manifest:
         return sum(m.size for m in self.members)
 
     def to_json(self) -> bytes:
-        document = {
+        return b"".join(self.json_chunks())
+
+    def json_chunks(self) -> Iterator[bytes]:
+        """The manifest as JSON, one member to a line, in pieces of about ``CHUNK_BYTES``:
+        written as it is made, so 50,000 members never stand in memory as one document."""
+        head = {
             "format": FORMAT_NAME,
             "format_version": self.format_version,
             "foidesk_version": self.foidesk_version,
@@ -82,21 +96,32 @@ class Manifest:
             "created_at": self.created_at.isoformat(),
             "counts": self.counts.__dict__,
             "missing_files": list(self.missing_files),
-            "members": [_member_json(m) for m in self.members],
         }
-        return json.dumps(document, indent=1, ensure_ascii=False).encode("utf-8") + b"\n"
+        opening = json.dumps(head, indent=1, ensure_ascii=False)[:-2]  # without "\n}"
+        lines = [opening + ',\n "members": [']
+        size = len(lines[0])
+        for number, member in enumerate(self.members):
+            line = ("\n" if number == 0 else ",\n") + _member_line(member)
+            lines.append(line)
+            size += len(line)
+            if size >= CHUNK_BYTES:
+                yield "".join(lines).encode("utf-8")
+                lines, size = [], 0
+        lines.append("\n ]\n}\n")
+        yield "".join(lines).encode("utf-8")
 
 
-def _member_json(member: MemberEntry) -> dict[str, object]:
-    out: dict[str, object] = {
-        "name": member.name,
-        "kind": member.kind.value,
-        "size": member.size,
-        "sha256": member.sha256,
-    }
-    if member.damaged:
-        out["damaged"] = True
-    return out
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _member_line(member: MemberEntry) -> str:
+    """One member as a JSON object, written out directly rather than through a dictionary
+    per member (the kind and the digest are plain ASCII by construction)."""
+    damaged = ', "damaged": true' if member.damaged else ""
+    return (
+        f'{{"name": {_dumps(member.name)}, "kind": "{member.kind.value}", '
+        f'"size": {member.size:d}, "sha256": "{member.sha256}"{damaged}}}'
+    )
 
 
 class ManifestError(Exception):
@@ -108,8 +133,10 @@ class ManifestError(Exception):
 
 
 def parse_manifest(data: bytes) -> Manifest:
+    """Each member becomes a ``MemberEntry`` as soon as it is parsed, so the thousands of
+    small dictionaries JSON makes never exist all at once."""
     try:
-        document = json.loads(data.decode("utf-8"))
+        document = json.loads(data.decode("utf-8"), object_hook=_entry_early)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ManifestError(f"the manifest is not valid JSON ({exc})") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
@@ -161,7 +188,28 @@ def _counts(document: dict[str, Any]) -> Counts:
     return Counts(**values)
 
 
+def _entry_early(document: dict[str, Any]) -> object:
+    """An object shaped like a member is checked and turned into one; others are kept."""
+    if "sha256" in document and "kind" in document and "name" in document:
+        return _member(document)
+    return document
+
+
 def _member(document: object) -> MemberEntry:
+    if isinstance(document, MemberEntry):
+        return document
+    if isinstance(document, dict):  # the common case in one go; any doubt, the long way
+        name, size, sha256 = document.get("name"), document.get("size"), document.get("sha256")
+        kind = _KINDS.get(document.get("kind"))
+        if (
+            type(name) is str
+            and kind is not None
+            and type(size) is int
+            and size >= 0
+            and type(sha256) is str
+            and _SHA256.fullmatch(sha256)
+        ):
+            return MemberEntry(name, kind, size, sha256, document.get("damaged") is True)
     if not isinstance(document, dict):
         raise ManifestError("a manifest member is not an object")
     kind = _get(document, "kind", str)

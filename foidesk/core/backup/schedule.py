@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
+from foidesk.core.backup import layout
 from foidesk.core.backup.rotation import RotationResult, holdings, rotate
 from foidesk.core.backup.rotation_note import note_of, record_rotation
 from foidesk.core.backup.settings import load_settings, record_backup
@@ -62,7 +63,10 @@ def back_up_and_rotate(
     settings = on_database(lambda: load_settings(desk))
     info = write_backup(desk.profile, settings.folder, progress, now=moment)
     log.info("backed up %s to %s", holdings(info.counts), info.path.name)
-    rotation = rotate(settings.folder, settings.keep_daily, settings.keep_weekly, moment)
+    named = layout.backup_time(info.path) or moment  # a second later, if that one was taken
+    rotation = rotate(
+        settings.folder, settings.keep_daily, settings.keep_weekly, max(moment, named)
+    )
 
     def note() -> None:
         if not desk.read_only:  # a read-only profile can be backed up elsewhere, not noted

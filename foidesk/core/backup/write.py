@@ -2,7 +2,9 @@
 
 Order of work: a snapshot of the database; every file that snapshot needs; the
 snapshot itself; a read-me; the manifest. Each member is read back from the file and
-checked as soon as it is written (on a second thread, see ``readback.py``); then the
+checked as soon as it is written (on a second thread, see ``readback.py``), and SQLite
+checks the snapshot while it is copied in: the read-back proves the member holds the
+snapshot's very bytes, so the database in the file is the one SQLite checked. Then the
 closed file is fsynced and checked like any other backup, and only then renamed to its
 final name.
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -24,17 +27,29 @@ from pathlib import Path
 from foidesk import __version__
 from foidesk.core.backup import layout
 from foidesk.core.backup.errors import BackupError, NotEnoughSpaceError, UnsupportedProfileError
-from foidesk.core.backup.manifest import Counts, Manifest, MemberEntry, MemberKind
+from foidesk.core.backup.manifest import (
+    MAX_MANIFEST_BYTES,
+    Counts,
+    Manifest,
+    MemberEntry,
+    MemberKind,
+)
 from foidesk.core.backup.packing import MemberWriter
 from foidesk.core.backup.problems import Refused, refusal
 from foidesk.core.backup.readback import ReadBack
 from foidesk.core.backup.readme import README_TEXT
 from foidesk.core.backup.settings import load_settings, record_backup
-from foidesk.core.backup.snapshot import SnapshotFacts, read_facts, take_snapshot
+from foidesk.core.backup.snapshot import (
+    SnapshotFacts,
+    integrity_problems,
+    read_facts,
+    take_snapshot,
+)
 from foidesk.core.backup.structure import open_backup
+from foidesk.core.backup.summary import Summary
 from foidesk.core.backup.syncer import BackgroundSync, GrowingFile
 from foidesk.core.backup.ticker import Ticker
-from foidesk.core.backup.verify import VerifyReport, check_contents
+from foidesk.core.backup.verify import KnownDatabase, VerifyReport, check_contents
 from foidesk.core.backup.workdir import WorkDir, sweep_abandoned
 from foidesk.core.backup.zipwriter import ZipWriter
 from foidesk.core.desk import Desk
@@ -95,7 +110,7 @@ def write_backup(
         while True:
             with WorkDir(target.parent) as work:
                 attempt = _Attempt(source, store, work.path / target.name, suspects)
-                manifest, report = attempt.run(moment, progress)
+                written, report = attempt.run(moment, progress)
                 if report.ok:
                     final = _publish(attempt.partial, target)
                     break
@@ -104,9 +119,9 @@ def write_backup(
         path=final,
         created_at=moment,
         size=final.stat().st_size,
-        counts=manifest.counts,
-        schema_revision=manifest.schema_revision,
-        warnings=_warnings(manifest),
+        counts=written.counts,
+        schema_revision=written.schema_revision,
+        warnings=written.warnings,
     )
 
 
@@ -192,6 +207,19 @@ def _disk_errors(folder: Path) -> Iterator[None]:
         raise BackupError(f"writing the backup in {folder} failed: {exc}") from exc
 
 
+@dataclass(frozen=True)
+class _Written:
+    """What a backup's caller is told of its manifest."""
+
+    counts: Counts
+    schema_revision: str | None
+    warnings: tuple[str, ...]
+
+    @classmethod
+    def of(cls, manifest: Manifest) -> _Written:
+        return cls(manifest.counts, manifest.schema_revision, _warnings(manifest))
+
+
 class _Attempt:
     """One pass of writing and verifying; ``suspects`` are stored files to hash as copied."""
 
@@ -204,19 +232,24 @@ class _Attempt:
         self.work = partial.parent
         self.suspects = suspects
 
-    def run(self, moment: datetime, progress: Progress | None) -> tuple[Manifest, VerifyReport]:
+    def run(self, moment: datetime, progress: Progress | None) -> tuple[_Written, VerifyReport]:
         snapshot = self.work / "snapshot.sqlite3"
         take_snapshot(self.source, snapshot)
         facts = read_facts(snapshot)
         estimate = snapshot.stat().st_size + sum(facts.blobs.values())
         _check_room(self.work, estimate)
         ticker = Ticker(progress, 2 * estimate)  # writing, then reading back
-        with BackgroundSync(1) as syncer:  # the file goes to the disk as it is written
+        with (
+            BackgroundSync(1) as syncer,  # the file goes to the disk as it is written
+            ThreadPoolExecutor(1, thread_name_prefix="foidesk-integrity") as checker,
+        ):
             growing = GrowingFile(syncer, self.partial)
-            manifest, read_back = self._write(snapshot, facts, moment, ticker, growing)
+            written, read_back, known = self._write(
+                snapshot, facts, moment, ticker, growing, checker
+            )
             syncer.add(self.partial)  # the rest, on its way while the file is checked
-            report = _check_written(self.partial, self.work, ticker, read_back)
-        return manifest, report
+            report = _check_written(self.partial, self.work, ticker, read_back, known)
+        return written, report
 
     def _write(
         self,
@@ -225,21 +258,24 @@ class _Attempt:
         moment: datetime,
         ticker: Ticker,
         growing: GrowingFile,
-    ) -> tuple[Manifest, ReadBack]:
+        checker: ThreadPoolExecutor,
+    ) -> tuple[_Written, ReadBack, KnownDatabase]:
         """Write the ZIP; each member is read back and checked on a second thread as soon
-        as it is complete."""
+        as it is complete. SQLite checks the snapshot on a third while it is copied in.
+        Only a summary outlives the writing: the file is checked from its own manifest."""
         with privacy.new_file(self.partial) as raw, ReadBack(self.partial, ticker) as read_back:
             archive = ZipWriter(raw)
             writer = MemberWriter(archive, moment, ticker, read_back, growing, self.suspects)
             ticker.phase("Copying attachments")
             facts, missing = _write_files(writer, self.store, self.source, snapshot, facts)
+            known = KnownDatabase(snapshot, checker.submit(integrity_problems, snapshot))
             ticker.phase("Copying the database")
             writer.add_file(layout.DATABASE, snapshot, MemberKind.DATABASE, stored=False)
             writer.add_bytes(layout.README, README_TEXT.encode("utf-8"), MemberKind.README)
             manifest = _manifest(facts, writer.entries, missing, moment)
-            writer.add_bytes(layout.MANIFEST, manifest.to_json(), None)
-            archive.close()
-        return manifest, read_back
+            writer.add_stream(layout.MANIFEST, manifest.json_chunks(), MAX_MANIFEST_BYTES)
+            archive.close(comment=Summary.of(manifest).to_comment())
+        return _Written.of(manifest), read_back, known
 
 
 def _check_room(folder: Path, needed: int) -> None:
@@ -267,7 +303,7 @@ def _write_files(
     """Copy every file the snapshot needs; retake the snapshot if files vanished meanwhile."""
     for attempt in range(SNAPSHOT_ATTEMPTS):
         wanted = sorted(d for d in facts.needed - writer.digests if is_sha256(d))
-        absent = [sha for sha in wanted if not writer.add_blob(store, sha)]
+        absent = writer.add_blobs(store, wanted)
         if not absent or attempt == SNAPSHOT_ATTEMPTS - 1:
             break
         take_snapshot(source, snapshot)
@@ -288,7 +324,9 @@ def _manifest(
     )
 
 
-def _check_written(partial: Path, work: Path, ticker: Ticker, read_back: ReadBack) -> VerifyReport:
+def _check_written(
+    partial: Path, work: Path, ticker: Ticker, read_back: ReadBack, known: KnownDatabase
+) -> VerifyReport:
     """The new file, checked like any other backup (members already read back excepted)."""
     ticker.phase("Verifying the backup")
     try:
@@ -296,7 +334,7 @@ def _check_written(partial: Path, work: Path, ticker: Ticker, read_back: ReadBac
     except Refused as refused:
         raise refusal("the new backup", refused.problems) from None
     with opened:
-        return check_contents(opened, work, ticker, read_back)
+        return check_contents(opened, work, ticker, read_back, known)
 
 
 def _publish(partial: Path, target: Path) -> Path:

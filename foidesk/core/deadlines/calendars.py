@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from foidesk.core.deadlines.calendar_spec import EU_INSTITUTIONS, CalendarSpec
+from foidesk.core.i18n import N_
 
 UK_NATIONS = ("ENG", "NIR", "SCT", "WLS")
 
@@ -36,13 +37,15 @@ CANADA_FEDERAL = CalendarSpec(
     categories=("government",),
     description="Saturdays, Sundays and federal holidays of Canada",
 )
-GERMANY = CalendarSpec("DE", description="Saturdays, Sundays and nationwide German public holidays")
+GERMANY = CalendarSpec(
+    "DE", description=N_("Saturdays, Sundays and nationwide German public holidays")
+)
 EU_INSTITUTIONS_CALENDAR = CalendarSpec(
     "EU",
     dataset=EU_INSTITUTIONS,
-    description="Saturdays, Sundays and the EU institutions' published holidays (Brussels)",
+    description=N_("Saturdays, Sundays and the EU institutions' published holidays (Brussels)"),
 )
-LUXEMBOURG = CalendarSpec("LU", description="Saturdays, Sundays and Luxembourg public holidays")
+LUXEMBOURG = CalendarSpec("LU", description=N_("Saturdays, Sundays and Luxembourg public holidays"))
 CALIFORNIA = CalendarSpec("US", ("CA",), description="Saturdays, Sundays and California holidays")
 NEW_YORK = CalendarSpec("US", ("NY",), description="Saturdays, Sundays and New York State holidays")
 ILLINOIS = CalendarSpec("US", ("IL",), description="Saturdays, Sundays and Illinois State holidays")

@@ -18,7 +18,10 @@ from foidesk.core.deadlines.explanation import Pause, SkippedDay, format_day, fo
 from foidesk.core.deadlines.periods import PeriodUnit, add_months, corresponding_date_exists
 from foidesk.core.deadlines.regime_rule import Rule
 from foidesk.core.deadlines.wording import counting as say
+from foidesk.core.deadlines.wording import units
+from foidesk.core.deadlines.wording.holidays import day_name
 from foidesk.core.deadlines.working_calendar import WorkingCalendar
+from foidesk.core.i18n import _
 
 ONE_DAY = timedelta(days=1)
 
@@ -86,7 +89,8 @@ def _count(
     if rule.extra_days:
         nominal += timedelta(days=rule.extra_days)
         period = rule.period.describe()
-        extra = say.EXTRA_DAYS.format(days=rule.extra_days, period=period, source=rule.source)
+        extra_days = units.days(rule.extra_days)
+        extra = _(say.EXTRA_DAYS).format(days=extra_days, period=period, source=rule.source)
         notes = (*notes, extra)
     return _roll(cal, origin, nominal, day_one, spans, notes, roll_source)
 
@@ -169,14 +173,16 @@ def _pauses(spans: tuple[PauseSpan, ...], days: list[int], unit: PeriodUnit) -> 
 
 
 def _roll_note(end: date, due: date, reason: str, source: str | None) -> str:
-    cited = say.CITED.format(source=source) if source else ""
-    return say.ROLL.format(end=format_day(end), reason=reason, due=format_day(due), cited=cited)
+    cited = _(say.CITED).format(source=source) if source else ""
+    return _(say.ROLL).format(
+        end=format_day(end), reason=day_name(reason), due=format_day(due), cited=cited
+    )
 
 
 def _month_end_notes(origin: date, count: int, nominal: date) -> tuple[str, ...]:
     if corresponding_date_exists(origin, count):
         return ()
-    note = say.MONTH_END.format(
+    note = _(say.MONTH_END).format(
         month=format_month(nominal), day=origin.day, end=format_day(nominal)
     )
     return (note,)
@@ -188,8 +194,8 @@ def _unpublished_note(years: tuple[int, ...]) -> str:
     for year in years:
         found = eu_holidays.PUBLISHED.get(year)
         if found is None:
-            parts.append(say.NOT_PUBLISHED.format(year=year))
+            parts.append(_(say.NOT_PUBLISHED).format(year=year))
         else:
-            parts.append(say.KNOWN_PART.format(year=year, known=found.known))
+            parts.append(_(say.KNOWN_PART).format(year=year, known=found.known))
     listed = ", ".join(str(year) for year in years)
-    return say.UNPUBLISHED_YEAR.format(years=listed, known="; ".join(parts))
+    return _(say.UNPUBLISHED_YEAR).format(years=listed, known="; ".join(parts))

@@ -10,7 +10,9 @@ from typing import NamedTuple
 from foidesk.core.deadlines.explanation import Explanation, format_day
 from foidesk.core.deadlines.periods import PeriodUnit
 from foidesk.core.deadlines.wording import status as say
+from foidesk.core.deadlines.wording import units
 from foidesk.core.deadlines.working_calendar import WorkingCalendar
+from foidesk.core.i18n import _
 
 
 class DeadlineKind(StrEnum):
@@ -30,7 +32,7 @@ class DeadlineKind(StrEnum):
     @property
     def label(self) -> str:
         """Short words for lists and calendar entries ('Response due')."""
-        return _LABELS[self]
+        return _(_LABELS[self])
 
     @property
     def is_window(self) -> bool:
@@ -102,25 +104,25 @@ class Deadline:
     def status_text(self) -> str:
         """'3 working days left', 'due today', '2 days overdue', 'met 4 working days late'."""
         if self.state is DeadlineState.MET:
-            return say.MET_LATE.format(days=self._days(self.late_by)) if self.late_by else say.MET
+            if self.late_by:
+                return _(say.MET_LATE).format(days=self._days(self.late_by))
+            return _(say.MET)
         if self.opens_on is not None and self.state is DeadlineState.NOT_APPLICABLE:
-            return say.OPENS.format(day=format_day(self.opens_on))
+            return _(say.OPENS).format(day=format_day(self.opens_on))
         if self.kind.is_opening and self.state is DeadlineState.UPCOMING:
-            return say.POSSIBLE_SINCE.format(day=format_day(self.due))
+            return _(say.POSSIBLE_SINCE).format(day=format_day(self.due))
         if self.state is DeadlineState.NOT_APPLICABLE or self.days_left is None:
-            return say.CLOSED if self.kind.is_window else say.NOT_APPLICABLE
+            return _(say.CLOSED) if self.kind.is_window else _(say.NOT_APPLICABLE)
         if self.state is DeadlineState.DUE_TODAY:
-            return say.DUE_TODAY
+            return _(say.DUE_TODAY)
         if self.state is DeadlineState.OVERDUE:
-            return say.OVERDUE.format(days=self._days(-self.days_left))
-        return say.LEFT.format(days=self._days(self.days_left))
+            return _(say.OVERDUE).format(days=self._days(-self.days_left))
+        return _(say.LEFT).format(days=self._days(self.days_left))
 
     def _days(self, count: int) -> str:
         if self.unit is PeriodUnit.WORKING_DAYS:
-            template = say.WORKING_DAY if count == 1 else say.WORKING_DAYS
-        else:
-            template = say.DAY if count == 1 else say.DAYS
-        return template.format(count=count)
+            return units.working_days(count)
+        return units.days(count)
 
 
 def days_apart(cal: WorkingCalendar, unit: PeriodUnit, start: date, end: date) -> int:

@@ -7,25 +7,14 @@ from datetime import date
 
 from foidesk.core.deadlines.periods import Period, PeriodUnit
 from foidesk.core.deadlines.wording import explanation as say
+from foidesk.core.deadlines.wording import units
+from foidesk.core.deadlines.wording.holidays import day_name
+from foidesk.core.i18n import _
+from foidesk.core.locale_format import format_day, format_month
 
-# English names by hand: strftime's %a/%b follow the process locale, which a GUI may change.
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+__all__ = ["Explanation", "Pause", "SkippedDay", "format_day", "format_month"]
+
 WEEKEND_NAMES = ("Saturday", "Sunday")
-
-
-def format_day(day: date) -> str:
-    """'Fri 22 Mar 2024' — unambiguous in every English-speaking country."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def format_month(day: date) -> str:
-    """'February 2024'."""
-    return f"{_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,44 +70,45 @@ class Explanation:
         """A readable multi-line account, shown in the GUI and written into .ics files."""
         rule = self.rule[:1].upper() + self.rule[1:]
         if self.source:
-            lines = [say.RULE_WITH_SOURCE.format(rule=rule, source=self.source)]
+            lines = [_(say.RULE_WITH_SOURCE).format(rule=rule, source=self.source)]
         else:
-            lines = [say.RULE.format(rule=rule)]
+            lines = [_(say.RULE).format(rule=rule)]
         lines.append(self._start_line())
         if self.skipped:
             lines.append(self._skipped_line())
         lines.extend(_pause_line(pause) for pause in self.pauses)
         if self.due is not None:
-            lines.append(say.DUE.format(day=format_day(self.due)))
+            lines.append(_(say.DUE).format(day=format_day(self.due)))
         lines.extend(self.notes)
         return "\n".join(lines)
 
     def _start_line(self) -> str:
-        line = say.START.format(label=self.start_label, day=format_day(self.start))
-        if self.day_one is not None:
-            line += say.DAY_ONE.format(day=format_day(self.day_one))
-        return line + "."
+        label, day = self.start_label, format_day(self.start)
+        if self.day_one is None:
+            return _(say.START).format(label=label, day=day)
+        day_one = format_day(self.day_one)
+        return _(say.START_WITH_DAY_ONE).format(label=label, day=day, day_one=day_one)
 
     def _skipped_line(self) -> str:
         named = [day for day in self.skipped if not day.is_weekend]
         weekend = len(self.skipped) - len(named)
-        parts = [say.SKIPPED_DAY.format(day=format_day(d.date), name=d.name) for d in named]
+        template = _(say.SKIPPED_DAY)
+        parts = [template.format(day=format_day(d.date), name=day_name(d.name)) for d in named]
         if weekend:
-            template = say.WEEKEND_DAY if weekend == 1 else say.WEEKEND_DAYS
-            parts.append(template.format(count=weekend))
-        return say.SKIPPED.format(days=_join(parts))
+            parts.append(units.weekend_days(weekend))
+        return _(say.SKIPPED).format(days=_join(parts))
 
 
 def _pause_line(pause: Pause) -> str:
     counted = Period(pause.days, pause.unit).describe()
     start = format_day(pause.start)
     if pause.end is None:
-        return say.PAUSED_OPEN.format(start=start, reason=pause.reason, counted=counted)
+        return _(say.PAUSED_OPEN).format(start=start, reason=pause.reason, counted=counted)
     end = format_day(pause.end)
-    return say.PAUSED.format(start=start, end=end, reason=pause.reason, counted=counted)
+    return _(say.PAUSED).format(start=start, end=end, reason=pause.reason, counted=counted)
 
 
 def _join(parts: list[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
-    return say.LIST_SEPARATOR.join(parts[:-1]) + say.AND + parts[-1]
+    return _(say.LIST_SEPARATOR).join(parts[:-1]) + _(say.AND) + parts[-1]

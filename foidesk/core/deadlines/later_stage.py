@@ -18,6 +18,7 @@ from foidesk.core.deadlines.planning import PlanContext, Planned, explain
 from foidesk.core.deadlines.response_stage import response_start
 from foidesk.core.deadlines.stages import REVIEW_OPENINGS, Opens, Stage
 from foidesk.core.deadlines.wording import later as say
+from foidesk.core.i18n import _
 
 ONE_DAY = timedelta(days=1)
 
@@ -48,16 +49,16 @@ def later_stage(ctx: PlanContext, stage: Stage) -> Planned | None:
     if stage.without_notice is not None:
         if opening.without_notice:
             rule = stage.without_notice
-            notes.append(say.NO_NOTICE.format(source=rule.source))
+            notes.append(_(say.NO_NOTICE).format(source=rule.source))
         else:
             hint = stage.without_notice
             notes.append(
-                say.WITHOUT_NOTICE_HINT.format(
+                _(say.WITHOUT_NOTICE_HINT).format(
                     rule=hint.describe(opening.anchor), source=hint.source
                 )
             )
     if stage.note:
-        notes.append(stage.note)
+        notes.append(_(stage.note))
     counted = ctx.count(rule, opening.start, cal=ctx.calendar(stage.calendar))
     explanation = explain(rule, counted, opening.start, opening.label, opening.anchor, tuple(notes))
     met_on = _acted(ctx, stage.kind, opening.since)
@@ -77,7 +78,7 @@ def _opening(ctx: PlanContext, stage: Stage) -> Opening | None:
         return _silence(ctx, stage, ctx.response_due)
     if Opens.APPLICATION in opens:
         received = response_start(ctx)[0]  # as the law counts receipt (BGB §130)
-        return Opening(received, say.APPLICATION, say.THE_REQUEST, t.start)
+        return Opening(received, _(say.APPLICATION), say.the_request(), t.start)
     return None
 
 
@@ -89,10 +90,10 @@ def _review_opening(ctx: PlanContext, stage: Stage) -> Opening | None:
         if Opens.REVIEW_OUTCOME not in opens:
             return None
         outcome = t.review_response
-        label, anchor = say.REVIEW_OUTCOME, say.THE_REVIEW_OUTCOME
+        label, anchor = _(say.REVIEW_OUTCOME), say.the_review_outcome()
         return Opening(outcome, label, anchor, outcome, without_notice=t.review_without_notice)
     if Opens.OBJECTION in opens:
-        return Opening(requested, say.OBJECTION, say.THE_REVIEW_REQUEST, requested)
+        return Opening(requested, _(say.OBJECTION), say.the_review_request(), requested)
     if Opens.REVIEW_UNANSWERED not in opens:
         return None
     due: date | None = ctx.review_due()
@@ -101,13 +102,13 @@ def _review_opening(ctx: PlanContext, stage: Stage) -> Opening | None:
         due, source = ctx.count(stage.review_overdue, requested).due, stage.review_overdue.source
     if due is None:
         return None
-    note = say.NO_REVIEW_ANSWER.format(
+    note = _(say.NO_REVIEW_ANSWER).format(
         due=format_day(due),
-        cited=say.CITED.format(source=source) if source else "",
+        cited=_(say.CITED).format(source=source) if source else "",
         opens=format_day(due + ONE_DAY),
-        action=stage.action,
+        action=_(stage.action),
     )
-    label, anchor = say.REVIEW_UNANSWERED, say.THE_END_OF_THE_REVIEW_PERIOD
+    label, anchor = _(say.REVIEW_UNANSWERED), say.the_end_of_the_review_period()
     return Opening(due, label, anchor, requested, due + ONE_DAY, (note,))
 
 
@@ -117,28 +118,28 @@ def _answered(ctx: PlanContext, stage: Stage) -> Opening | None:
     assert answered is not None
     notice = t.response_without_notice
     if Opens.RESPONSE in opens:
-        label, anchor = say.FINAL_RESPONSE, say.THE_FINAL_RESPONSE
+        label, anchor = _(say.FINAL_RESPONSE), say.the_final_response()
         return Opening(answered, label, anchor, answered, without_notice=notice)
     if Opens.RESPONSE_PERIOD not in opens:
         return None
     period_end = ctx.response_due
     if period_end is not None and answered <= period_end:
-        note = say.PERIOD_ENDED_IN_TIME.format(due=format_day(period_end))
-        label, anchor = say.PERIOD_ENDED, say.THE_END_OF_THE_PERIOD
+        note = _(say.PERIOD_ENDED_IN_TIME).format(due=format_day(period_end))
+        label, anchor = _(say.PERIOD_ENDED), say.the_end_of_the_period()
         return Opening(period_end, label, anchor, answered, notes=(note,), without_notice=notice)
-    label, anchor = say.FINAL_RESPONSE, say.THE_FINAL_RESPONSE
+    label, anchor = _(say.FINAL_RESPONSE), say.the_final_response()
     return Opening(answered, label, anchor, answered, without_notice=notice)
 
 
 def _silence(ctx: PlanContext, stage: Stage, due: date) -> Opening:
     source = stage.silence_source
-    note = say.NO_ANSWER.format(
+    note = _(say.NO_ANSWER).format(
         due=format_day(due),
-        cited=say.CITED.format(source=source) if source else "",
+        cited=_(say.CITED).format(source=source) if source else "",
         opens=format_day(due + ONE_DAY),
-        action=stage.action,
+        action=_(stage.action),
     )
-    label, anchor = say.UNANSWERED, say.THE_END_OF_THE_PERIOD
+    label, anchor = _(say.UNANSWERED), say.the_end_of_the_period()
     return Opening(due, label, anchor, ctx.timeline.start, due + ONE_DAY, (note,))
 
 

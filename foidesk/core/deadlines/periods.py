@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from foidesk.core.deadlines.wording import units
+
 
 class PeriodUnit(StrEnum):
     """How a statute counts. The values match `CustomRule.unit`, so the two compare equal."""
@@ -17,9 +19,9 @@ class PeriodUnit(StrEnum):
 
 
 _UNIT_WORDS = {
-    PeriodUnit.WORKING_DAYS: ("working day", "working days"),
-    PeriodUnit.CALENDAR_DAYS: ("calendar day", "calendar days"),
-    PeriodUnit.MONTHS: ("month", "months"),
+    PeriodUnit.WORKING_DAYS: units.working_days,
+    PeriodUnit.CALENDAR_DAYS: units.calendar_days,
+    PeriodUnit.MONTHS: units.months,
 }
 
 
@@ -32,8 +34,7 @@ class Period:
 
     def describe(self) -> str:
         """'20 working days', '1 month' — the words an explanation starts with."""
-        singular, plural = _UNIT_WORDS[self.unit]
-        return f"{self.count} {singular if self.count == 1 else plural}"
+        return _UNIT_WORDS[self.unit](self.count)
 
 
 def add_months(start: date, months: int) -> date:

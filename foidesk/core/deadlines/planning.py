@@ -19,6 +19,7 @@ from foidesk.core.deadlines.timeline import Timeline, fold
 from foidesk.core.deadlines.wording import planning as say
 from foidesk.core.deadlines.wording import response as said
 from foidesk.core.deadlines.working_calendar import WorkingCalendar, calendar_for
+from foidesk.core.i18n import _
 
 WITHDRAWN_NOTE = say.WITHDRAWN
 
@@ -95,10 +96,10 @@ class PlanContext:
         t, regime = self.timeline, self.regime
         spans: list[PauseSpan] = []
         if t.fees and regime.fees.effect is FeeEffect.PAUSE:
-            reason = _reason(said.FEE_PAUSED, regime.fees.source)
+            reason = _reason(_(said.FEE_PAUSED), regime.fees.source)
             spans.extend(PauseSpan(f.start, f.end, reason) for f in t.fees if f.end is not None)
         if t.clarifications and regime.clarification.effect is ClarificationEffect.PAUSE:
-            reason = _reason(said.CLARIFICATION_PAUSED, regime.clarification.source)
+            reason = _reason(_(said.CLARIFICATION_PAUSED), regime.clarification.source)
             spans.extend(
                 PauseSpan(c.start, c.end, reason) for c in t.clarifications if c.end is not None
             )
@@ -135,13 +136,13 @@ class PlanContext:
     ) -> Planned:
         """A planned deadline; a withdrawn request leaves nothing open."""
         if self.stopped and met_on is None:
-            explanation = replace(explanation, notes=(*explanation.notes, WITHDRAWN_NOTE))
+            explanation = replace(explanation, notes=(*explanation.notes, _(WITHDRAWN_NOTE)))
             applies = False
         return Planned(kind, due, explanation, unit, met_on, applies, opens_on)
 
 
 def _reason(words: str, source: str) -> str:
-    return f"{words} ({source})" if source else words
+    return _(said.REASON_WITH_SOURCE).format(reason=words, source=source) if source else words
 
 
 def explain(
@@ -155,7 +156,7 @@ def explain(
     """The explanation of a counted period, in the words of its rule."""
     return Explanation(
         rule=rule.describe(anchor),
-        source=rule.source,
+        source=_(rule.source),
         start=start,
         skipped=counted.skipped,
         pauses=counted.pauses,
@@ -174,7 +175,7 @@ def named_date(rule: str, source: str, start: date, start_label: str, due: date)
 def response_anchor(t: Timeline) -> tuple[str, str]:
     """Start label and anchor words of the response period: receipt, clarification or fee."""
     if t.restarted_by == "clarification":
-        return said.CLARIFICATION_RECEIVED, said.RECEIPT_OF_CLARIFICATION
+        return _(said.CLARIFICATION_RECEIVED), said.receipt_of_clarification()
     if t.restarted_by == "fee":
-        return said.FEE_RECEIVED, said.RECEIPT_OF_FEE
-    return said.RECEIVED, said.RECEIPT
+        return _(said.FEE_RECEIVED), said.receipt_of_fee()
+    return _(said.RECEIVED), said.receipt()

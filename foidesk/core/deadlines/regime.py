@@ -9,6 +9,7 @@ from foidesk.core.deadlines.calendar_spec import CalendarSpec
 from foidesk.core.deadlines.regime_rule import Rule, calendar_days, months, working_days
 from foidesk.core.deadlines.regions import RegionRule
 from foidesk.core.deadlines.stages import Stage
+from foidesk.core.i18n import N_
 
 __all__ = [
     "Clarification",
@@ -57,7 +58,7 @@ class Fees:
 
 
 _NO_FEE_PAUSE = Fees(
-    FeeEffect.NONE, "", "foidesk knows no provision of this law that stops the clock for a fee."
+    FeeEffect.NONE, "", N_("foidesk knows no provision of this law that stops the clock for a fee.")
 )
 _RESTART_ON_CLARIFICATION = Clarification(ClarificationEffect.RESTART, "")
 _NATIONAL = RegionRule("", False, "")

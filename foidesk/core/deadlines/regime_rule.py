@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from foidesk.core.deadlines.periods import Period, PeriodUnit
+from foidesk.core.deadlines.wording import response as say
+from foidesk.core.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +30,8 @@ class Rule:
     def describe(self, anchor: str) -> str:
         """The rule in words, counted from `anchor` ('receipt', 'the review request')."""
         if self.wording is not None:
-            return self.wording.format(anchor=anchor)
-        return f"{self.period.describe()} after {anchor}"
+            return _(self.wording).format(anchor=anchor)
+        return _(say.RULE).format(period=self.period.describe(), anchor=anchor)
 
 
 def working_days(count: int, source: str, wording: str | None = None) -> Rule:

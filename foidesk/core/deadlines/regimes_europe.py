@@ -20,24 +20,27 @@ from foidesk.core.deadlines.regime import (
 )
 from foidesk.core.deadlines.regions import RegionRule
 from foidesk.core.deadlines.stages import Opens, Stage
+from foidesk.core.i18n import N_
 
-_MONTH_WORDING = (
+_MONTH_WORDING = N_(
     "one month after {anchor}: that day is not counted and the month ends on the "
     "same-numbered day of the next month (its last day if there is none)"
 )
-_WITHOUT_NOTICE = months(12, "VwGO §58(2)", "one year after {anchor}")
+_WITHOUT_NOTICE = months(12, "VwGO §58(2)", N_("one year after {anchor}"))
 _LAND = RegionRule(
     "DE",
     True,
-    "federal authorities sit in several Länder, and BGB §193 counts the holidays at the "
-    "authority's seat; set the authority's Land (such as DE-BE or DE-NW) to count its own "
-    "holidays too",
+    N_(
+        "federal authorities sit in several Länder, and BGB §193 counts the holidays at the "
+        "authority's seat; set the authority's Land (such as DE-BE or DE-NW) to count its own "
+        "holidays too"
+    ),
 )
-_RECEIPT = (
+_RECEIPT = N_(
     "BGB §130(1): a declaration takes effect when it reaches the authority; FragDenStaat counts "
     "a weekend or holiday arrival from the next working day too"
 )
-_POSTED = (
+_POSTED = N_(
     "A decision sent by post counts as given on the fourth day after posting (VwVfG §41(2)); "
     "foidesk counts from the day you recorded it."
 )
@@ -47,27 +50,29 @@ def _german_stages(objection_source: str) -> tuple[Stage, ...]:
     return (
         Stage(
             DeadlineKind.REVIEW_REQUEST_WINDOW,
-            months(1, objection_source, "one month after {anchor} (objection, Widerspruch)"),
+            months(1, objection_source, N_("one month after {anchor} (objection, Widerspruch)")),
             (Opens.RESPONSE,),
-            "object to the decision (Widerspruch)",
+            N_("object to the decision (Widerspruch)"),
             without_notice=_WITHOUT_NOTICE,
             note=_POSTED,
         ),
         Stage(
             DeadlineKind.COURT_WINDOW,
-            months(1, "VwGO §74(1)", "one month after {anchor} (action before the court)"),
+            months(1, "VwGO §74(1)", N_("one month after {anchor} (action before the court)")),
             (Opens.REVIEW_OUTCOME,),
-            "bring an action before the administrative court (Verpflichtungsklage)",
+            N_("bring an action before the administrative court (Verpflichtungsklage)"),
             without_notice=_WITHOUT_NOTICE,
         ),
         Stage(
             DeadlineKind.FAILURE_TO_ACT_ACTION,
-            months(3, "VwGO §75", "three months after {anchor}"),
+            months(3, "VwGO §75", N_("three months after {anchor}")),
             (Opens.APPLICATION, Opens.OBJECTION),
-            "bring an action for failure to act (Untätigkeitsklage)",
+            N_("bring an action for failure to act (Untätigkeitsklage)"),
             note=(
-                "Without a decision, an action is admissible three months after the request or "
-                "the objection, sooner if special circumstances require it (VwGO §75)."
+                N_(
+                    "Without a decision, an action is admissible three months after the request or "
+                    "the objection, sooner if special circumstances require it (VwGO §75)."
+                )
             ),
         ),
     )
@@ -78,15 +83,19 @@ DE_IFG = Regime(
     name="Informationsfreiheitsgesetz (IFG, Germany, federal)",
     calendar=GERMANY,
     response=months(1, "§7(5) IFG; BGB §§187(1), 188(2)-(3)", _MONTH_WORDING),
-    extension_note="The IFG sets no extension of the month.",
+    extension_note=N_("The IFG sets no extension of the month."),
     stages=_german_stages("VwGO §70(1); §9(4) IFG"),
-    fees=Fees(FeeEffect.NONE, "§10 IFG", "fees are set with the decision; no fee stops the clock."),
+    fees=Fees(
+        FeeEffect.NONE, "§10 IFG", N_("fees are set with the decision; no fee stops the clock.")
+    ),
     roll_source="BGB §193",
     receipt_source=_RECEIPT,
     region=_LAND,
     notes=(
-        "You may also call on the Federal Commissioner for Data Protection and Freedom of "
-        "Information at any time (§12 IFG).",
+        N_(
+            "You may also call on the Federal Commissioner for Data Protection and Freedom of "
+            "Information at any time (§12 IFG)."
+        ),
     ),
 )
 
@@ -98,11 +107,11 @@ DE_UIG = Regime(
     extension=months(
         2,
         "§3(3) Satz 2 Nr. 2 UIG",
-        "two months after {anchor} (extensive and complex information)",
+        N_("two months after {anchor} (extensive and complex information)"),
     ),
     stages=_german_stages("VwGO §70(1); §6(2) UIG"),
     fees=Fees(
-        FeeEffect.NONE, "§12 UIG", "costs are set with the decision; no fee stops the clock."
+        FeeEffect.NONE, "§12 UIG", N_("costs are set with the decision; no fee stops the clock.")
     ),
     roll_source="BGB §193",
     receipt_source=_RECEIPT,
@@ -126,10 +135,10 @@ EU_1049 = Regime(
             working_days(
                 15,
                 "Regulation 1049/2001 Art 7(2), 7(4)",
-                "15 working days after {anchor} (confirmatory application)",
+                N_("15 working days after {anchor} (confirmatory application)"),
             ),
             (Opens.RESPONSE, Opens.UNANSWERED),
-            "make a confirmatory application",
+            N_("make a confirmatory application"),
             silence_source="Regulation 1049/2001 Art 7(4)",
         ),
         Stage(
@@ -137,10 +146,10 @@ EU_1049 = Regime(
             months(
                 24,
                 "Statute of the European Ombudsman art 2(4): within two years",
-                "two years after {anchor}",
+                N_("two years after {anchor}"),
             ),
             _AFTER_CONFIRMATORY,
-            "complain to the European Ombudsman",
+            N_("complain to the European Ombudsman"),
             silence_source=_ART_8_3,
         ),
         Stage(
@@ -148,16 +157,18 @@ EU_1049 = Regime(
             Rule(
                 Period(2, PeriodUnit.MONTHS),
                 "Art 263 TFEU; Rules of Procedure of the General Court art 58-60",
-                "two months and ten days after {anchor}",
+                N_("two months and ten days after {anchor}"),
                 extra_days=10,
             ),
             _AFTER_CONFIRMATORY,
-            "bring an action before the General Court",
+            N_("bring an action before the General Court"),
             silence_source=_ART_8_3,
             calendar=LUXEMBOURG,
             note=(
-                "A last day falling on a Saturday, Sunday or Luxembourg public holiday runs to "
-                "the next working day; check the General Court's own list of holidays."
+                N_(
+                    "A last day falling on a Saturday, Sunday or Luxembourg public holiday runs to "
+                    "the next working day; check the General Court's own list of holidays."
+                )
             ),
         ),
     ),
@@ -165,16 +176,20 @@ EU_1049 = Regime(
     fees=Fees(
         FeeEffect.NONE,
         "Regulation 1049/2001 Art 10(1)",
-        "access is free of charge (only copies of over 20 pages may cost) and no fee stops the "
-        "clock.",
+        N_(
+            "access is free of charge (only copies of over 20 pages may cost) and no fee stops the "
+            "clock."
+        ),
     ),
     region=RegionRule(
         "EU",
         False,
-        "the institutions count their own published holidays (Regulation 1182/71 art 2(2))",
+        N_("the institutions count their own published holidays (Regulation 1182/71 art 2(2))"),
     ),
     notes=(
-        "The Commission's list for staff in Brussels is used; the other institutions publish "
-        "their own, which may differ by a day or two.",
+        N_(
+            "The Commission's list for staff in Brussels is used; the other institutions publish "
+            "their own, which may differ by a day or two."
+        ),
     ),
 )

@@ -18,6 +18,7 @@ from foidesk.core.deadlines.regime import (
 )
 from foidesk.core.deadlines.regions import RegionRule
 from foidesk.core.deadlines.stages import Opens, Stage
+from foidesk.core.i18n import N_
 
 _ANY_NATION = RegionRule(
     "GB",
@@ -25,12 +26,12 @@ _ANY_NATION = RegionRule(
     "FOIA s.10(6) counts a bank holiday in any part of the UK, wherever the authority is",
 )
 _SCOTTISH = RegionRule("GB", False, "FOISA s.73 counts Scottish bank holidays only")
-_THREE_MONTHS_TO_PAY = "3 months beginning with the day of {anchor}"
+_THREE_MONTHS_TO_PAY = N_("3 months beginning with the day of {anchor}")
 _ICO = "complain to the Information Commissioner (ICO)"
 _ICO_WINDOW = calendar_days(
     42,
     "ICO: complain within 6 weeks of the review outcome or the last substantive contact",
-    "6 weeks after {anchor}",
+    N_("6 weeks after {anchor}"),
 )
 _ICO_NOTE = (
     "The ICO expects an internal review before a complaint, so this window opens with the "
@@ -56,12 +57,12 @@ UK_FOIA = Regime(
     extension=working_days(
         40,
         "FOIA s.10(3); ICO guidance: at most 20 further working days",
-        "a public interest extension of 20 more working days: 40 working days after {anchor}",
+        N_("a public interest extension of 20 more working days: 40 working days after {anchor}"),
     ),
     school_response=working_days(
         60,
         "FOIA s.10(1) as modified by SI 2004/3364 and SI 2010/2768",
-        "60 working days after {anchor} (school or academy)",
+        N_("60 working days after {anchor} (school or academy)"),
     ),
     school_long_overdue=working_days(60, "long-overdue rule of the big UK FOI platform"),
     school_note=(
@@ -103,7 +104,7 @@ UK_EIR = Regime(
     calendar=UK_ANY_NATION,
     response=working_days(20, "EIR reg 5(2)"),
     extension=working_days(
-        40, "EIR reg 7(1)", "40 working days after {anchor} (complex and voluminous)"
+        40, "EIR reg 7(1)", N_("40 working days after {anchor} (complex and voluminous)")
     ),
     review=working_days(40, "EIR reg 11(4)"),
     stages=(
@@ -170,7 +171,7 @@ SCOT_EIR = Regime(
     calendar=SCOTLAND,
     response=working_days(20, "EI(S)R reg 5(2)(a)"),
     extension=working_days(
-        40, "EI(S)R reg 7(1)", "40 working days after {anchor} (voluminous and complex)"
+        40, "EI(S)R reg 7(1)", N_("40 working days after {anchor} (voluminous and complex)")
     ),
     review=working_days(20, "EI(S)R reg 16(4)"),
     stages=(
@@ -206,13 +207,15 @@ UK_SAR = Regime(
     response=months(
         1,
         "UK GDPR Art 12(3); ICO guidance on the time limit",
-        "one calendar month: the day of {anchor} is day 1 and the response is due on the "
-        "corresponding date of the next month (its last day if there is none)",
+        N_(
+            "one calendar month: the day of {anchor} is day 1 and the response is due on the "
+            "corresponding date of the next month (its last day if there is none)"
+        ),
     ),
     extension=months(
         3,
         "UK GDPR Art 12(3): two further months",
-        "one month plus two further months: the corresponding date 3 months after {anchor}",
+        N_("one month plus two further months: the corresponding date 3 months after {anchor}"),
     ),
     stages=(
         Stage(

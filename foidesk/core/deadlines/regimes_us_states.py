@@ -14,6 +14,7 @@ from foidesk.core.deadlines.regime import (
 )
 from foidesk.core.deadlines.regions import RegionRule
 from foidesk.core.deadlines.stages import Opens, Stage
+from foidesk.core.i18n import N_
 
 
 def _state(name: str) -> RegionRule:
@@ -28,7 +29,7 @@ US_CA_CPRA = Regime(
     extension=calendar_days(
         24,
         "Cal. Gov. Code §7922.535(b): up to 14 more days",
-        "14 more days in unusual circumstances: 24 days after {anchor}",
+        N_("14 more days in unusual circumstances: 24 days after {anchor}"),
     ),
     fees=Fees(
         FeeEffect.NONE,
@@ -50,13 +51,13 @@ US_NY_FOIL = Regime(
     response=working_days(
         5,
         "N.Y. Public Officers Law §89(3)(a)",
-        "5 business days after {anchor} to grant, deny or acknowledge the request",
+        N_("5 business days after {anchor} to grant, deny or acknowledge the request"),
     ),
     extension=working_days(
         20,
         "N.Y. Public Officers Law §89(3)(a): 20 business days after the acknowledgement, "
         "unless it states a later date",
-        "20 business days after {anchor}",
+        N_("20 business days after {anchor}"),
     ),
     extension_from_notice=True,
     extension_note="Record the acknowledgement as an extension, with the date it states.",
@@ -93,11 +94,11 @@ US_IL_FOIA = Regime(
     id="us-il-foia",
     name="Illinois Freedom of Information Act (5 ILCS 140)",
     calendar=ILLINOIS,
-    response=working_days(5, "5 ILCS 140/3(d)", "5 business days after {anchor}"),
+    response=working_days(5, "5 ILCS 140/3(d)", N_("5 business days after {anchor}")),
     extension=working_days(
         10,
         "5 ILCS 140/3(e): 5 more business days",
-        "5 more business days: 10 business days after {anchor}",
+        N_("5 more business days: 10 business days after {anchor}"),
     ),
     stages=(
         Stage(
@@ -119,8 +120,10 @@ US_TX_PIA = Regime(
     response=working_days(
         10,
         "Tex. Gov't Code §552.301(b); business day as defined in §552.0031",
-        "10 business days after {anchor} to ask the Attorney General for a ruling before "
-        "withholding anything",
+        N_(
+            "10 business days after {anchor} to ask the Attorney General for a ruling before "
+            "withholding anything"
+        ),
     ),
     extension_note=(
         "If the information cannot be produced within 10 business days, the officer must "

@@ -26,6 +26,7 @@ from foidesk.core.deadlines.regime import (
 )
 from foidesk.core.deadlines.regions import RegionRule
 from foidesk.core.deadlines.stages import Opens, Stage
+from foidesk.core.i18n import N_
 
 _ANY_ANSWER = (Opens.RESPONSE, Opens.UNANSWERED, Opens.REVIEW_OUTCOME, Opens.REVIEW_UNANSWERED)
 _AFTER_REVIEW = (Opens.REVIEW_OUTCOME, Opens.REVIEW_UNANSWERED)
@@ -38,26 +39,26 @@ US_FOIA = Regime(
     extension=working_days(
         30,
         "5 U.S.C. 552(a)(6)(B)(i)",
-        "20 working days plus 10 for unusual circumstances: 30 working days after {anchor}",
+        N_("20 working days plus 10 for unusual circumstances: 30 working days after {anchor}"),
     ),
     review=working_days(20, "5 U.S.C. 552(a)(6)(A)(ii)"),
     review_extension=working_days(
         30,
         "5 U.S.C. 552(a)(6)(B)(i): the unusual-circumstances extension applies to appeals too",
-        "20 working days plus 10 for unusual circumstances: 30 working days after {anchor}",
+        N_("20 working days plus 10 for unusual circumstances: 30 working days after {anchor}"),
     ),
     stages=(
         Stage(
             DeadlineKind.REVIEW_REQUEST_WINDOW,
             calendar_days(
-                90, "5 U.S.C. 552(a)(6)(A)(i)(III)(aa)", "at least 90 days after {anchor}"
+                90, "5 U.S.C. 552(a)(6)(A)(i)(III)(aa)", N_("at least 90 days after {anchor}")
             ),
             (Opens.RESPONSE,),
             "appeal to the head of the agency",
         ),
         Stage(
             DeadlineKind.COURT_WINDOW,
-            months(72, "28 U.S.C. 2401(a): within six years", "6 years after {anchor}"),
+            months(72, "28 U.S.C. 2401(a): within six years", N_("6 years after {anchor}")),
             (Opens.UNANSWERED, *_AFTER_REVIEW),
             "sue in federal district court (5 U.S.C. 552(a)(4)(B))",
             silence_source=(
@@ -93,17 +94,19 @@ IE_FOI = Regime(
     id="ie-foi",
     name="Freedom of Information Act 2014 (Ireland)",
     calendar=IRELAND,
-    response=working_days(20, "FOI Act 2014 s.13(1)", "4 weeks (20 working days) after {anchor}"),
+    response=working_days(
+        20, "FOI Act 2014 s.13(1)", N_("4 weeks (20 working days) after {anchor}")
+    ),
     extension=working_days(
         40,
         "FOI Act 2014 s.14(1)",
-        "up to 4 more weeks: 8 weeks (40 working days) after {anchor}",
+        N_("up to 4 more weeks: 8 weeks (40 working days) after {anchor}"),
     ),
-    review=working_days(15, "FOI Act 2014 s.21", "3 weeks (15 working days) after {anchor}"),
+    review=working_days(15, "FOI Act 2014 s.21", N_("3 weeks (15 working days) after {anchor}")),
     stages=(
         Stage(
             DeadlineKind.REVIEW_REQUEST_WINDOW,
-            working_days(20, "FOI Act 2014 s.21", "4 weeks (20 working days) after {anchor}"),
+            working_days(20, "FOI Act 2014 s.21", N_("4 weeks (20 working days) after {anchor}")),
             (Opens.RESPONSE, Opens.UNANSWERED),
             "apply to the head of the body for an internal review",
             silence_source="FOI Act 2014 s.19: a decision not made in time is deemed a refusal",
@@ -175,7 +178,7 @@ AU_FOI = Regime(
     extension=calendar_days(
         60,
         "FOI Act 1982 s.15AA, s.15(6)",
-        "30 more days by agreement or for consultation: 60 days after {anchor}",
+        N_("30 more days by agreement or for consultation: 60 days after {anchor}"),
     ),
     review=calendar_days(30, "FOI Act 1982 s.54C(3)"),
     stages=(
@@ -223,7 +226,10 @@ AU_NSW_GIPA = Regime(
     extension=working_days(
         30,
         "GIPA Act s.57(2): up to 10 more working days (15 at most in all)",
-        "10 more working days for consultation or archived records: 30 working days after {anchor}",
+        N_(
+            "10 more working days for consultation or archived records: "
+            "30 working days after {anchor}"
+        ),
     ),
     review=working_days(15, "GIPA Act s.86"),
     stages=(
@@ -299,7 +305,7 @@ CA_PRIVACY = Regime(
     calendar=CANADA_FEDERAL,
     response=calendar_days(30, "Privacy Act s.14"),
     extension=calendar_days(
-        60, "Privacy Act s.15: up to 30 more days", "30 more days: 60 days after {anchor}"
+        60, "Privacy Act s.15: up to 30 more days", N_("30 more days: 60 days after {anchor}")
     ),
     fees=Fees(
         FeeEffect.NONE, "Privacy Act s.12", "access to your own information is free of charge."

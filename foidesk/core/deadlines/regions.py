@@ -15,15 +15,17 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from foidesk.core.deadlines.calendar_spec import CalendarSpec, check_calendar
+from foidesk.core.i18n import N_, _
 
 _CODE = re.compile(r"^([A-Z]{2})(?:-([A-Z0-9]{1,3}))?$")
 
-#: Regions whose holidays some regime counts, with their names, for forms and notes.
+#: Regions whose holidays some regime counts, with their English names, for forms and
+#: notes (`region_label` translates them).
 REGION_NAMES: Mapping[str, str] = MappingProxyType(
     {
         "GB-ENG": "England",
-        "GB-NIR": "Northern Ireland",
-        "GB-SCT": "Scotland",
+        "GB-NIR": N_("Northern Ireland"),
+        "GB-SCT": N_("Scotland"),
         "GB-WLS": "Wales",
         "AU-ACT": "Australian Capital Territory",
         "AU-NSW": "New South Wales",
@@ -36,20 +38,20 @@ REGION_NAMES: Mapping[str, str] = MappingProxyType(
         "DE-BB": "Brandenburg",
         "DE-BE": "Berlin",
         "DE-BW": "Baden-Württemberg",
-        "DE-BY": "Bavaria",
+        "DE-BY": N_("Bavaria"),
         "DE-HB": "Bremen",
-        "DE-HE": "Hesse",
+        "DE-HE": N_("Hesse"),
         "DE-HH": "Hamburg",
         "DE-MV": "Mecklenburg-Vorpommern",
-        "DE-NI": "Lower Saxony",
-        "DE-NW": "North Rhine-Westphalia",
-        "DE-RP": "Rhineland-Palatinate",
+        "DE-NI": N_("Lower Saxony"),
+        "DE-NW": N_("North Rhine-Westphalia"),
+        "DE-RP": N_("Rhineland-Palatinate"),
         "DE-SH": "Schleswig-Holstein",
         "DE-SL": "Saarland",
-        "DE-SN": "Saxony",
-        "DE-ST": "Saxony-Anhalt",
-        "DE-TH": "Thuringia",
-        "IM": "Isle of Man",
+        "DE-SN": N_("Saxony"),
+        "DE-ST": N_("Saxony-Anhalt"),
+        "DE-TH": N_("Thuringia"),
+        "IM": N_("Isle of Man"),
     }
 )
 
@@ -77,7 +79,7 @@ def normalize_region(code: str) -> str:
 def region_label(code: str) -> str:
     """'New South Wales (AU-NSW)', or the code alone when foidesk has no name for it."""
     name = REGION_NAMES.get(code)
-    return f"{name} ({code})" if name else code
+    return f"{_(name)} ({code})" if name else code
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +121,9 @@ def choose_calendar(rule: RegionRule, base: CalendarSpec, region: str | None) ->
     spec = replace(
         base,
         subdivisions=(_sub_of(chosen),),
-        description=f"Saturdays, Sundays and public holidays of {region_label(chosen)}",
+        description=_("Saturdays, Sundays and public holidays of {region}").format(
+            region=region_label(chosen)
+        ),
     )
     return RegionChoice(spec, region, chosen, chosen == region, True)
 

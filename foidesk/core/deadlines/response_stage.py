@@ -19,6 +19,9 @@ from foidesk.core.deadlines.regime import ClarificationEffect, FeeEffect, Rule
 from foidesk.core.deadlines.regions import region_label
 from foidesk.core.deadlines.wording import calendar as where
 from foidesk.core.deadlines.wording import response as say
+from foidesk.core.deadlines.wording import units
+from foidesk.core.deadlines.wording.holidays import day_name
+from foidesk.core.i18n import _
 
 ONE_DAY = timedelta(days=1)
 
@@ -58,14 +61,14 @@ def response_start(ctx: PlanContext) -> tuple[date, str, str, tuple[str, ...]]:
     if source is None or ctx.cal.is_working_day(t.start):
         return t.start, label, anchor, ()
     received = ctx.cal.roll_forward(t.start)
-    note = say.RECEIPT_MOVED.format(
+    note = _(say.RECEIPT_MOVED).format(
         arrived=format_day(t.start),
-        reason=ctx.cal.non_working_reason(t.start),
+        reason=day_name(ctx.cal.non_working_reason(t.start) or ""),
         received=format_day(received),
-        source=source,
+        source=_(source),
     )
     if t.restarted_by is None:
-        label = say.COUNTED_AS_RECEIVED
+        label = _(say.COUNTED_AS_RECEIVED)
     return received, label, anchor, (note,)
 
 
@@ -73,16 +76,16 @@ def _response_notes(ctx: PlanContext, due: date) -> tuple[str, ...]:
     t, regime = ctx.timeline, ctx.regime
     notes: list[str] = []
     if ctx.school:
-        notes.append(regime.school_note or say.SCHOOL_CHANGES_NOTHING)
+        notes.append(_(regime.school_note or say.SCHOOL_CHANGES_NOTHING))
     source = _cited(regime.clarification_source)
     if t.restarted_by == "clarification":
-        notes.append(say.FRESH_PERIOD.format(cited=source))
+        notes.append(_(say.FRESH_PERIOD).format(cited=source))
     if t.restarted_by == "fee":
-        notes.append(say.FRESH_PERIOD_FEE.format(cited=_cited(regime.fee_source)))
+        notes.append(_(say.FRESH_PERIOD_FEE).format(cited=_cited(regime.fee_source)))
     if t.response is None and t.clarification_asked is not None:
         notes.append(_clarification_note(ctx, t.clarification_asked, due))
     notes.extend(
-        say.CLARIFICATION_IGNORED.format(asked=format_day(asked), cited=source)
+        _(say.CLARIFICATION_IGNORED).format(asked=format_day(asked), cited=source)
         for asked in t.ignored_clarifications
     )
     notes.extend(_fee_notes(ctx, due))
@@ -91,24 +94,22 @@ def _response_notes(ctx: PlanContext, due: date) -> tuple[str, ...]:
     region = region_note(ctx)
     if region is not None:
         notes.append(region)
-    notes.extend(regime.notes)
+    notes.extend(_(note) for note in regime.notes)
     return tuple(notes)
 
 
 def _cited(source: str | None) -> str:
-    return say.CITED.format(source=source) if source else ""
+    return _(say.CITED).format(source=source) if source else ""
 
 
 def _clarification_note(ctx: PlanContext, asked: date, due: date) -> str:
     regime = ctx.regime
     cited = _cited(regime.clarification_source)
     if regime.clarification.effect is ClarificationEffect.PAUSE:
-        left, unit = _left(ctx, asked, due)
-        return say.CLOCK_STOPPED_PAUSE.format(
-            asked=format_day(asked), cited=cited, left=left, unit=unit
-        )
+        left = _left(ctx, asked, due)
+        return _(say.CLOCK_STOPPED_PAUSE).format(asked=format_day(asked), cited=cited, left=left)
     period = regime.response_rule(ctx.school).period.describe()
-    return say.CLOCK_STOPPED_RESTART.format(asked=format_day(asked), cited=cited, period=period)
+    return _(say.CLOCK_STOPPED_RESTART).format(asked=format_day(asked), cited=cited, period=period)
 
 
 def _fee_notes(ctx: PlanContext, due: date) -> list[str]:
@@ -117,32 +118,32 @@ def _fee_notes(ctx: PlanContext, due: date) -> list[str]:
         return []
     notice = t.fees[-1].start
     if fees.effect is FeeEffect.NONE:
-        why = f"{fees.why.rstrip('.')} ({fees.source})." if fees.source else fees.why
-        return [say.FEE_DOES_NOT_PAUSE.format(notice=format_day(notice), why=why)]
+        why = _(fees.why)
+        if fees.source:
+            why = _(say.FEE_WHY_WITH_SOURCE).format(why=why.rstrip("."), source=fees.source)
+        return [_(say.FEE_DOES_NOT_PAUSE).format(notice=format_day(notice), why=why)]
     if t.open_fee is None:
         return []
     cited = _cited(fees.source)
     if fees.effect is FeeEffect.RESTART:
-        return [say.FEE_UNPAID_RESTART.format(notice=format_day(notice), cited=cited)]
-    left, unit = _left(ctx, notice, due)
-    return [
-        say.FEE_UNPAID_PAUSE.format(notice=format_day(notice), cited=cited, left=left, unit=unit)
-    ]
+        return [_(say.FEE_UNPAID_RESTART).format(notice=format_day(notice), cited=cited)]
+    left = _left(ctx, notice, due)
+    return [_(say.FEE_UNPAID_PAUSE).format(notice=format_day(notice), cited=cited, left=left)]
 
 
-def _left(ctx: PlanContext, stopped: date, due: date) -> tuple[int, str]:
+def _left(ctx: PlanContext, stopped: date, due: date) -> str:
     """What of the period remains after the clock stopped on `stopped` (that day included)."""
     unit = ctx.response_unit
     left = max(days_apart(ctx.cal, unit, stopped - ONE_DAY, due), 0) if stopped <= due else 0
     if unit is PeriodUnit.WORKING_DAYS:
-        return left, say.WORKING_DAY if left == 1 else say.WORKING_DAYS
-    return left, say.DAY if left == 1 else say.DAYS
+        return units.working_days(left)
+    return units.days(left)
 
 
 def _extension_note(ctx: PlanContext, extension: ClockEvent) -> str:
-    note = say.EXTENDED.format(on=format_day(extension.on))
+    note = _(say.EXTENDED).format(on=format_day(extension.on))
     if extension.until is None and ctx.regime.extension_rule(ctx.school) is None:
-        law = ctx.regime.extension_note or say.NO_FIXED_EXTENSION
+        law = _(ctx.regime.extension_note or say.NO_FIXED_EXTENSION)
         note += f" {law}"
     return note
 
@@ -151,16 +152,16 @@ def region_note(ctx: PlanContext) -> str | None:
     """Which place's holidays were counted, and why, where the region matters or was given."""
     rule, choice = ctx.regime.region, ctx.region
     if not choice.fitting and choice.region is not None:
-        return where.REGION_ELSEWHERE.format(region=choice.region, country=rule.country)
+        return _(where.REGION_ELSEWHERE).format(region=choice.region, country=rule.country)
     if not rule.choosable:
         if choice.region is None:
             return None
-        return where.REGION_NOT_USED.format(region=region_label(choice.region), why=rule.why)
+        return _(where.REGION_NOT_USED).format(region=region_label(choice.region), why=_(rule.why))
     if choice.given and choice.used is not None:
-        return where.REGION_USED.format(region=region_label(choice.used))
+        return _(where.REGION_USED).format(region=region_label(choice.used))
     if choice.used is not None:
-        return where.REGION_DEFAULT.format(region=region_label(choice.used), why=rule.why)
-    return where.REGION_NATIONAL.format(why=rule.why)
+        return _(where.REGION_DEFAULT).format(region=region_label(choice.used), why=_(rule.why))
+    return _(where.REGION_NATIONAL).format(why=_(rule.why))
 
 
 def extended_response(ctx: PlanContext) -> Planned | None:
@@ -187,9 +188,13 @@ def _extended_due(ctx: PlanContext, extension: ClockEvent) -> tuple[date, Explan
     """The date the authority named, else the regime's fixed extension, else nothing."""
     rule = ctx.regime.extension_rule(ctx.school)
     if extension.until is not None:
-        source = rule.source if rule is not None else say.EXTENSION_NOTICE_SOURCE
+        source = rule.source if rule is not None else _(say.EXTENSION_NOTICE_SOURCE)
         explanation = named_date(
-            say.NAMED_IN_EXTENSION, source, extension.on, say.EXTENSION_NOTIFIED, extension.until
+            _(say.NAMED_IN_EXTENSION),
+            source,
+            extension.on,
+            _(say.EXTENSION_NOTIFIED),
+            extension.until,
         )
         return extension.until, explanation
     if rule is None:
@@ -203,9 +208,9 @@ def fixed_extension(
     """The law's own extended date: from the notice (NY FOIL) or from the period's start."""
     if ctx.regime.extension_from_notice and notified is not None:
         counted = ctx.count(rule, notified)
-        label, anchor = say.EXTENSION_NOTIFIED, say.THE_EXTENSION_NOTICE
+        label, anchor = _(say.EXTENSION_NOTIFIED), say.the_extension_notice()
         return counted.due, explain(rule, counted, notified, label, anchor, ())
-    start, label, anchor, _ = response_start(ctx)
+    start, label, anchor, _moved = response_start(ctx)
     counted = ctx.count(rule, start, paused=True)
     return counted.due, explain(rule, counted, start, label, anchor, ())
 
@@ -216,7 +221,7 @@ def promised(ctx: PlanContext) -> Planned | None:
     if promise is None or promise.until is None:
         return None
     explanation = named_date(
-        say.PROMISED_DATE, say.PROMISE_SOURCE, promise.on, say.PROMISE_MADE, promise.until
+        _(say.PROMISED_DATE), _(say.PROMISE_SOURCE), promise.on, _(say.PROMISE_MADE), promise.until
     )
     return ctx.plan(
         DeadlineKind.PROMISED,
@@ -233,7 +238,7 @@ def long_overdue(ctx: PlanContext) -> Planned | None:
     rule = ctx.regime.long_overdue_rule(ctx.school)
     if rule is None or t.response is not None:
         return None
-    start, start_label, anchor, _ = response_start(ctx)
+    start, start_label, anchor, _moved = response_start(ctx)
     counted = ctx.count(rule, start, paused=True)
     explanation = explain(rule, counted, start, start_label, anchor, ())
     unit = rule.period.unit
@@ -250,7 +255,9 @@ def fee_payment(ctx: PlanContext) -> Planned | None:
         return None
     fee = fees[-1]
     counted = ctx.count(rule, fee.start)
-    notes = (say.FEE_NOT_PAID_IN_TIME,)
-    explanation = explain(rule, counted, fee.start, say.FEES_NOTICE, say.THE_FEES_NOTICE, notes)
+    notes = (_(say.FEE_NOT_PAID_IN_TIME),)
+    explanation = explain(
+        rule, counted, fee.start, _(say.FEES_NOTICE), say.the_fees_notice(), notes
+    )
     unit = rule.period.unit
     return ctx.plan(DeadlineKind.FEE_PAYMENT, counted.due, explanation, unit, fee.end)

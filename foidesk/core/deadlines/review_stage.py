@@ -6,6 +6,7 @@ from foidesk.core.deadlines.deadline import DeadlineKind
 from foidesk.core.deadlines.explanation import format_day
 from foidesk.core.deadlines.planning import PlanContext, Planned, explain, named_date
 from foidesk.core.deadlines.wording import review as say
+from foidesk.core.i18n import _
 
 
 def internal_review(ctx: PlanContext) -> Planned | None:
@@ -18,13 +19,13 @@ def internal_review(ctx: PlanContext) -> Planned | None:
     notes: tuple[str, ...] = ()
     kind, unit = DeadlineKind.INTERNAL_REVIEW, rule.period.unit
     if extension is not None:
-        notes = (say.REVIEW_EXTENDED.format(on=format_day(extension.on)),)
+        notes = (_(say.REVIEW_EXTENDED).format(on=format_day(extension.on)),)
         if extension.until is not None:
             explanation = named_date(
-                say.NAMED_IN_REVIEW_EXTENSION,
+                _(say.NAMED_IN_REVIEW_EXTENSION),
                 (regime.review_extension or rule).source,
                 extension.on,
-                say.EXTENSION_NOTIFIED,
+                _(say.EXTENSION_NOTIFIED),
                 extension.until,
             )
             ctx.remember_review_due(extension.until)
@@ -32,5 +33,7 @@ def internal_review(ctx: PlanContext) -> Planned | None:
         rule = regime.review_extension or rule
     counted = ctx.count(rule, start)
     ctx.remember_review_due(counted.due)
-    explanation = explain(rule, counted, start, say.REVIEW_REQUESTED, say.THE_REVIEW_REQUEST, notes)
+    explanation = explain(
+        rule, counted, start, _(say.REVIEW_REQUESTED), say.the_review_request(), notes
+    )
     return ctx.plan(kind, counted.due, explanation, unit, t.review_response)

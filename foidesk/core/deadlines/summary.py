@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from foidesk.core.deadlines.regime import Regime
 from foidesk.core.deadlines.regimes import REGIMES
 from foidesk.core.deadlines.regions import region_label
+from foidesk.core.deadlines.wording.response import receipt
+from foidesk.core.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ def summarize(regime: Regime) -> RegimeSummary:
     return RegimeSummary(
         regime.id,
         regime.name,
-        rule.describe("receipt"),
+        rule.describe(receipt()),
         rule.source,
         _calendar(regime),
     )
@@ -43,12 +45,11 @@ def regime_summaries() -> list[RegimeSummary]:
 
 def _calendar(regime: Regime) -> str:
     region = regime.region
-    words = regime.calendar.description
+    words = _(regime.calendar.description)
     if not region.choosable:
         return words
     if region.default is None:
-        return f"{words}; the authority's region adds its own"
-    return (
-        "Saturdays, Sundays and public holidays of the authority's region; "
-        f"{region_label(region.default)} if not set"
-    )
+        return _("{calendar}; the authority's region adds its own").format(calendar=words)
+    return _(
+        "Saturdays, Sundays and public holidays of the authority's region; {region} if not set"
+    ).format(region=region_label(region.default))

@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 T = TypeVar("T")
@@ -52,7 +53,11 @@ class FileTasks(QObject):
         work: Callable[[], T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> None:
+        """Run ``work`` on the pool. Its callbacks are dropped if ``owner`` (the widget
+        they belong to, such as a preview the user closed meanwhile) is gone by then."""
         signals = _Signals(self)
         self._live.add(signals)
 
@@ -61,13 +66,18 @@ class FileTasks(QObject):
             signals.deleteLater()
             self.active_changed.emit(len(self._live))
 
+        def gone() -> bool:
+            return owner is not None and not shiboken6.isValid(owner)
+
         def done(result: object) -> None:
             finish()
-            if on_done is not None:
+            if on_done is not None and not gone():
                 on_done(result)  # type: ignore[arg-type]
 
         def failed(exc: BaseException, details: str) -> None:
             finish()
+            if gone():
+                return
             if on_error is not None:
                 on_error(exc)
             else:

@@ -14,6 +14,8 @@ import threading
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from foidesk.core.i18n import _
+
 SCALE = 1000  # progress in thousandths: QProgressDialog counts in 32-bit ints, bytes do not
 SHOW_AFTER_MS = 500
 DIALOG_WIDTH = 380
@@ -47,7 +49,9 @@ def progress_dialog(
     parent: QWidget, title: str, progress: TaskProgress, *, modal: bool, label: str = ""
 ) -> QProgressDialog:
     """A dialog following ``progress``; call ``close_dialog`` when the work is over."""
-    dialog = QProgressDialog(label or f"{title}…", "Cancel", 0, SCALE, parent)
+    dialog = QProgressDialog(
+        label or _("{task}…").format(task=title), _("Cancel"), 0, SCALE, parent
+    )
     dialog.setWindowTitle(title)
     dialog.setMinimumWidth(DIALOG_WIDTH)
     dialog.setAutoClose(False)

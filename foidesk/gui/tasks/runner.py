@@ -17,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from foidesk.core.desk import Desk
+from foidesk.core.i18n import _
 from foidesk.core.progress import Progress, check_cancelled
 from foidesk.gui.tasks.changes import ChangeRelay
 from foidesk.gui.tasks.database import DeskWorker
@@ -53,7 +54,7 @@ class TaskRunner(QObject):
     def wait_for_files(self, progress: Progress) -> None:
         """On the long-work thread: return once no file task runs; raises ``Cancelled``."""
         if self.files.active:
-            progress.report(0, None, "Waiting for background work to finish…")
+            progress.report(0, None, _("Waiting for background work to finish…"))
         while not self.files.wait(POLL_MS):
             check_cancelled(progress)
 

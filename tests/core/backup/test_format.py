@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import zipfile
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -76,6 +78,31 @@ def test_manifest_round_trips_through_json() -> None:
     manifest = _manifest()
     assert parse_manifest(manifest.to_json()) == manifest
     assert manifest.member(attachment_member(SHA)) is manifest.members[0]
+
+
+def test_the_manifest_is_plain_json_one_member_to_a_line() -> None:
+    members = (
+        MemberEntry(attachment_member(SHA), MemberKind.ATTACHMENT, 1, SHA, damaged=True),
+        MemberEntry("README.txt", MemberKind.README, 5, SHA),
+        MemberEntry('d\u00e9j\u00e0 "vu"', MemberKind.README, 0, SHA),  # escaped as JSON
+    )
+    manifest = replace(_manifest(), members=members)
+    text = manifest.to_json().decode("utf-8")
+    document = json.loads(text)
+    assert document["members"] == [
+        {"name": m.name, "kind": m.kind.value, "size": m.size, "sha256": m.sha256}
+        | ({"damaged": True} if m.damaged else {})
+        for m in members
+    ]
+    member_lines = [line for line in text.splitlines() if line.startswith('{"name"')]
+    assert len(member_lines) == len(members)
+    assert parse_manifest(text.encode()) == manifest
+
+
+def test_a_manifest_laid_out_as_earlier_versions_wrote_it_is_read() -> None:
+    manifest = _manifest()
+    earlier = json.dumps(json.loads(manifest.to_json()), indent=1).encode()
+    assert parse_manifest(earlier) == manifest
 
 
 @pytest.mark.parametrize(

@@ -179,9 +179,12 @@ def test_create_json_adds_the_kept_backups_and_keeps_every_field(
     document = json.loads(create(capsys, filled_profile, "--json"))
     assert list(document) == [
         "path", "created_at", "size", "schema_revision", "counts", "warnings",
-        "rotated_out", "kept_by_rotation",
+        "rotated_out", "kept_by_rotation", "removed_by_rotation",
     ]  # fmt: skip
     assert document["rotated_out"] == [str(same)]
+    [removed] = document["removed_by_rotation"]
+    assert removed["path"] == str(same) and removed["counts"]["requests"] == 3
+    assert removed["text"].startswith(f"removed older backup {same.name} (")
     assert document["kept_by_rotation"] == [
         {
             "path": str(more),
@@ -191,12 +194,32 @@ def test_create_json_adds_the_kept_backups_and_keeps_every_field(
     ]
 
 
+def test_a_second_manual_backup_of_the_day_names_the_one_it_replaced(
+    capsys: pytest.CaptureFixture[str], filled_profile: Profile
+) -> None:
+    """The date rule keeps one backup a day: the earlier one goes, and the output says so."""
+    first = json.loads(create(capsys, filled_profile, "--json"))
+    assert first["rotated_out"] == [] and first["removed_by_rotation"] == []
+    second = json.loads(create(capsys, filled_profile, "--json"))
+    earlier = Path(first["path"])
+    assert not earlier.exists() and Path(second["path"]).is_file()
+    assert second["rotated_out"] == [str(earlier)]
+    [removed] = second["removed_by_rotation"]
+    assert removed["path"] == str(earlier) and removed["counts"] == first["counts"]
+    when = datetime.fromisoformat(removed["created_at"]).strftime("%Y-%m-%d %H:%M UTC")
+    assert removed["text"] == (
+        f"removed older backup {earlier.name} ({when}: 3 requests, 6 messages, "
+        f"{first['counts']['files']} stored files)"
+    )
+
+
 def test_create_to_a_chosen_folder_rotates_nothing(
     capsys: pytest.CaptureFixture[str], filled_profile: Profile, tmp_path: Path
 ) -> None:
     older_backups(filled_profile, tmp_path)
     document = json.loads(create(capsys, filled_profile, "--to", str(tmp_path / "usb"), "--json"))
     assert document["rotated_out"] == [] and document["kept_by_rotation"] == []
+    assert document["removed_by_rotation"] == []
     assert len(list_backups(filled_profile.backups_dir)) == 2
 
 

@@ -137,15 +137,18 @@ def test_a_full_disk_leaves_nothing_under_the_final_name(
     filled: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = {"n": 0}
-    real = packing.write_member
 
-    def disk_fills_up(*args: object, **kwargs: object) -> object:
-        calls["n"] += 1
-        if calls["n"] == 4:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    def fills_up(real: Callable[..., object]) -> Callable[..., object]:
+        def disk_fills_up(*args: object, **kwargs: object) -> object:
+            calls["n"] += 1  # members are written whole or streamed: the 4th, either way
+            if calls["n"] == 4:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real(*args, **kwargs)
 
-    monkeypatch.setattr(packing, "write_member", disk_fills_up)
+        return disk_fills_up
+
+    monkeypatch.setattr(packing, "write_member", fills_up(packing.write_member))
+    monkeypatch.setattr(packing, "write_whole", fills_up(packing.write_whole))
     with pytest.raises(NotEnoughSpaceError, match="full"):
         create_backup(filled, now=NOW)
     assert list(filled.profile.backups_dir.iterdir()) == []

@@ -1,3 +1,5 @@
 """Sentences every stage may add."""
 
-WITHDRAWN = "The request was withdrawn or closed, so this deadline no longer applies."
+from foidesk.core.i18n import N_
+
+WITHDRAWN = N_("The request was withdrawn or closed, so this deadline no longer applies.")

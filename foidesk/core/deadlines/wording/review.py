@@ -1,7 +1,12 @@
 """Sentences of the internal review: its clock and its extension."""
 
-REVIEW_REQUESTED = "Review requested"
-THE_REVIEW_REQUEST = "the review request"
-REVIEW_EXTENDED = "The authority extended the review on {on}."
-NAMED_IN_REVIEW_EXTENSION = "the date the authority named when it extended the review"
-EXTENSION_NOTIFIED = "Extension notified"
+from foidesk.core.i18n import N_, pgettext
+
+REVIEW_REQUESTED = N_("Review requested")
+REVIEW_EXTENDED = N_("The authority extended the review on {on}.")
+NAMED_IN_REVIEW_EXTENSION = N_("the date the authority named when it extended the review")
+EXTENSION_NOTIFIED = N_("Extension notified")
+
+
+def the_review_request() -> str:
+    return pgettext("after", "the review request")
