@@ -106,15 +106,23 @@ def private_keyring() -> Iterator[Keyring]:
             os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
         else:
             os.environ["DBUS_SESSION_BUS_ADDRESS"] = previous
-        _choose_backend()
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        _stop(process)  # first: nothing below may leave the daemons running
         shutil.rmtree(folder, ignore_errors=True)
+        _choose_backend()
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the session's whole process group: the bus, the keyring, and any keyring
+    the bus started on demand."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # what outlived its session leader
 
 
 def _choose_backend() -> None:
