@@ -13,6 +13,7 @@ database — so a view never asks *which* operation ran, only *what* changed:
   request's, as when a closure day is marked), and ``deadline_days`` the calendar days
   whose deadlines did (``None`` when it is not known which);
 - ``authorities``, ``unfiled``, ``trash``, ``settings``, ``search_index``;
+- ``accounts``: the mail accounts, or how far their mail has been fetched;
 - ``everything``: the profile was replaced (a restore) or changed too widely to say.
 """
 
@@ -43,6 +44,7 @@ class Changes:
     trash: bool = False
     settings: frozenset[str] = frozenset()
     search_index: bool = False
+    accounts: bool = False
     everything: bool = False
 
     def __or__(self, other: Changes) -> Changes:
@@ -58,6 +60,7 @@ class Changes:
             trash=self.trash or other.trash,
             settings=self.settings | other.settings,
             search_index=self.search_index or other.search_index,
+            accounts=self.accounts or other.accounts,
             everything=self.everything or other.everything,
         )
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from foidesk.core.changes import EVERYTHING
 from foidesk.core.errors import FoideskError
+from foidesk.core.operations.accounts import AccountOperations
 from foidesk.core.operations.authorities import AuthorityOperations, check_regime
 from foidesk.core.operations.base import Today
 from foidesk.core.operations.calendar import CalendarOperations
@@ -48,6 +49,7 @@ class Desk(
     CalendarOperations,
     ListOperations,
     UpkeepOperations,
+    AccountOperations,
 ):
     """An open profile: its database, its attachment store, and every operation on them."""
 

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, insert, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
+from foidesk.core.accounts import tables as _account_tables  # noqa: F401  (mail_account in Base.metadata)
 from foidesk.core.i18n import _
 from foidesk.core.profile.identity import ProfileMarker, UnreadableMarker
 from foidesk.core.salvage.errors import SalvageError
@@ -44,6 +45,7 @@ from foidesk.core.storage.tables import Base, ProfileIdentity
 #: What each migration leaves behind, newest first: the newest one found names the
 #: revision when ``alembic_version`` was lost.
 SIGNATURES = (
+    ("0008", "table", "mail_account"),
     ("0007", "column", "message.content_sha256"),
     ("0006", "index", "ix_authority_region"),
     ("0005", "table", "profile_identity"),

@@ -34,6 +34,7 @@ def test_the_quick_start_up_check_knows_the_newest_migration() -> None:
 
 
 def test_models_and_migrations_agree(desk: Desk) -> None:
+    import foidesk.core.accounts.tables
     import foidesk.core.search.tables  # noqa: F401  (registers attachment_text on Base)
     from foidesk.core.search.fts5_schema import is_index_table
 

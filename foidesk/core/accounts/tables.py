@@ -1,0 +1,53 @@
+"""The tables mail accounts add (migration 0008): the accounts, and how far each
+account's folders have been read.
+
+No column holds a password or a token: those live only in the OS keyring, under the
+account's ``keyring_key`` (a random id, so an account can be renamed and two profiles
+never share an entry). ``auth`` says which kind of secret is kept there — "password"
+now; an OAuth2 token later, without moving any account.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from foidesk.core.storage.tables import Base, UTCDateTime, utcnow
+
+
+class MailAccount(Base):
+    __tablename__ = "mail_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    email: Mapped[str] = mapped_column(String(320))
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    imap_host: Mapped[str] = mapped_column(String(255))
+    imap_port: Mapped[int] = mapped_column(Integer)
+    imap_security: Mapped[str] = mapped_column(String(10))
+    smtp_host: Mapped[str] = mapped_column(String(255))
+    smtp_port: Mapped[int] = mapped_column(Integer)
+    smtp_security: Mapped[str] = mapped_column(String(10))
+    username: Mapped[str] = mapped_column(String(320))
+    ca_file: Mapped[str | None] = mapped_column(Text)
+    auth: Mapped[str] = mapped_column(String(20), default="password")
+    keyring_key: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MailFolderState(Base):
+    """Where reading a folder got to. UIDs only mean something within one UIDVALIDITY:
+    when the server's changes, the folder is read again from the start (what is already
+    in is recognised as a duplicate)."""
+
+    __tablename__ = "mail_folder_state"
+
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("mail_account.id", ondelete="CASCADE"), primary_key=True
+    )
+    folder: Mapped[str] = mapped_column(String(500), primary_key=True)
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

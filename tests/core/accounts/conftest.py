@@ -1,0 +1,1 @@
+from account_fixtures import *  # noqa: F403
