@@ -21,6 +21,22 @@ from pathlib import Path
 import pytest
 
 PACKAGES = "apt-get install gnome-keyring dbus"
+#: A session bus that starts no service on demand: otherwise the first call to the
+#: Secret Service, made while the daemon below is still starting, has the bus start a
+#: second, locked keyring from the system's service files, and the first one gives way.
+_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={folder}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
 _SCRIPT = """
 printf '%s\\n' "$DBUS_SESSION_BUS_ADDRESS" > "$1/address.part"
 mv "$1/address.part" "$1/address"
@@ -80,8 +96,19 @@ def private_keyring() -> Iterator[Keyring]:
         "XDG_RUNTIME_DIR": str(runtime),
     }
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    config = folder / "bus.conf"
+    config.write_text(_BUS_CONFIG.format(folder=runtime), encoding="utf-8")
     process = subprocess.Popen(
-        ["dbus-run-session", "--", "sh", "-c", _SCRIPT, "keyring", str(folder)],
+        [
+            "dbus-run-session",
+            f"--config-file={config}",
+            "--",
+            "sh",
+            "-c",
+            _SCRIPT,
+            "keyring",
+            str(folder),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
