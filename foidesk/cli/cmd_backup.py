@@ -7,29 +7,22 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from foidesk.cli.common import is_yes, json_option, open_desk, print_json
 from foidesk.core import quantities
-from foidesk.core.backup import (
-    BackupEntry,
-    BackupInfo,
-    Counts,
-    Manifest,
-    RotationResult,
-    back_up_and_rotate,
-    create_backup,
-    finish_interrupted_restore,
-    list_backups,
-    load_settings,
-    read_manifest_only,
-    removal_text,
-    restore_backup,
-    verify_backup,
-)
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import _, ngettext
-from foidesk.core.profile import Profile, ProfileRefusedError, backup_folder, resolve_profile
+
+if TYPE_CHECKING:
+    from foidesk.core.backup import (
+        BackupEntry,
+        BackupInfo,
+        Counts,
+        Manifest,
+        RotationResult,
+    )
+    from foidesk.core.profile import Profile
 
 
 def register(
@@ -73,6 +66,9 @@ def register(
 
 def _profile(args: argparse.Namespace) -> Profile:
     """The profile, after finishing any restore into it that was interrupted."""
+    from foidesk.core.backup import finish_interrupted_restore
+    from foidesk.core.profile import resolve_profile
+
     profile = resolve_profile(getattr(args, "data_dir", None), getattr(args, "database_url", None))
     for line in finish_interrupted_restore(profile):
         print(_("foidesk: {error}").format(error=line), file=sys.stderr)
@@ -83,6 +79,8 @@ def _profile(args: argparse.Namespace) -> Profile:
 
 
 def _create(args: argparse.Namespace) -> int:
+    from foidesk.core.backup import back_up_and_rotate, create_backup, removal_text
+
     _profile(args)
     rotation: RotationResult | None = None
     with open_desk(args) as desk, TerminalProgress.for_stderr() as progress:
@@ -117,6 +115,8 @@ def _create(args: argparse.Namespace) -> int:
 
 def _removed_json(entry: BackupEntry) -> dict[str, object]:
     """A backup rotation removed: which, from when, and what it held (None: unreadable)."""
+    from foidesk.core.backup import removal_text
+
     return {
         "path": entry.path,
         "created_at": entry.created_at,
@@ -142,6 +142,9 @@ def _info_json(info: BackupInfo) -> dict[str, object]:
 def _list(args: argparse.Namespace) -> int:
     """Lists the backup folder even when the profile cannot be opened: that is when its
     backups are wanted most (the marker beside the database names the folder)."""
+    from foidesk.core.backup import list_backups, load_settings
+    from foidesk.core.profile import ProfileRefusedError, backup_folder
+
     profile = _profile(args)
     try:
         with open_desk(args) as desk:
@@ -170,6 +173,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from foidesk.core.backup import verify_backup
+
     with TerminalProgress.for_stderr() as progress:
         report = verify_backup(args.file, progress)
     manifest = report.manifest
@@ -221,6 +226,8 @@ def _verified_text(members: int, checked: int, manifest: Manifest | None) -> str
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from foidesk.core.backup import restore_backup
+
     profile = _profile(args)
     if not args.yes and not _confirmed(args.file, profile):
         print(_("restore not confirmed; nothing was changed"), file=sys.stderr)
@@ -246,6 +253,8 @@ def _restore(args: argparse.Namespace) -> int:
 
 def _confirmed(file: Path, profile: Profile) -> bool:
     """Ask on a terminal; refuse to guess when nobody can answer."""
+    from foidesk.core.backup import read_manifest_only
+
     if not sys.stdin.isatty():
         raise InvalidInputError(
             _("restore replaces the profile; use --yes to confirm when not at a terminal")

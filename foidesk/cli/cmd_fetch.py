@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foidesk.cli.common import Commands, json_option, open_desk, print_json
 from foidesk.cli.progress import StderrProgress, read_attachment_text
-from foidesk.core.accounts import AccountFetch, FetchReport
 from foidesk.core.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from foidesk.core.accounts import AccountFetch, FetchReport
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foidesk.cli.common import Commands, json_option, open_desk, print_json
 from foidesk.cli.progress import StderrProgress, read_attachment_text
 from foidesk.core.i18n import N_, _, ngettext
-from foidesk.core.importing import ImportedFile, ImportReport, Status, import_paths
+
+if TYPE_CHECKING:
+    from foidesk.core.importing import ImportedFile, ImportReport, Status
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -31,6 +33,8 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from foidesk.core.importing import import_paths
+
     with open_desk(args) as desk:
         report = import_paths(
             desk,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from foidesk.cli.cmd_backup import TerminalProgress
 from foidesk.cli.common import is_yes, json_option, print_json
@@ -12,7 +13,9 @@ from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import N_, _, ngettext
 from foidesk.core.locale_format import format_number
 from foidesk.core.profile import Profile, resolve_profile
-from foidesk.core.salvage import SalvageResult, find_shell, salvage
+
+if TYPE_CHECKING:
+    from foidesk.core.salvage import SalvageResult
 
 AFTER_PROBLEMS = N_(
     "the salvaged database is in place (it holds everything the damaged one could still "
@@ -38,6 +41,8 @@ def register(
 
 
 def _salvage(args: argparse.Namespace) -> int:
+    from foidesk.core.salvage import find_shell, salvage
+
     profile = resolve_profile(getattr(args, "data_dir", None), getattr(args, "database_url", None))
     shell = find_shell() if profile.sqlite_path is not None else None
     if not args.yes and not _confirmed(profile):

@@ -5,23 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foidesk.cli.common import iso, json_option, open_desk, print_json
-from foidesk.core.desk import Desk
 from foidesk.core.i18n import _, ngettext
 from foidesk.core.locale_format import format_number
-from foidesk.core.search import (
-    DEFAULT_LIMIT,
-    ExtractionReport,
-    SearchHit,
-    TextStatus,
-    extract_pending,
-    mark_all_pending,
-    rebuild_index,
-    search,
-    text_status,
-)
+from foidesk.core.search import DEFAULT_LIMIT
+
+if TYPE_CHECKING:
+    from foidesk.core.desk import Desk
+    from foidesk.core.search import (
+        ExtractionReport,
+        SearchHit,
+        TextStatus,
+    )
 
 EXIT_USAGE = 2
 
@@ -59,6 +56,8 @@ def register(
 
 
 def _search(args: argparse.Namespace) -> int:
+    from foidesk.core.search import search
+
     parser: argparse.ArgumentParser = args.parser
     upkeep = args.extract or args.reindex or args.status
     if args.query is not None and upkeep:
@@ -127,12 +126,16 @@ class _StderrProgress:
 
 
 def _extract(desk: Desk, as_json: bool) -> int:
+    from foidesk.core.search import extract_pending
+
     report = extract_pending(desk, _StderrProgress(_("reading attachments")))
     _print_report(report, as_json)
     return 0
 
 
 def _reindex(desk: Desk, re_extract: bool, as_json: bool) -> int:
+    from foidesk.core.search import extract_pending, mark_all_pending, rebuild_index
+
     report = None
     if re_extract:
         mark_all_pending(desk)
@@ -148,6 +151,8 @@ def _reindex(desk: Desk, re_extract: bool, as_json: bool) -> int:
 
 
 def _status(desk: Desk, as_json: bool) -> int:
+    from foidesk.core.search import text_status
+
     status = text_status(desk)
     if as_json:
         print_json(_status_json(status))

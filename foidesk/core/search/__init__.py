@@ -10,29 +10,84 @@ The index itself sits behind ``SearchIndex``; SQLite uses FTS5 (see
 ``fts5_schema.py`` for its design), other databases may bring their own.
 """
 
-from foidesk.core.search.extract import extract_bytes
-from foidesk.core.search.extraction import Extraction
-from foidesk.core.search.filters import FILE_TYPES, Filters
-from foidesk.core.search.highlight import Highlighter, highlight_spans
-from foidesk.core.search.hits import MATCH_END, MATCH_START, HitKind, SearchHit, snippet_parts
-from foidesk.core.search.index import SearchIndex, SearchUnavailableError, index_for
-from foidesk.core.search.pending import (
-    ExtractionOptions,
-    ExtractionReport,
-    default_workers,
-    extract_pending,
-)
-from foidesk.core.search.query import SearchQuery, parse_query
-from foidesk.core.search.service import (
-    DEFAULT_LIMIT,
-    DeskLike,
-    check_index,
-    rebuild_index,
-    run_query,
-    search,
-)
-from foidesk.core.search.states import TextState
-from foidesk.core.search.status import TextStatus, UnreadAttachment, mark_all_pending, text_status
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from foidesk.core.search.extract import extract_bytes
+    from foidesk.core.search.extraction import Extraction
+    from foidesk.core.search.filters import FILE_TYPES, Filters
+    from foidesk.core.search.highlight import Highlighter, highlight_spans
+    from foidesk.core.search.hits import MATCH_END, MATCH_START, HitKind, SearchHit, snippet_parts
+    from foidesk.core.search.index import SearchIndex, SearchUnavailableError, index_for
+    from foidesk.core.search.limits import DEFAULT_LIMIT
+    from foidesk.core.search.pending import (
+        ExtractionOptions,
+        ExtractionReport,
+        default_workers,
+        extract_pending,
+    )
+    from foidesk.core.search.query import SearchQuery, parse_query
+    from foidesk.core.search.service import (
+        DeskLike,
+        check_index,
+        rebuild_index,
+        run_query,
+        search,
+    )
+    from foidesk.core.search.states import TextState
+    from foidesk.core.search.status import (
+        TextStatus,
+        UnreadAttachment,
+        mark_all_pending,
+        text_status,
+    )
+
+#: Each name is loaded when first asked for: a command that only needs the default
+#: number of hits must not load the index and the extractors.
+_LATER = {
+    "extract_bytes": "foidesk.core.search.extract",
+    "Extraction": "foidesk.core.search.extraction",
+    "FILE_TYPES": "foidesk.core.search.filters",
+    "Filters": "foidesk.core.search.filters",
+    "Highlighter": "foidesk.core.search.highlight",
+    "highlight_spans": "foidesk.core.search.highlight",
+    "HitKind": "foidesk.core.search.hits",
+    "MATCH_END": "foidesk.core.search.hits",
+    "MATCH_START": "foidesk.core.search.hits",
+    "SearchHit": "foidesk.core.search.hits",
+    "snippet_parts": "foidesk.core.search.hits",
+    "SearchIndex": "foidesk.core.search.index",
+    "SearchUnavailableError": "foidesk.core.search.index",
+    "index_for": "foidesk.core.search.index",
+    "DEFAULT_LIMIT": "foidesk.core.search.limits",
+    "ExtractionOptions": "foidesk.core.search.pending",
+    "ExtractionReport": "foidesk.core.search.pending",
+    "default_workers": "foidesk.core.search.pending",
+    "extract_pending": "foidesk.core.search.pending",
+    "SearchQuery": "foidesk.core.search.query",
+    "parse_query": "foidesk.core.search.query",
+    "DeskLike": "foidesk.core.search.service",
+    "check_index": "foidesk.core.search.service",
+    "rebuild_index": "foidesk.core.search.service",
+    "run_query": "foidesk.core.search.service",
+    "search": "foidesk.core.search.service",
+    "TextState": "foidesk.core.search.states",
+    "TextStatus": "foidesk.core.search.status",
+    "UnreadAttachment": "foidesk.core.search.status",
+    "mark_all_pending": "foidesk.core.search.status",
+    "text_status": "foidesk.core.search.status",
+}
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in _LATER:
+        value = getattr(importlib.import_module(_LATER[name]), name)
+        globals()[name] = value  # asked once
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_LIMIT",

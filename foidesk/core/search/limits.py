@@ -26,3 +26,6 @@ MAX_NESTING: Final = 3
 TIMEOUT_SECONDS: Final = 60.0
 #: Address space a worker may use (POSIX only) before allocation fails.
 WORKER_MEMORY_BYTES: Final = 2 * 1024 * 1024 * 1024
+
+#: Hits a search returns unless asked for more.
+DEFAULT_LIMIT: Final = 50

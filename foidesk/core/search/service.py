@@ -15,6 +15,7 @@ from foidesk.core.i18n import _
 from foidesk.core.search.filters import Filters
 from foidesk.core.search.hits import SearchHit
 from foidesk.core.search.index import SearchIndex, index_for
+from foidesk.core.search.limits import DEFAULT_LIMIT
 from foidesk.core.search.query import SearchQuery, parse_query
 from foidesk.core.storage.database import Database
 from foidesk.core.storage.file_store import AttachmentStore
@@ -22,7 +23,6 @@ from foidesk.core.storage.file_store import AttachmentStore
 if TYPE_CHECKING:
     from foidesk.core.operations.base import Unit
 
-DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
 
 
