@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from foidesk.core.deadlines import Deadline, DeadlineKind, DeadlineState
+from foidesk.core.i18n import N_, _
 from foidesk.core.vocabulary import OPEN_STATUSES, RequestStatus
 
 
@@ -199,15 +200,16 @@ class StatusGroup(StrEnum):
 
     @property
     def label(self) -> str:
-        return _GROUP_LABELS[self]
+        """In the current language."""
+        return _(_GROUP_LABELS[self])
 
 
 _GROUP_LABELS = {
-    StatusGroup.ALL: "All requests",
-    StatusGroup.AWAITING: "Awaiting a reply",
-    StatusGroup.OVERDUE: "Overdue",
-    StatusGroup.NEEDS_ACTION: "Needs action",
-    StatusGroup.COMPLETE: "Complete",
+    StatusGroup.ALL: N_("All requests"),
+    StatusGroup.AWAITING: N_("Awaiting a reply"),
+    StatusGroup.OVERDUE: N_("Overdue"),
+    StatusGroup.NEEDS_ACTION: N_("Needs action"),
+    StatusGroup.COMPLETE: N_("Complete"),
 }
 
 #: Statuses where the next move is the requester's, whatever the deadlines say.

@@ -15,6 +15,7 @@ from foidesk.core.deadlines.wording import units
 from foidesk.core.desk import Desk
 from foidesk.core.errors import NotFoundError
 from foidesk.core.locale_format import format_day, format_month, format_number
+from foidesk.core.records import StatusGroup
 from foidesk.core.vocabulary import RequestStatus
 
 
@@ -98,6 +99,8 @@ def test_status_labels_use_the_words_german_requesters_know() -> None:
     assert RequestStatus.WAITING_RESPONSE.label == "Warte auf Antwort"
     assert RequestStatus.PARTIALLY_SUCCESSFUL.label == "Anfrage teilweise erfolgreich"
     assert RequestStatus.NOT_HELD.label == "Information nicht vorhanden"
+    assert StatusGroup.ALL.label == "Alle Anfragen"
+    assert StatusGroup.NEEDS_ACTION.label == "Handlungsbedarf"
 
 
 @pytest.mark.usefixtures("german")
