@@ -45,7 +45,7 @@ from foidesk.gui.tasks.database import DeskWorker
 LOOK_BACK = timedelta(days=120)
 #: Starting widths of the list's columns: the first holds a day and its standing
 #: ("Mo., 11. März 2024 · 19 Arbeitstage überfällig" in German).
-COLUMN_WIDTHS = (290, 175, 260)
+COLUMN_WIDTHS = (320, 215, 215)
 
 
 class DeadlineCalendar(QCalendarWidget):
