@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -115,7 +116,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.text_label)
-        self.refresh_choices()
+        self._choices_stale = True  # read when the panel first shows
 
     # --- public ---------------------------------------------------------------------
 
@@ -151,8 +152,19 @@ class SearchPanel(QWidget):
         return Highlighter(query) if query.terms() else None
 
     def refresh_choices(self) -> None:
-        """Reload the authority list and the attachment-reading summary."""
+        """Reload the authority list and the attachment-reading summary — now if the
+        panel is on screen, else when it next shows (a hidden panel's choices would
+        queue database work in front of what the user is waiting for)."""
+        if not self.isVisible():
+            self._choices_stale = True
+            return
+        self._choices_stale = False
         self._worker.submit(_choices, self._set_choices, channel="search-choices")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._choices_stale:
+            self.refresh_choices()
 
     def apply(self, changes: Changes) -> None:
         """New authorities, or text read from attachments, change what the panel offers."""

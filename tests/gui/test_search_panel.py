@@ -118,3 +118,16 @@ def test_render_for_review(qtbot: QtBot, panel: SearchPanel, tmp_path: Path) -> 
     assert panel.results.visualRect(panel.model.index(0)).height() > panel.fontMetrics().height()
     qtbot.keyClick(panel.results, Qt.Key.Key_Down)
     assert panel.results.currentIndex().row() == 2
+
+
+def test_a_hidden_panel_reads_its_choices_only_when_it_shows(qtbot: QtBot, desk: Desk) -> None:
+    load_sample(desk)
+    worker = DeskWorker(desk)
+    hidden = SearchPanel(worker)
+    qtbot.addWidget(hidden)
+    hidden.refresh_choices()  # as after an import, with the panel closed
+    assert not worker.busy  # nothing queued for a panel no one sees
+    hidden.show()
+    qtbot.waitUntil(lambda: hidden.authority.count() > 1, timeout=10_000)
+    assert hidden.authority.findText("Department for Work and Pensions") > 0
+    worker.stop()
