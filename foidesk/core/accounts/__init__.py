@@ -6,7 +6,7 @@ the desk's (``operations/accounts.py``); passwords live only in the OS keyring
 ``fetching``'s to say.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from foidesk.core.accounts.errors import AccountError, KeyringUnavailableError, MailServerError
 from foidesk.core.accounts.model import (
@@ -18,6 +18,7 @@ from foidesk.core.accounts.model import (
     Security,
     ServerCheck,
 )
+from foidesk.core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from foidesk.core.accounts.fetching import AccountFetch, FetchReport
@@ -42,10 +43,4 @@ _LATER = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """What needs the network libraries, loaded when first asked for."""
-    import importlib
-
-    if name in _LATER:
-        return getattr(importlib.import_module(_LATER[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LATER)

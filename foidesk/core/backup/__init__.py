@@ -11,7 +11,9 @@ attachment. The modules each do one job:
 - ``rotation``, ``schedule``, ``settings``, ``listing``: keeping the right backups
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from foidesk.core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from foidesk.core.backup.catalog import BackupEntry, list_backups
@@ -93,14 +95,7 @@ _LATER = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    import importlib
-
-    if name in _LATER:
-        value = getattr(importlib.import_module(_LATER[name]), name)
-        globals()[name] = value  # asked once
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LATER)
 
 
 __all__ = [

@@ -4,7 +4,9 @@ Pure and GUI-free: no Qt, no database, and no hidden clock — every function
 that judges a deadline is told what day it is.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from foidesk.core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from foidesk.core.deadlines.calculate import (
@@ -75,14 +77,7 @@ _LATER = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    import importlib
-
-    if name in _LATER:
-        value = getattr(importlib.import_module(_LATER[name]), name)
-        globals()[name] = value  # asked once
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LATER)
 
 
 __all__ = [

@@ -1,7 +1,9 @@
 """Bringing correspondence in: reading files and mailboxes (``importer``) and filing each
 message into the right request's thread (``filing``)."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from foidesk.core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from foidesk.core.importing.importer import (
@@ -24,10 +26,4 @@ __all__ = [
 _PUBLIC = dict.fromkeys(__all__, "foidesk.core.importing.importer")
 
 
-def __getattr__(name: str) -> Any:
-    """What faces use, loaded when first asked for (the work behind it is heavy)."""
-    import importlib
-
-    if name in _PUBLIC:
-        return getattr(importlib.import_module(_PUBLIC[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _PUBLIC)

@@ -7,8 +7,9 @@ Part of the core's public face: where a profile lives (``Profile``,
 helpers that keep files a face writes for the user private to them.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from foidesk.core.lazy import lazy_exports
 from foidesk.core.profile.location import (
     APP_NAME,
     DATA_DIR_ENV,
@@ -44,12 +45,7 @@ _LATER = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    import importlib
-
-    if name in _LATER:
-        return getattr(importlib.import_module(_LATER[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LATER)
 
 
 __all__ = [

@@ -2,7 +2,9 @@
 (``copy``), made a sound foidesk database (``schema``, ``orphans``, ``repair``), swapped
 in without ever deleting the damaged file (``switch``), in the order ``run`` gives."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from foidesk.core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from foidesk.core.salvage.copy import Shell, find_shell
@@ -18,10 +20,4 @@ _PUBLIC = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """What faces use, loaded when first asked for (the work behind it is heavy)."""
-    import importlib
-
-    if name in _PUBLIC:
-        return getattr(importlib.import_module(_PUBLIC[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _PUBLIC)

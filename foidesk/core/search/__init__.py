@@ -10,7 +10,9 @@ The index itself sits behind ``SearchIndex``; SQLite uses FTS5 (see
 ``fts5_schema.py`` for its design), other databases may bring their own.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from foidesk.core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from foidesk.core.search.extract import extract_bytes
@@ -79,14 +81,7 @@ _LATER = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    import importlib
-
-    if name in _LATER:
-        value = getattr(importlib.import_module(_LATER[name]), name)
-        globals()[name] = value  # asked once
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LATER)
 
 
 __all__ = [
