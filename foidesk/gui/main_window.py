@@ -66,6 +66,8 @@ UNFILED_WIDTH = 280
 UNFILED_MIN_WIDTH = 180
 #: The least and the most of the window's width a first run gives the request list.
 LIST_SHARE = (0.40, 0.56)
+#: What a first run gives the list's title beyond its starting width, where it fits.
+TITLE_ROOM = 120
 #: The request list and the thread never get narrower than this.
 PANE_MIN_WIDTHS = (260, 360)
 #: How long the status bar says why a drop was refused.
@@ -284,6 +286,7 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         splitters, headers = self._layout_parts()
         self._first_run = not self.state.restore(self, splitters, headers)
+        self.list_pane.columns_restored()
         header = self.list_pane.table.horizontalHeader()
         self.list_pane.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
@@ -296,8 +299,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._split_for_the_list)
 
     def _split_for_the_list(self) -> None:
+        """Every column and a longer title where the width allows (1920 px), at least the
+        essential columns (1366 px)."""
         width = self.splitter.width() - self.splitter.handleWidth()
-        wanted = self.list_pane.essential_width()
+        essential = self.list_pane.essential_width()
+        every_column = self.list_pane.essential_width(self.list_pane.model.columnCount())
+        wanted = max(essential, min(every_column + TITLE_ROOM, int(width * LIST_SHARE[1])))
         share = min(max(wanted, int(width * LIST_SHARE[0])), int(width * LIST_SHARE[1]))
         self.splitter.setSizes([share, width - share])
 

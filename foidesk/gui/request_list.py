@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from foidesk.core.records import (
     RequestRow,
     SortKey,
 )
+from foidesk.gui.column_fill import ColumnFill
 from foidesk.gui.request_filters import FilterBar
 from foidesk.gui.request_list_model import SORT_KEYS, RequestListModel
 from foidesk.gui.tasks.database import DeskWorker
@@ -107,8 +107,6 @@ class RequestListPane(QWidget):
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setMinimumSectionSize(60)
         default_sort = SORT_KEYS.index(SortKey.LAST_ACTIVITY)
         header.setSortIndicator(default_sort, Qt.SortOrder.DescendingOrder)
@@ -116,14 +114,22 @@ class RequestListPane(QWidget):
         table.setSortingEnabled(True)
         for column, width in enumerate(COLUMN_WIDTHS):  # never narrower than its title
             table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        self._title_fill = ColumnFill(table, 0, table.columnWidth(0))
         table.selectionModel().selectionChanged.connect(self._on_selection)
         return table
 
-    def essential_width(self) -> int:
-        """The width that shows the essential columns whole, with the table's frame and
-        its vertical scroll bar."""
+    def columns_restored(self) -> None:
+        """Widths saved by an earlier run may leave spare width: the title takes it."""
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self._title_fill.fill()
+
+    def essential_width(self, columns_shown: int = ESSENTIAL_COLUMNS) -> int:
+        """The width that shows the first ``columns_shown`` columns whole (the essential
+        ones unless told), with the table's frame and its vertical scroll bar; the title
+        at its starting width, since it takes whatever is spare."""
         table = self.table
-        columns = sum(table.columnWidth(c) for c in range(ESSENTIAL_COLUMNS))
+        others = sum(table.columnWidth(c) for c in range(1, columns_shown))
+        columns = self._title_fill.least + others
         scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         return columns + scroll_bar + 2 * table.frameWidth()
 

@@ -49,3 +49,29 @@ def test_at_1366_the_list_shows_title_deadline_status_and_authority(
                      for c in ESSENTIAL_COLUMNS)  # fmt: skip
     assert right_edge <= table.viewport().width()
     assert header.sectionSize(0) >= 180  # the title keeps room to be read
+
+
+def test_at_1920_every_column_shows_and_the_title_takes_the_spare_width(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    window = _open(qtbot, desk, 1920)
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=WAIT_MS)
+    table = window.list_pane.table
+    header = table.horizontalHeader()
+    last = window.list_pane.model.columnCount() - 1
+    qtbot.waitUntil(lambda: header.length() == table.viewport().width(), timeout=WAIT_MS)
+    assert (
+        header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width()
+    )
+    widest_other = max(header.sectionSize(c) for c in range(1, last + 1))
+    assert header.sectionSize(0) > widest_other  # the spare width went to the title
+
+
+def test_a_narrow_list_keeps_the_title_readable_and_scrolls_the_rest(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    window = _open(qtbot, desk, 1366)
+    window.splitter.setSizes([400, 900])
+    table = window.list_pane.table
+    qtbot.waitUntil(lambda: table.viewport().width() < 450, timeout=WAIT_MS)
+    assert table.horizontalHeader().sectionSize(0) >= 180
