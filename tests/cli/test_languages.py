@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from foidesk import __version__
+
 FOIDESK = Path(sys.executable).with_name("foidesk")
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -155,3 +157,18 @@ def test_version_loads_no_babel() -> None:
     version, loaded = run.stdout.splitlines()
     assert version.startswith("foidesk ")
     assert loaded == "[]"
+
+
+def test_version_alone_imports_no_parser_and_no_command() -> None:
+    code = (
+        "import sys\n"
+        "from foidesk.cli import main\n"
+        "status = main(['--version'])\n"
+        "loaded = [m for m in sys.modules if m in ('argparse', 'foidesk.cli.main')]\n"
+        "print(status, sorted(loaded))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    version, loaded = run.stdout.splitlines()
+    assert version == f"foidesk {__version__}"
+    assert loaded == "0 []"
