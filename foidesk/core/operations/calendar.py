@@ -18,7 +18,6 @@ from foidesk.core.deadlines import (
     request_deadlines,
 )
 from foidesk.core.deadlines import request_clocks as clocks
-from foidesk.core.deadlines.ics import write_ics
 from foidesk.core.operations.base import DeskBase, live_request, required
 from foidesk.core.records import ClosureRecord, DayCount
 from foidesk.core.storage.tables import ClosureDay
@@ -73,6 +72,8 @@ class CalendarOperations(DeskBase):
 
     def export_ics(self, path: Path, start: date | None = None, end: date | None = None) -> int:
         """Write the calendar as an .ics file (atomically); returns the number of events."""
+        from foidesk.core.deadlines.ics import write_ics  # icalendar: only when exporting
+
         return write_ics(self.calendar(start, end), path)
 
     @staticmethod
