@@ -255,12 +255,16 @@ class MainWindow(QMainWindow):
 
     def _check_profile(self) -> None:
         """Say at once when the profile is read-only; check its pages in the background
-        unless the last foidesk left them known sound, before the user's first change."""
+        unless the last foidesk left them known sound, before the user's first change.
+
+        The check reads the whole file after a crash (minutes for a large archive on a
+        cold disk), so it runs on the file pool with a connection of its own: the list
+        and the thread load meanwhile, and a write waits for its outcome."""
         self.profile_banner.hide()
         if self.desk.read_only:
             self.profile_banner.show_read_only()
             return
-        self.worker.submit(lambda desk: desk.check_pages(), self._pages_checked)
+        self.runner.files.start(self.desk.check_pages, self._pages_checked)
 
     def _pages_checked(self, problems: list[str]) -> None:
         if problems:

@@ -285,3 +285,33 @@ def test_nothing_starts_text_reading_once_the_window_has_closed(qtbot: QtBot, de
     main.close()
     main.text_indexer.start()
     assert not main.text_indexer.running
+
+
+def test_the_list_and_thread_load_while_a_slow_page_check_runs(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a crash the page check reads the whole file (minutes on a large archive):
+    the first screen must not wait for it, and the check's outcome still arrives."""
+    desk.load_sample()
+    desk.db.verified = False  # as after a session that did not end cleanly
+    release = threading.Event()
+    checked_on: list[threading.Thread] = []
+    real_check = desk.db.quick_check
+
+    def slow_check() -> list[str]:
+        checked_on.append(threading.current_thread())
+        assert release.wait(WAIT_MS / 1000)
+        return real_check()
+
+    monkeypatch.setattr(desk.db, "quick_check", slow_check)
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.thread_pane.detail is not None, timeout=WAIT_MS)
+        assert not desk.db.verified  # the check is still running
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: desk.db.verified, timeout=WAIT_MS)
+    assert checked_on and checked_on[0] is not threading.main_thread()
+    window.shut_down()

@@ -29,10 +29,10 @@ class UpkeepOperations(DeskBase):
 
     def check_pages(self) -> list[str]:
         """SQLite's page check, unless this session already knows the file sound; the
-        problems found (empty when sound). Found damage keeps every write out."""
-        if not self.db.verified and self.db.damage is None and self.db.is_sqlite:
-            self.db.note_check(self.db.quick_check())
-        return [] if self.db.damage is None else [self.db.damage]
+        problems found (empty when sound). Found damage keeps every write out. It may
+        run on any thread (``Database.check_once``): on a large archive whose last
+        session crashed it reads the whole file, which must not hold up other reads."""
+        return self.db.check_once()
 
     def check(self) -> CheckReport:
         """Database integrity, the search index, a re-hash of every stored file, and the

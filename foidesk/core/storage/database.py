@@ -138,14 +138,23 @@ class Database:
 
     def ensure_writable(self) -> None:
         """Refuse, before anything is touched, a write this database must not take."""
-        if self.damage is None and not self.read_only and not self.verified:
-            with self._check_lock:
-                if not self.verified and self.damage is None:
-                    self.note_check(self.quick_check())
+        if not self.read_only:
+            self.check_once()
         if self.damage is not None:
             raise failures.damaged_error(self.place, self.damage)
         if self.read_only:
             raise failures.read_only_error(self.place)
+
+    def check_once(self) -> list[str]:
+        """SQLite's page check unless the file is known sound or damaged already; the
+        damage known (empty when sound). Safe from any thread: it reads through a
+        connection of its own, and a second caller waits for the first one's outcome
+        instead of checking again (a write waits for it too)."""
+        if not self.verified and self.damage is None:
+            with self._check_lock:
+                if not self.verified and self.damage is None:
+                    self.note_check(self.quick_check())
+        return [] if self.damage is None else [self.damage]
 
     def note_check(self, problems: list[str]) -> None:
         """Take the outcome of a check of the whole file (``quick_check`` or ``check``)."""
