@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from foidesk.core.i18n import _
 from foidesk.core.profile import WINDOW_SETTINGS_FILE, Profile
+from foidesk.gui import startup_log
 from foidesk.gui.language import apply_saved_language
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class StartupShell(QMainWindow):
         super().paintEvent(event)
         if not self._told:
             self._told = True
+            startup_log.note(startup_log.VISIBLE)
             QTimer.singleShot(0, self.painted.emit)
 
 
@@ -93,6 +95,8 @@ class Launcher(QObject):
             return
         start_logging(self.profile)
         window = MainWindow(desk)
+        if startup_log.wanted():
+            startup_log.watch(window)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, window.theme())
