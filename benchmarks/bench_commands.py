@@ -2,7 +2,8 @@
 in turn with a floor that does the same job with nothing but Python's standard library.
 
 On the benchmark corpus (``--scale`` requests), median of ``--rounds`` rounds, the
-order of command and floor turning each round:
+order of command and floor turning each round; ``foidesk`` is the installed script
+beside this Python, as a person starts it:
 
 - ``foidesk --version`` against ``python -c pass``;
 - ``foidesk request list --json`` against the same rows read with ``sqlite3`` and
@@ -24,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.bench_startup import foidesk_command
 from benchmarks.corpus import ensure_corpus
 from benchmarks.harness import BenchContext, Figure
 
@@ -94,7 +96,8 @@ def run(context: BenchContext, rounds: int = 5) -> list[Figure]:
     profile = corpus.profile
     database = profile.sqlite_path
     assert database is not None
-    foidesk = [sys.executable, "-m", "foidesk", "--data-dir", str(profile.data_dir)]
+    command = foidesk_command()
+    foidesk = [*command, "--data-dir", str(profile.data_dir)]
     listing = [*foidesk, "request", "list", "--json"]
     floor = [sys.executable, "-c", LIST_FLOOR, str(database)]
     subprocess.run(listing, stdout=subprocess.DEVNULL, check=True)  # opened once: migrated
@@ -103,7 +106,7 @@ def run(context: BenchContext, rounds: int = 5) -> list[Figure]:
     shown = str(request_with_messages(database))
     times = in_turn(
         {
-            "version": [*foidesk, "--version"],
+            "version": [*command, "--version"],
             "pass": [sys.executable, "-c", "pass"],
             "list": listing,
             "list floor": floor,
