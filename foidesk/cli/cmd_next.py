@@ -8,7 +8,7 @@ from typing import Any
 from foidesk.cli.common import Commands, iso, json_option, open_desk, print_json
 from foidesk.core.deadlines import format_day
 from foidesk.core.i18n import _
-from foidesk.core.next_steps import NextStep, Regulator
+from foidesk.core.next_steps import NextStep, Regulator, StepKind
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -59,7 +59,9 @@ def regulator_json(regulator: Regulator) -> dict[str, Any]:
 
 def step_text(step: NextStep) -> str:
     head = step.kind.label
-    if step.by is not None:
+    if step.by is not None and step.kind is StepKind.FOLLOW_UP:
+        head = _("{step}: the answer was due {day}").format(step=head, day=format_day(step.by))
+    elif step.by is not None:
         head = _("{step}, by {day}").format(step=head, day=format_day(step.by))
     if step.due:
         head = _("{step} (needs action)").format(step=head)

@@ -69,7 +69,7 @@ def fee(law: LawSteps, deadline: Deadline) -> str:
 
 
 def review(law: LawSteps, deadline: Deadline | None) -> str:
-    what = _(law.review or "")
+    what = _(law.review) if law.review else ""
     basis = _basis(law, law.review_section)
     if deadline is None:
         return _("You may {review}; the law sets no time limit ({basis}).").format(
