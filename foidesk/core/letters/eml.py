@@ -41,8 +41,13 @@ def to_message(letter: Letter) -> EmailMessage:
     return message
 
 
+#: Headers are not folded below RFC 5322's hard limit: Python folds a long Subject right
+#: after its name, which some readers (Python's own among them) keep as a leading space.
+_DRAFT_POLICY = SMTP.clone(max_line_length=998)
+
+
 def draft_bytes(letter: Letter) -> bytes:
-    return to_message(letter).as_bytes(policy=SMTP)
+    return to_message(letter).as_bytes(policy=_DRAFT_POLICY)
 
 
 def write_draft(letter: Letter, path: Path, *, replace: bool = False) -> Path:
