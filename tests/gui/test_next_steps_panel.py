@@ -66,6 +66,7 @@ def test_the_panel_shows_each_step_with_its_date_reason_and_a_write_button(
         StepKind.WITHDRAW,
     ]
     (chase_label, chase_button), (complaint_label, complaint_button), (withdraw, none) = panel.rows
+    assert withdraw.text() == "Withdraw the request"
     assert (
         chase_label.text()
         == "Chase the overdue reply — the answer was due 03 Apr 2024 — needs action"

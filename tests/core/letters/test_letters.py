@@ -140,8 +140,9 @@ def test_a_complaint_says_who_the_regulator_is_and_what_to_include(desk: Desk) -
 
 def test_nothing_to_chase_before_the_deadline(profile: Profile) -> None:
     with Desk.open(profile, today=lambda: date(2025, 3, 10)) as early:
+        request_id = _request(early, "uk-foia")
         with pytest.raises(LetterError, match="nothing to chase"):
-            early.letter(_request(early, "uk-foia"), "follow_up")
+            early.letter(request_id, "follow_up")
 
 
 def test_a_users_template_is_used_until_reset(desk: Desk) -> None:
