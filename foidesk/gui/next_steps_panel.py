@@ -1,7 +1,8 @@
 """The request header's *Next steps*: what the law allows now, by when, and the letter.
 
 Each step is one line — what to do and by when, in bold when it needs action — with
-its legal basis in the tooltip, and a *Write…* button where the step leads to a letter.
+its legal basis in the tooltip, after a *Write…* button where the step leads to a
+letter (beside its line, so that on a wide screen the two stay together).
 The steps come from ``core.next_steps`` over the deadlines the header already shows,
 so they need no database work of their own; the list's *Needs action* filter applies
 the same rule (``next_steps/urgency.py``).
@@ -35,7 +36,7 @@ class NextStepsPanel(QWidget):
         self._grid.setContentsMargins(0, 4, 0, 0)
         self._grid.setHorizontalSpacing(8)
         self._grid.setVerticalSpacing(2)
-        self._grid.setColumnStretch(1, 1)
+        self._grid.setColumnStretch(2, 1)
         self.heading = QLabel(_("Next steps:"))
         font = self.heading.font()
         font.setBold(True)
@@ -67,7 +68,7 @@ class NextStepsPanel(QWidget):
             font = label.font()
             font.setBold(True)
             label.setFont(font)
-        self._grid.addWidget(label, n, 1)
+        self._grid.addWidget(label, n, 2)
         if not step.kind.has_letter:
             return label, None
         button = QToolButton()
@@ -78,7 +79,7 @@ class NextStepsPanel(QWidget):
         button.setToolTip(step.why)
         kind = step.kind.value
         button.clicked.connect(lambda: self.write_letter_requested.emit(kind))
-        self._grid.addWidget(button, n, 2, Qt.AlignmentFlag.AlignTop)
+        self._grid.addWidget(button, n, 1, Qt.AlignmentFlag.AlignTop)
         return label, button
 
 
