@@ -6,9 +6,17 @@ kind is kept in the profile (``catalogue.py``); a letter is saved as an ``.eml``
 (``eml.py``). The desk's ``letter`` and ``write_letter_draft`` read the facts.
 """
 
+from foidesk.core.letters.drafting import request_letter
 from foidesk.core.letters.errors import LetterError
 from foidesk.core.letters.kinds import LetterKind
 from foidesk.core.letters.letter import Letter, LetterFacts
 from foidesk.core.letters.placeholders import PLACEHOLDERS
 
-__all__ = ["PLACEHOLDERS", "Letter", "LetterError", "LetterFacts", "LetterKind"]
+__all__ = [
+    "PLACEHOLDERS",
+    "Letter",
+    "LetterError",
+    "LetterFacts",
+    "LetterKind",
+    "request_letter",
+]

@@ -62,13 +62,13 @@ def ours(regime: str, kind: LetterKind) -> str:
     return (root / law_of(regime).language / f"{kind.value}.txt").read_text(encoding="utf-8")
 
 
-def _key(regime: str, kind: LetterKind) -> str:
+def key(regime: str, kind: LetterKind) -> str:
     return f"{SETTING_PREFIX}{regime}.{kind.value}"
 
 
 def template_for(desk: SettingsDesk, regime: str, kind: LetterKind) -> tuple[str, bool]:
     """The template in use and whether it is the user's own."""
-    mine = desk.get_setting(_key(parse_regime(regime), kind))
+    mine = desk.get_setting(key(parse_regime(regime), kind))
     return (mine, True) if mine is not None else (ours(regime, kind), False)
 
 
@@ -82,9 +82,9 @@ def save_template(desk: SettingsDesk, regime: str, kind: LetterKind, text: str) 
             )
         )
     check(text)
-    desk.set_setting(_key(parse_regime(regime), kind), text)
+    desk.set_setting(key(parse_regime(regime), kind), text)
 
 
 def reset_template(desk: SettingsDesk, regime: str, kind: LetterKind) -> None:
     """Forget the user's template: ours applies again."""
-    desk.set_setting(_key(parse_regime(regime), kind), None)
+    desk.set_setting(key(parse_regime(regime), kind), None)

@@ -24,6 +24,8 @@ from foidesk.core.next_steps.regulators import REGULATORS
 _RESPONSES = (DeadlineKind.RESPONSE, DeadlineKind.EXTENDED_RESPONSE, DeadlineKind.PROMISED)
 _AUTHORITY = (*_RESPONSES, DeadlineKind.INTERNAL_REVIEW)
 _BARE = ("section", "regulation", "Article", "the ")
+#: A custom rule's law has no name foidesk knows (English: only English letters have it).
+_UNNAMED_LAW = "the applicable freedom of information law"
 
 
 def fill(template: str, kind: LetterKind, facts: LetterFacts, *, custom: bool = False) -> Letter:
@@ -90,7 +92,7 @@ def _values(
         "review_basis": _basis(law, law.review_section),
         "review_noun": law.review_noun,
         "complaint_basis": _basis(law, law.complaint_section),
-        "response_source": response.explanation.source if response else law.law,
+        "response_source": response.explanation.source if response else law.law or _UNNAMED_LAW,
         "response_due": words.day(response.due if response else None, lang),
         "missed_deadline": words.day(missed.due if missed else None, lang),
         "late_by": _late(missed, lang),
@@ -107,12 +109,11 @@ def _values(
 
 def _basis(law: LawSteps, section: str | None) -> str:
     """'section 1 of the Freedom of Information Act 2000'; '§ 1 Abs. 1 IFG'; the law alone."""
+    if not law.law:
+        return _UNNAMED_LAW
     if not section:
-        return (
-            law.law
-            if law.law.startswith("Regulation") or law.language == "de"
-            else (f"the {law.law}" if law.law else "")
-        )
+        bare = law.law.startswith("Regulation") or law.language == "de"
+        return law.law if bare else f"the {law.law}"
     if law.law and section.startswith(_BARE):
         article = "" if law.law.startswith(("Regulation", "UK GDPR")) else "the "
         return f"{section} of {article}{law.law}"

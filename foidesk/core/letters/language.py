@@ -62,6 +62,8 @@ WORDS = {
         "review_silent": "I asked for {review} on {asked}; its outcome was due by {day} and "
         "has not come.",
         "fee_due_unknown": "the date in your notice",
+        "no_authority": "Sir or Madam",
+        "no_question": "[What you ask for]",
     },
     "de": {
         "ref_suffix": " (Ihr Zeichen: {reference})",
@@ -81,6 +83,8 @@ WORDS = {
         "review_silent": "Über meinen Widerspruch vom {asked} haben Sie bis zum {day} nicht "
         "entschieden.",
         "fee_due_unknown": "dem in Ihrer Mitteilung genannten Tag",
+        "no_authority": "Damen und Herren",
+        "no_question": "[Was Sie erfragen]",
     },
 }
 

@@ -19,12 +19,13 @@ from foidesk.core.deadlines import request_clocks as clocks
 from foidesk.core.letters import catalogue
 from foidesk.core.letters.eml import write_draft
 from foidesk.core.letters.filling import fill
+from foidesk.core.letters.kinds import LetterKind
 from foidesk.core.letters.letter import Letter, LetterFacts
 from foidesk.core.next_steps import NextStep, needs_action, next_steps
 from foidesk.core.operations.base import live_request
 from foidesk.core.operations.upkeep import UpkeepOperations
-from foidesk.core.storage.tables import Message, Request
-from foidesk.core.vocabulary import Direction, MessageKind
+from foidesk.core.storage.tables import Message, Request, Setting
+from foidesk.core.vocabulary import REGIME_IDS, Direction, MessageKind
 
 
 class LetterOperations(UpkeepOperations):  # its settings keep the user's templates
@@ -64,6 +65,24 @@ class LetterOperations(UpkeepOperations):  # its settings keep the user's templa
 
     def reset_letter_template(self, regime: str, kind: str) -> None:
         catalogue.reset_template(self, regime, catalogue.parse_kind(kind))
+
+    def request_letter_templates(self) -> dict[str, str]:
+        """The request letter's template for every law, the user's where they have one
+        (for *New request*, which fills it before the request exists)."""
+        with self.db.reading() as session:
+            rows = session.execute(
+                select(Setting.key, Setting.value).where(
+                    Setting.key.like(f"{catalogue.SETTING_PREFIX}%.{LetterKind.REQUEST}")
+                )
+            )
+            mine: dict[str, str] = {}
+            for key, value in rows:
+                mine[key] = value
+        return {
+            regime: mine.get(catalogue.key(regime, LetterKind.REQUEST))
+            or catalogue.ours(regime, LetterKind.REQUEST)
+            for regime in REGIME_IDS
+        }
 
     def letter_facts(self, request_id: int) -> LetterFacts:
         with self.db.reading() as session:
