@@ -29,7 +29,12 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         ).format(kinds=kinds, names=names),
     )
     letter.add_argument("target", metavar="ID|template", help=_("request id, or 'template'"))
-    letter.add_argument("words", nargs="+", metavar="KIND|REGIME KIND")
+    letter.add_argument(
+        "words",
+        nargs="+",
+        metavar="KIND",
+        help=_("the letter's kind; after 'template': REGIME KIND"),
+    )
     letter.add_argument("--out", metavar="FILE.eml", help=_("save the letter as an .eml draft"))
     letter.add_argument("--force", action="store_true", help=_("replace an existing --out file"))
     letter.add_argument("--edit-from", metavar="FILE", help=_("use FILE as your template"))

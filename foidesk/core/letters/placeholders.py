@@ -62,7 +62,6 @@ def check(text: str) -> None:
     if unknown:
         raise LetterError(
             _(
-                "unknown placeholder ${name} in the template; `foidesk letter template --help` "
-                "lists them"
+                "unknown placeholder ${name} in the template; `foidesk letter --help` lists them"
             ).format(name=unknown[0])
         )
