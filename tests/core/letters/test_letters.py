@@ -79,13 +79,16 @@ def _lacks(regime: str, kind: LetterKind) -> bool:
     return False
 
 
-@pytest.mark.parametrize("kind", list(LetterKind))
 @pytest.mark.parametrize("regime", sorted(set(REGIME_IDS) - {"custom"}))
 def test_each_letter_for_each_law_reads_back_as_a_draft(
-    desk: Desk, tmp_path: Path, regime: str, kind: LetterKind
+    desk: Desk, tmp_path: Path, regime: str
 ) -> None:
     request_id = _request(desk, regime)
-    out = tmp_path / "letter.eml"
+    for kind in LetterKind:
+        _check_letter(desk, tmp_path / f"{kind.value}.eml", request_id, regime, kind)
+
+
+def _check_letter(desk: Desk, out: Path, request_id: int, regime: str, kind: LetterKind) -> None:
     if _lacks(regime, kind):
         with pytest.raises(LetterError):
             desk.write_letter_draft(request_id, kind.value, out)
@@ -103,11 +106,11 @@ def test_each_letter_for_each_law_reads_back_as_a_draft(
         assert message["To"] == letter.to  # the regulator's address, or none (post, web form)
     else:
         assert message["To"] == f"foi@{regime}.example.org"
-    assert (QUESTION if kind is LetterKind.REQUEST else QUOTED) in body
-    assert _citation(desk, request_id, regime, kind) in body
+    assert (QUESTION if kind is LetterKind.REQUEST else QUOTED) in body, kind
+    assert _citation(desk, request_id, regime, kind) in body, kind
     if kind is not LetterKind.REQUEST:
         assert "FOI-2025-17" in letter.subject
-    assert "$" not in body  # every placeholder was filled
+    assert "$" not in body, kind  # every placeholder was filled
     german = LAWS[regime].language == "de"
     assert ("Mit freundlichen Grüßen" in body) is german
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
