@@ -55,7 +55,7 @@ def next_steps(regime: str, status: str, deadlines: Sequence[Deadline]) -> tuple
     steps += _fee(law, deadlines)
     steps += _review(law, state, deadlines, missed)
     steps += _complaint(law, state, deadlines, missed)
-    steps += _court(law, deadlines)
+    steps += _court(law, state, deadlines, missed)
     if state in OPEN_STATUSES:
         steps.append(NextStep(StepKind.WITHDRAW, None, wording.withdraw()))
     return tuple(sorted(steps, key=_order))
@@ -128,12 +128,16 @@ def _complaint(
     return []
 
 
-def _court(law: LawSteps, deadlines: Sequence[Deadline]) -> list[NextStep]:
+def _court(
+    law: LawSteps, state: RequestStatus, deadlines: Sequence[Deadline], missed: Deadline | None
+) -> list[NextStep]:
     window = _running(deadlines, DeadlineKind.COURT_WINDOW)
     if window is not None:
         return [
             NextStep(StepKind.COURT, window.due, wording.court(law, window), None, _due(window))
         ]
+    if _untimed_court(law, state, deadlines, missed):
+        return [NextStep(StepKind.COURT, None, wording.court_untimed(law))]
     opened = next(
         (
             d
@@ -147,6 +151,18 @@ def _court(law: LawSteps, deadlines: Sequence[Deadline]) -> list[NextStep]:
     if opened is None:
         return []
     return [NextStep(StepKind.COURT, None, wording.court(law, opened))]
+
+
+def _untimed_court(
+    law: LawSteps, state: RequestStatus, deadlines: Sequence[Deadline], missed: Deadline | None
+) -> bool:
+    """A law whose only remedy is a court without a time limit (the CPRA's petition,
+    Gov. Code § 7923.000): open once the answer is adverse or overdue."""
+    if law.court_section is None or law.review is not None or law.regulator is not None:
+        return False
+    if any(d.kind is DeadlineKind.COURT_WINDOW for d in deadlines):
+        return False
+    return state in ADVERSE or missed is not None
 
 
 def _due(deadline: Deadline) -> bool:

@@ -109,6 +109,12 @@ def court(law: LawSteps, deadline: Deadline) -> str:
     )
 
 
+def court_untimed(law: LawSteps) -> str:
+    return _("You may go to court; the law sets no time limit ({basis}).").format(
+        basis=_basis(law, law.court_section)
+    )
+
+
 def withdraw() -> str:
     return _(
         "You may withdraw the request at any time; the authority's deadlines then no longer apply."

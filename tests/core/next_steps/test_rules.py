@@ -94,11 +94,11 @@ EXPECTED: dict[str, dict[str, str]] = {
         "review_answered": "court complaint",
     },
     "us-ca-cpra": {
-        "overdue": "follow_up! withdraw",
-        "partial": "",
-        "refused": "",
+        "overdue": "follow_up! court withdraw",
+        "partial": "court",
+        "refused": "court",
         "review_overdue": "withdraw",
-        "review_answered": "",
+        "review_answered": "court",
     },
     "us-ny-foil": {
         "overdue": "follow_up! withdraw",
