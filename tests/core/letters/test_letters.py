@@ -225,3 +225,19 @@ def test_a_draft_has_the_senders_address_and_threads_under_the_sent_request(
     signed = to_message(replace(chase, from_addr="ann@example.org", from_name="Ann Example"))
     assert signed["From"] == "Ann Example <ann@example.org>"
     assert signed["In-Reply-To"] == signed["References"] == "<req-17@mail.example.org>"
+
+
+def test_a_users_template_lives_in_the_profiles_database(profile: Profile) -> None:
+    before = {p.name for p in profile.data_dir.iterdir()} if profile.data_dir.exists() else set()
+    with Desk.open(profile, today=lambda: TODAY) as first:
+        first.save_letter_template("ie-foi", "complaint", "Subject: $title\n\n$question\n")
+        made = {p.name for p in profile.data_dir.iterdir()}
+    with Desk.open(profile, today=lambda: TODAY) as again:
+        assert again.letter_template("ie-foi", "complaint") == (
+            "Subject: $title\n\n$question\n",
+            True,
+        )
+    with Desk.open(profile, today=lambda: TODAY) as reopened:
+        reopened.save_letter_template("ie-foi", "complaint", "Subject: x\n\ny\n")
+        assert {p.name for p in profile.data_dir.iterdir()} == made  # no file beside it
+    assert before <= made
