@@ -22,6 +22,7 @@ from foidesk.core.operations.accounts import AccountOperations
 from foidesk.core.operations.authorities import AuthorityOperations, check_regime
 from foidesk.core.operations.base import Today
 from foidesk.core.operations.calendar import CalendarOperations
+from foidesk.core.operations.letters import LetterOperations
 from foidesk.core.operations.listing import ListOperations
 from foidesk.core.operations.messages import MessageOperations
 from foidesk.core.operations.requests import RequestOperations
@@ -48,6 +49,7 @@ class Desk(
     MessageOperations,
     CalendarOperations,
     ListOperations,
+    LetterOperations,
     UpkeepOperations,
     AccountOperations,
 ):

@@ -212,14 +212,9 @@ _GROUP_LABELS = {
     StatusGroup.COMPLETE: N_("Complete"),
 }
 
-#: Statuses where the next move is the requester's, whatever the deadlines say.
-ACTION_STATUSES = frozenset(
-    {RequestStatus.DRAFT, RequestStatus.WAITING_CLARIFICATION, RequestStatus.ERROR_MESSAGE}
-)
 #: Deadlines that bind the requester, not the authority: a window they can miss.
 REQUESTER_DEADLINES = frozenset(kind for kind in DeadlineKind if kind.is_window)
 COMPLETE_STATUSES = frozenset(RequestStatus) - OPEN_STATUSES - {RequestStatus.DRAFT}
-_RUNNING = frozenset({DeadlineState.UPCOMING, DeadlineState.DUE_TODAY})
 
 
 class SortKey(StrEnum):
@@ -276,15 +271,6 @@ class FilterChoices:
     authorities: tuple[tuple[int, str], ...]
     tags: tuple[str, ...]
     regimes: tuple[str, ...]
-
-
-def needs_action(status: str, deadline: Deadline | None) -> bool:
-    """The requester's move: a status that asks them to act, or their own window running."""
-    if RequestStatus(status) in ACTION_STATUSES:
-        return True
-    return (
-        deadline is not None and deadline.kind in REQUESTER_DEADLINES and deadline.state in _RUNNING
-    )
 
 
 # --- foidesk check ---------------------------------------------------------------------

@@ -54,8 +54,8 @@ class EditingController(QObject):
 
     def new_request(self) -> None:
         self._ops.worker.submit(
-            lambda desk: (desk.list_authorities(), desk.today()),
-            lambda found: self._open_request_dialog(found[0], found[1], None),
+            lambda desk: (desk.list_authorities(), desk.today(), desk.request_letter_templates()),
+            lambda found: self._open_request_dialog(found[0], found[1], None, found[2]),
         )
 
     def edit_request(self) -> None:
@@ -68,9 +68,13 @@ class EditingController(QObject):
         )
 
     def _open_request_dialog(
-        self, authorities: list[AuthorityRecord], today: date, detail: RequestDetail | None
+        self,
+        authorities: list[AuthorityRecord],
+        today: date,
+        detail: RequestDetail | None,
+        templates: dict[str, str] | None = None,
     ) -> None:
-        dialog = RequestDialog(authorities, Desk.regimes(), today, detail, self._parent)
+        dialog = RequestDialog(authorities, Desk.regimes(), today, detail, self._parent, templates)
 
         def accepted() -> None:
             if detail is None:

@@ -30,6 +30,7 @@ from foidesk.core.desk import Desk
 from foidesk.core.errors import DatabaseDamagedError
 from foidesk.core.i18n import _, ngettext
 from foidesk.core.records import MessageRecord, RequestDetail
+from foidesk.gui import letter_drafts
 from foidesk.gui import undoable as edits
 from foidesk.gui.about_dialog import AboutDialog
 from foidesk.gui.actions import WindowActions, WindowMenus, build_menus, make_actions
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
         header.edit_requested.connect(e.edit_request)
         header.add_message_requested.connect(e.add_message)
         header.record_event_requested.connect(e.record_event)
+        header.write_letter_requested.connect(self.write_letter)
         view = self.thread_pane.view
         view.drag_files = self.attachments.temporary_copy
         view.attachment_opened.connect(self.attachments.open)
@@ -445,6 +447,30 @@ class MainWindow(QMainWindow):
 
     def _dropped_on_message(self, message: MessageRecord, paths: list[Path]) -> None:
         edits.attach_files(self.ops, message, paths)
+
+    def write_letter(self, kind: str) -> None:
+        """A next step's *Write…*: the letter, saved as an ``.eml`` draft where the user says."""
+        detail = self.thread_pane.detail
+        if detail is None:
+            return
+        path = letter_drafts.ask_draft_path(self, detail.summary.title, kind)
+        if path is not None:
+            self.write_letter_to(detail.id, kind, path)
+
+    def write_letter_to(self, request_id: int, kind: str, path: Path) -> None:
+        letter_drafts.save_draft(
+            self,
+            self.worker,
+            request_id,
+            kind,
+            path,
+            lambda saved: self.statusBar().showMessage(
+                _("Draft saved to {file}: open it in your mail client to send it").format(
+                    file=saved.name
+                ),
+                8000,
+            ),
+        )
 
     def export_ics(self) -> None:
         path = ask_ics_path(self)

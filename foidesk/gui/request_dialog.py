@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
 from foidesk.core.i18n import _
+from foidesk.core.letters import request_letter
 from foidesk.core.records import AuthorityRecord, NewRequest, RequestDetail
 from foidesk.gui.dates import date_edit_format
 from foidesk.gui.forms import lay_out_dialog
@@ -44,9 +46,12 @@ class RequestDialog(QDialog):
         today: date,
         existing: RequestDetail | None = None,
         parent: QWidget | None = None,
+        request_templates: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.existing = existing
+        self._today = today
+        self._templates = request_templates or {}
         self._authorities = {a.name.lower(): a for a in authorities}
         self.setWindowTitle(_("Edit request") if existing else _("New request"))
         self.setObjectName("request-dialog")
@@ -83,6 +88,15 @@ class RequestDialog(QDialog):
         self.body = QPlainTextEdit()
         self.body.setAccessibleName(_("Request text"))
         self.body.setPlaceholderText(_("Dear …,\n\nPlease provide …"))
+        self.address = QLabel()
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address.hide()
+        self.as_letter = QPushButton(_("Write as a letter"))
+        self.as_letter.setToolTip(
+            _("Put the request text into the law's request letter, addressed to the authority")
+        )
+        self.as_letter.setVisible(existing is None and bool(self._templates))
+        self.as_letter.clicked.connect(self._write_as_letter)
         self.error = QLabel()
         self.error.setObjectName("form-error")
         self.error.setWordWrap(True)
@@ -97,6 +111,7 @@ class RequestDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("&Title:"), self.title)
         form.addRow(_("&Authority:"), self.authority)
+        form.addRow("", self.address)
         form.addRow(_("&Law:"), self.regime)
         sent_row = QHBoxLayout()
         sent_row.addWidget(self.sent)
@@ -108,6 +123,10 @@ class RequestDialog(QDialog):
         form.addRow(_("&Reference:"), self.reference)
         form.addRow(_("Ta&gs:"), self.tags)
         form.addRow(_("Re&quest text:"), self.body)
+        letter_row = QHBoxLayout()
+        letter_row.addStretch(1)
+        letter_row.addWidget(self.as_letter)
+        form.addRow("", letter_row)
         lay_out_dialog(self, form, self.error)
         self.resize(640, 560)
 
@@ -124,10 +143,32 @@ class RequestDialog(QDialog):
         self.body.setPlainText(detail.body)
 
     def _authority_changed(self, text: str) -> None:
-        """A known authority brings its own default law (the user may still change it)."""
+        """A known authority brings its own default law (the user may still change it)
+        and its FOI address, where the request goes."""
         known = self._authorities.get(text.strip().lower())
         if known is not None:
             self.regime.setCurrentIndex(max(self.regime.findData(known.default_regime), 0))
+        email = known.email if known is not None else None
+        self.address.setText(_("FOI address: {email}").format(email=email) if email else "")
+        self.address.setVisible(bool(email))
+
+    def _write_as_letter(self) -> None:
+        """The request text, as the law's request letter: what was typed becomes the
+        question, and the letter names the law's sections and its time to answer."""
+        regime = str(self.regime.currentData())
+        authority = self.authority.currentText().strip()
+        known = self._authorities.get(authority.lower())
+        letter = request_letter(
+            self._templates[regime],
+            regime=regime,
+            title=self.title.text().strip(),
+            authority=authority,
+            authority_email=known.email if known else None,
+            question=self.body.toPlainText().strip(),
+            sent_on=None if self.draft.isChecked() else from_qdate(self.sent.date()),
+            today=self._today,
+        )
+        self.body.setPlainText(letter.body)
 
     def accept(self) -> None:
         """Stay open with a plain sentence rather than let the desk refuse empty fields."""

@@ -25,6 +25,7 @@ from foidesk.gui import deadline_display
 from foidesk.gui.compact_buttons import CompactButtons
 from foidesk.gui.dates import date_text
 from foidesk.gui.deadline_chips import DeadlineChips
+from foidesk.gui.next_steps_panel import NextStepsPanel
 from foidesk.gui.resources import icon
 
 #: The narrowest the title gets before the buttons beside it give up their words.
@@ -38,6 +39,7 @@ class RequestHeader(QFrame):
     edit_requested = Signal()
     add_message_requested = Signal()
     record_event_requested = Signal()
+    write_letter_requested = Signal(str)  # the letter kind of a next step
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +67,8 @@ class RequestHeader(QFrame):
             self.status.addItem(status.label, status.value)
         self.status.activated.connect(self._on_status)
         self.deadlines = DeadlineChips()
+        self.next_steps = NextStepsPanel()
+        self.next_steps.write_letter_requested.connect(self.write_letter_requested)
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -98,6 +102,7 @@ class RequestHeader(QFrame):
         layout.addWidget(self.meta)
         layout.addLayout(status_row)
         layout.addWidget(self.deadlines)
+        layout.addWidget(self.next_steps)
 
     def set_regime_names(self, names: dict[str, str]) -> None:
         self._regime_names = names
@@ -119,6 +124,7 @@ class RequestHeader(QFrame):
         self.meta.setText(" · ".join(parts))
         self.status.setCurrentIndex(self.status.findData(s.status))
         self._show_deadlines(deadlines)
+        self.next_steps.show_steps(s.regime, s.status, deadlines)
 
     @property
     def deadline_buttons(self) -> list[QToolButton]:

@@ -56,6 +56,8 @@ PUBLIC = frozenset(
         "foidesk.core.salvage",
         "foidesk.core.importing",
         "foidesk.core.accounts",
+        "foidesk.core.next_steps",
+        "foidesk.core.letters",
     }
 )
 FACES = ("gui", "cli")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from foidesk.core.deadlines import Deadline, DeadlineState
 from foidesk.core.operations.base import DeskBase
+from foidesk.core.operations.letters import needing_action
 from foidesk.core.records import (
     COMPLETE_STATUSES,
     REQUESTER_DEADLINES,
@@ -25,7 +26,6 @@ from foidesk.core.records import (
     RequestRow,
     SortKey,
     StatusGroup,
-    needs_action,
 )
 from foidesk.core.storage.tables import Authority, Request, Tag, request_tag
 from foidesk.core.vocabulary import OPEN_STATUSES, RequestStatus
@@ -43,7 +43,14 @@ class ListOperations(DeskBase):
             statement = statement.order_by(direction, tiebreak)
         with self.db.reading() as session:
             rows = session.execute(statement).all()
-        pairs = [(r, s) for r, s in rows if _in_group(query.group, s, deadlines.get(r))]
+            acting = (
+                needing_action(session, [r for r, _ in rows], self.today())
+                if query.group is StatusGroup.NEEDS_ACTION
+                else set()
+            )
+        pairs = [
+            (r, s) for r, s in rows if _in_group(query.group, s, deadlines.get(r), r in acting)
+        ]
         return _sorted_in_python(pairs, query, deadlines) if in_python else [r for r, _ in pairs]
 
     def list_rows(self, ids: Sequence[int], deadlines: NextDeadlines) -> dict[int, RequestRow]:
@@ -144,8 +151,11 @@ def _group_statuses(group: StatusGroup) -> Collection[RequestStatus] | None:
     return None
 
 
-def _in_group(group: StatusGroup, status: str, deadline: Deadline | None) -> bool:
-    """The part of a group that depends on deadlines, which SQL cannot see."""
+def _in_group(group: StatusGroup, status: str, deadline: Deadline | None, acting: bool) -> bool:
+    """The part of a group that depends on deadlines, which SQL cannot see. *Needs action*
+    is the next steps' own rule (``next_steps/urgency.py``), worked out from each
+    request's whole plan, so the list shows exactly the requests whose Next steps panel
+    has a step due."""
     if group is StatusGroup.OVERDUE:
         return (
             deadline is not None
@@ -153,7 +163,7 @@ def _in_group(group: StatusGroup, status: str, deadline: Deadline | None) -> boo
             and deadline.kind not in REQUESTER_DEADLINES
         )
     if group is StatusGroup.NEEDS_ACTION:
-        return needs_action(status, deadline)
+        return acting
     return True
 
 
