@@ -1,9 +1,10 @@
 """All deadlines of one request, judged on a given day.
 
 Planning (counting periods, writing explanations) depends only on the
-request, so plans are cached per `ClockInput`; judging against `today` is
-cheap and done on every call. A request list of thousands redraws in
-milliseconds, and a changed request is simply a new key.
+request and on the language its explanations are written in, so plans are cached per
+`ClockInput` and language; judging against `today` is cheap and done on every call.
+A request list of thousands redraws in milliseconds, and a changed request is simply
+a new key.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import lru_cache
 from foidesk.core.deadlines.deadline import Deadline, DeadlineKind, DeadlineState, Standing, judge
 from foidesk.core.deadlines.events import ClockInput
 from foidesk.core.deadlines.plan import Plan, plan_deadlines
+from foidesk.core.i18n import current_language
 
 # Enough for every request of a large newsroom desk; about a kilobyte each.
 PLAN_CACHE_SIZE = 16_384
@@ -25,7 +27,7 @@ def request_deadlines(clock: ClockInput, today: date) -> tuple[Deadline, ...]:
     Raises UnknownRegime for an unknown regime id and ValueError for a
     custom rule that does not match the regime.
     """
-    cal, planned = _cached_plan(clock)
+    cal, planned = _cached_plan(clock, current_language())
     deadlines = []
     for kind, due, explanation, unit, met_on, applies, opens_on in planned:
         shown_opening = None
@@ -62,7 +64,8 @@ _OPEN = Standing(DeadlineState.UPCOMING)
 
 
 @lru_cache(maxsize=PLAN_CACHE_SIZE)
-def _cached_plan(clock: ClockInput) -> Plan:
+def _cached_plan(clock: ClockInput, language: str) -> Plan:
+    """``language`` is part of the key: a plan's explanations are sentences in it."""
     return plan_deadlines(clock)
 
 

@@ -67,3 +67,24 @@ def test_plans_are_cached_per_request_but_judged_per_day() -> None:
     assert early[0].explanation is late[0].explanation  # planned once
     fee_early, fee_late = early[-1], late[-1]
     assert (fee_early.state, fee_late.state) == ("upcoming", "not_applicable")  # window closed
+
+
+def test_a_cached_plan_explains_itself_in_the_language_spoken_now() -> None:
+    from foidesk.core import i18n
+
+    clock, today = ClockInput("uk-foia", date(2025, 3, 17)), date(2025, 3, 20)
+
+    def explained(language: str, *, fresh: bool = False) -> str:
+        i18n.set_language(language)
+        if fresh:
+            clear_plan_cache()
+        return request_deadlines(clock, today)[0].explanation.text()
+
+    try:
+        english = explained("en", fresh=True)
+        german = explained("de")  # the English plan is cached by now
+        assert german == explained("de", fresh=True)
+        assert explained("en") == english
+    finally:
+        i18n.set_language("en")
+    assert german != english
