@@ -25,6 +25,7 @@ from foidesk.core.operations.calendar import CalendarOperations
 from foidesk.core.operations.listing import ListOperations
 from foidesk.core.operations.messages import MessageOperations
 from foidesk.core.operations.requests import RequestOperations
+from foidesk.core.operations.sending import SendingOperations
 from foidesk.core.operations.upkeep import UpkeepOperations
 from foidesk.core.profile import Profile
 from foidesk.core.profile.identity import ProfileMarker, new_marker, stamp_of, write_marker
@@ -50,6 +51,7 @@ class Desk(
     ListOperations,
     UpkeepOperations,
     AccountOperations,
+    SendingOperations,
 ):
     """An open profile: its database, its attachment store, and every operation on them."""
 
