@@ -19,6 +19,7 @@ import smtplib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from imapclient import IMAPClient
@@ -30,12 +31,13 @@ from foidesk.core.accounts.connection import (
     lost_connection,
     tls_context,
 )
-from foidesk.core.accounts.errors import MailServerError
+from foidesk.core.accounts.errors import AccountError, MailServerError
 from foidesk.core.accounts.model import AccountRecord, Security
 from foidesk.core.accounts.outbox_model import OutboxRecord, SentLetter
 from foidesk.core.errors import FoideskError
 from foidesk.core.i18n import _
 from foidesk.core.records import MessageRecord
+from foidesk.core.storage.filelock import FileLock
 
 T = TypeVar("T")
 #: Names a Sent folder goes by where the server marks none with SPECIAL-USE \Sent.
@@ -71,6 +73,7 @@ class Transmission:
 class SendingDesk(Protocol):
     """The database steps of sending (``operations/sending.py``)."""
 
+    def sending_lock(self, letter_id: int) -> Path: ...
     def begin_sending(self, letter_id: int) -> Transmission: ...
     def mark_accepted(self, letter_id: int) -> None: ...
     def fail_sending(self, letter_id: int, reason: str, uncertain: bool) -> OutboxRecord: ...
@@ -91,7 +94,25 @@ class _Uncertain(MailServerError):
 
 def deliver(call: DeskCall, letter_id: int, timeout: float = TIMEOUT_SECONDS) -> SentLetter:
     """Send one outbox letter; a failure is kept in the outbox with its reason and
-    raised as ``MailServerError`` (or ``AccountError``)."""
+    raised as ``MailServerError`` (or ``AccountError``).
+
+    One attempt at a time per letter, across processes: the lock (which the system
+    drops when its holder dies) tells an attempt under way from one that was killed,
+    which left its row "sending" for the next attempt to look into."""
+    lock = FileLock(call(lambda desk: desk.sending_lock(letter_id)))
+    if not lock.try_acquire():
+        raise AccountError(
+            _("letter {id} is being sent right now; wait for that attempt to finish").format(
+                id=letter_id
+            )
+        )
+    try:
+        return _deliver(call, letter_id, timeout)
+    finally:
+        lock.release()
+
+
+def _deliver(call: DeskCall, letter_id: int, timeout: float) -> SentLetter:
     from foidesk.core.accounts import passwords  # the keyring loads only when used
 
     job = call(lambda desk: desk.begin_sending(letter_id))

@@ -145,6 +145,10 @@ class SendingOperations(DeskBase):
 
         return deliver(lambda run: run(self), letter_id)
 
+    def sending_lock(self, letter_id: int) -> Path:
+        """Where the attempt sending ``letter_id`` holds its lock (``sending.deliver``)."""
+        return self.profile.data_dir / f".sending-{letter_id}.lock"
+
     def begin_sending(self, letter_id: int) -> Transmission:
         from foidesk.core.accounts.model import AccountRecord
         from foidesk.core.accounts.sending import Transmission

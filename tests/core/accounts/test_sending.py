@@ -350,3 +350,19 @@ def test_a_draft_is_recorded_once_when_the_user_says_it_was_sent(
     with desk.db.reading() as session:
         count = session.scalar(select(func.count()).where(Message.message_id == letter.message_id))
     assert count == 1
+
+
+def test_one_attempt_at_a_time(postroom: Postroom) -> None:
+    """A second attempt while one is under way (another process, a second Retry) waits
+    its turn instead of taking the first one's row for a crashed attempt."""
+    from foidesk.core.storage.filelock import FileLock
+
+    room = postroom
+    letter = room.desk.queue_letter(room.draft())
+    with FileLock(room.desk.sending_lock(letter.id)) as held:
+        assert held.try_acquire()
+        with pytest.raises(AccountError, match="is being sent right now"):
+            room.desk.send_letter(letter.id)
+    assert room.desk.outbox_letter(letter.id).state == LetterState.QUEUED
+    room.desk.send_letter(letter.id)
+    assert len(room.receiver.wait_for(1)) == 1
