@@ -85,6 +85,7 @@ class ComposeWindow(QWidget):
         self.to.setAccessibleName(_("To"))
         self.account = QComboBox()
         self.account.setAccessibleName(_("Send from"))
+        self.account.setPlaceholderText(_("no mail account"))
         self.kind = QComboBox()
         self.kind.setAccessibleName(_("Kind of letter"))
         for choice in SENDABLE_KINDS:

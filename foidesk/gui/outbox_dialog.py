@@ -54,8 +54,10 @@ class OutboxDialog(QDialog):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHeaderLabels([_(c) for c in COLUMNS])
         header = self.list.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        fit, share = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        for column, mode in enumerate((fit, share, share, fit, share)):
+            header.setSectionResizeMode(column, mode)
         self.empty = QLabel(_("The outbox is empty: every letter has been sent."))
         self.reason = QLabel()
         self.reason.setObjectName("outbox-reason")
@@ -87,7 +89,7 @@ class OutboxDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        self.resize(1000, 420)
         self.set_letters([])
 
     def set_letters(self, letters: list[OutboxRecord]) -> None:
@@ -112,9 +114,6 @@ class OutboxDialog(QDialog):
         first = self.list.topLevelItem(0)
         if first is not None and self.list.currentItem() is None:
             self.list.setCurrentItem(first)
-        self.list.setColumnWidth(1, 180)
-        self.list.setColumnWidth(2, 220)
-        self.list.setColumnWidth(3, 200)
         self.empty.setVisible(not letters)
         self.list.setVisible(bool(letters))
         self._enable()

@@ -19,7 +19,7 @@ from imap_server import ImapServer, running_server, submission_available
 from keyring_server import Keyring
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from smtp_receiver import SmtpReceiver, running_receiver
 from sqlalchemy import Engine, event
@@ -238,3 +238,49 @@ class _Down:
 
     class certificates:
         ca_file = None
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    from foidesk.gui import language
+
+    language.apply_language("de")
+    yield
+    language.apply_language("en")
+
+
+def cut_off(top: QWidget) -> list[str]:
+    """Visible labels and buttons of ``top`` given less room than their words need."""
+    found = []
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisibleTo(top):
+            continue
+        wrapped = isinstance(widget, QLabel) and widget.wordWrap()
+        if wrapped and widget.height() < widget.heightForWidth(widget.width()):
+            found.append(f"{widget.text()!r}: too low")
+        worded = isinstance(widget, QLabel | QAbstractButton) and bool(widget.text())
+        if worded and not wrapped and widget.width() < widget.sizeHint().width():
+            found.append(f"{widget.text()!r}: {widget.width()} < {widget.sizeHint().width()}")
+    return found
+
+
+def test_in_german_nothing_is_cut_off_on_a_laptop(
+    qtbot: QtBot, german: None, window: MainWindow, desk: Desk
+) -> None:
+    request_id = add_request(desk)
+    desk.queue_letter(LetterDraft(request_id, "follow_up", "Gibt es Neues?", "Bitte."), Route.DRAFT)
+    window.refresh_all()
+    compose = open_compose(qtbot, window, request_id)
+    compose.resize(1300, 700)
+    dialog = window.sending.show_outbox()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.letters) == 1, timeout=WAIT_MS)
+    qtbot.wait(20)
+    assert compose.windowTitle() == "An Council schreiben"
+    assert cut_off(compose) == []
+    assert cut_off(dialog) == []
+    if os.environ.get("FOIDESK_SHOTS"):
+        shots = Path(os.environ["FOIDESK_SHOTS"])
+        compose.grab().save(str(shots / "compose-de-1366.png"))
+        dialog.grab().save(str(shots / "outbox-de-1366.png"))
+    compose.close()
