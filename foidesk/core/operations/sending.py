@@ -241,16 +241,25 @@ class SendingOperations(DeskBase):
 
     def discard_letter(self, letter_id: int) -> OutboxRecord:
         """Remove a letter that was not sent. One the server took cannot be discarded:
-        it is sent, and Retry records it."""
-        with self.writing(OUTBOX_CHANGED) as unit:
-            row = outbox.letter_row(unit.session, letter_id)
-            if row.state in (LetterState.ACCEPTED.value, LetterState.SENT.value):
+        it is sent, and Retry records it; nor can one an attempt is sending now."""
+        from foidesk.core.storage.filelock import FileLock
+
+        with FileLock(self.sending_lock(letter_id)) as lock:
+            if not lock.try_acquire():
                 raise AccountError(
-                    _("letter {id} has gone out and cannot be discarded").format(id=letter_id)
+                    _(
+                        "letter {id} is being sent right now; wait for that attempt to finish"
+                    ).format(id=letter_id)
                 )
-            record = outbox.letter_record(unit.session, row)
-            unit.session.delete(row)
-            return record
+            with self.writing(OUTBOX_CHANGED) as unit:
+                row = outbox.letter_row(unit.session, letter_id)
+                if row.state in (LetterState.ACCEPTED.value, LetterState.SENT.value):
+                    raise AccountError(
+                        _("letter {id} has gone out and cannot be discarded").format(id=letter_id)
+                    )
+                record = outbox.letter_record(unit.session, row)
+                unit.session.delete(row)
+                return record
 
     def _own(self) -> Party:
         """A draft or copy without an account: from the user's own address when one is

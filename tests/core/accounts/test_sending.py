@@ -363,6 +363,8 @@ def test_one_attempt_at_a_time(postroom: Postroom) -> None:
         assert held.try_acquire()
         with pytest.raises(AccountError, match="is being sent right now"):
             room.desk.send_letter(letter.id)
+        with pytest.raises(AccountError, match="is being sent right now"):
+            room.desk.discard_letter(letter.id)
     assert room.desk.outbox_letter(letter.id).state == LetterState.QUEUED
     room.desk.send_letter(letter.id)
     assert len(room.receiver.wait_for(1)) == 1
