@@ -123,7 +123,8 @@ def _list(args: argparse.Namespace) -> int:
         print(_("the outbox is empty"))
     for letter in letters:
         print(f"{letter.id}  [{letter.state.value}]  #{letter.request_id}  {letter.subject}")
-        print(f"    {_('to')} {letter.to}" + (f" — {letter.reason}" if letter.reason else ""))
+        to = _("to {address}").format(address=letter.to)
+        print(f"    {to}" + (f" — {letter.reason}" if letter.reason else ""))
     return 0
 
 

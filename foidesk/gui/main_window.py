@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         a.write_message.triggered.connect(lambda: self.write_message())
         self.outbox_action.triggered.connect(self.sending.show_outbox)
         self.sending.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.sending.note_waiting()
         a.change_status.triggered.connect(self._focus_status)
         a.show_requests.triggered.connect(lambda: self.tabs.setCurrentIndex(REQUESTS_TAB))
         a.show_calendar.triggered.connect(lambda: self.tabs.setCurrentIndex(CALENDAR_TAB))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from foidesk.core.accounts import LetterDraft, OutboxRecord, Route, SentLetter, deliver
 from foidesk.core.changes import Changes
 from foidesk.core.errors import FoideskError
-from foidesk.core.i18n import _
+from foidesk.core.i18n import _, ngettext
 from foidesk.gui.errors_ui import report_failure
 from foidesk.gui.outbox_dialog import OutboxDialog
 
@@ -196,6 +196,22 @@ class SendingController(QObject):
         dialog = self.dialog
         if dialog is not None:
             self.worker.submit(lambda desk: desk.outbox(), dialog.set_letters, channel="outbox")
+
+    def note_waiting(self) -> None:
+        """At start: say so when letters wait in the outbox (one interrupted, or failed)."""
+
+        def noted(letters: list[OutboxRecord]) -> None:
+            unsent = [x for x in letters if x.route == Route.ACCOUNT]
+            if unsent:
+                self.status_message.emit(
+                    ngettext(
+                        "{count} letter waits in the Outbox (View ▸ Outbox…)",
+                        "{count} letters wait in the Outbox (View ▸ Outbox…)",
+                        len(unsent),
+                    ).format(count=len(unsent))
+                )
+
+        self.worker.submit(lambda desk: desk.outbox(), noted, background=True)
 
     def apply(self, changes: Changes) -> None:
         showing = self.dialog is not None and self.dialog.isVisible()

@@ -284,3 +284,23 @@ def test_in_german_nothing_is_cut_off_on_a_laptop(
         compose.grab().save(str(shots / "compose-de-1366.png"))
         dialog.grab().save(str(shots / "outbox-de-1366.png"))
     compose.close()
+
+
+def test_the_window_says_when_letters_wait_in_the_outbox(
+    qtbot: QtBot,
+    desk: Desk,
+    keyring_session: Keyring,
+) -> None:
+    request_id = add_request(desk)
+    desk.add_account(account_on(_Down()), PASSWORD)
+    desk.queue_letter(LetterDraft(request_id, "follow_up", "Any news?", "Please."))
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(
+        lambda: (
+            window.statusBar().currentMessage() == "1 letter waits in the Outbox (View ▸ Outbox…)"
+        ),
+        timeout=WAIT_MS,
+    )
+    window.close()
