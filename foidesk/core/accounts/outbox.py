@@ -26,8 +26,10 @@ What remains: a kill in the moment between the server's 250 and the commit of
 copy of its own, leaves a row "sending" whose mail went out but is in no Sent folder;
 the next attempt cannot tell and sends it again (the same Message-ID, so the
 authority's mail system and the thread see one letter twice, not two letters). An
-attempt that cannot search the Sent folder for an uncertain letter does not send it,
-and says so.
+attempt that cannot search the Sent folder for an uncertain letter (the server down)
+does not send it, and says so; an account with no Sent folder at all gives nothing to
+search, and such a letter is sent again. Two attempts never run at once: each holds a
+lock that the system drops when its holder dies (``sending.deliver``).
 """
 
 from __future__ import annotations
