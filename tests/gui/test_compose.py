@@ -304,3 +304,34 @@ def test_the_window_says_when_letters_wait_in_the_outbox(
         timeout=WAIT_MS,
     )
     window.close()
+
+
+def test_files_dropped_on_the_compose_window_are_attached_and_can_be_removed(
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    request_id = add_request(desk)
+    window.refresh_all()
+    compose = open_compose(qtbot, window, request_id)
+    annex = tmp_path / "annex.pdf"
+    annex.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(annex)), QUrl("https://example.org/remote.pdf")])
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    compose.dropEvent(drop)  # Qt delivers a drop only inside a real drag: the handler itself
+
+    assert compose.attachments() == [annex]  # the remote address fetched nothing
+    item = compose.files.item(0)
+    assert item is not None and item.text() == "annex.pdf"
+    item.setSelected(True)
+    compose.remove_file.click()
+    assert compose.attachments() == []
+    compose.close()

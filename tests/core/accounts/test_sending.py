@@ -368,3 +368,37 @@ def test_one_attempt_at_a_time(postroom: Postroom) -> None:
     assert room.desk.outbox_letter(letter.id).state == LetterState.QUEUED
     room.desk.send_letter(letter.id)
     assert len(room.receiver.wait_for(1)) == 1
+
+
+def test_implicit_tls_and_loopback_plain_both_send(
+    desk: Desk, receiver: SmtpReceiver, keyring_session: Keyring
+) -> None:
+    from foidesk.core.accounts import Security
+
+    if not submission_available():
+        pytest.skip("Dovecot submission is not installed (apt-get install dovecot-submissiond)")
+    with running_server({USER: PASSWORD}, relay_port=receiver.port, sent_folder="Sent") as server:
+        request_id = add_request(desk)
+        tls = account_on(
+            server, name="tls", smtp=f"localhost:{server.submissions_port}", security=Security.TLS
+        )
+        plain = account_on(
+            server,
+            name="plain",
+            imap=f"127.0.0.1:{server.imap_port}",
+            smtp=f"127.0.0.1:{server.submission_port}",
+            security=Security.PLAIN,
+        )
+        desk.add_account(tls, PASSWORD)
+        desk.add_account(plain, PASSWORD)
+        for name in ("tls", "plain"):
+            letter = desk.queue_letter(
+                LetterDraft(request_id, "follow_up", f"By {name}", "Any news?", account=name)
+            )
+            sent = desk.send_letter(letter.id)
+            assert "a copy was put in the folder Sent" in sent.sent_copy
+    subjects = sorted(
+        email.message_from_bytes(m.data, policy=email.policy.default)["Subject"]
+        for m in receiver.wait_for(2)
+    )
+    assert subjects == ["By plain", "By tls"]
