@@ -175,8 +175,9 @@ class ComposeWindow(QWidget):
             else _("{authority} has no FOI email address").format(authority=facts.authority)
         )
         self.account.clear()
-        for name in facts.accounts:
-            self.account.addItem(name)
+        for name, sender in zip(facts.accounts, facts.senders, strict=True):
+            self.account.addItem(f"{sender}  ({name})", name)
+        self.account.setCurrentIndex(0 if facts.accounts else -1)  # a placeholder stays else
         if not self.subject.text():
             self.subject.setText(facts.default_subject)
         self._set_busy(False)
@@ -216,7 +217,7 @@ class ComposeWindow(QWidget):
             subject=self.subject.text(),
             body=self.body.toPlainText(),
             attachments=tuple(self.attachments()),
-            account=self.account.currentText() or None,
+            account=self.account.currentData(),
         )
 
     def attachments(self) -> list[Path]:

@@ -97,6 +97,8 @@ def test_composing_and_sending_goes_through_the_account_off_the_gui_thread(
     try:
         compose = open_compose(qtbot, window, request_id, kind="internal_review_request")
         assert compose.to.text() == f"Council <{AUTHORITY_EMAIL}>"
+        assert compose.account.currentText() == "Sam Writer <sam@example.net>  (work)"
+        assert compose.letter().account == "work"
         assert compose.subject.text() == "Re: Freedom of Information request: pothole repairs"
         assert compose.kind.currentData() == "internal_review_request"
         assert compose.thread_view.detail is not None

@@ -104,6 +104,8 @@ class ComposeFacts:
     to: str | None  # the authority's FOI address; None when it has none
     last_subject: str | None
     accounts: tuple[str, ...]
+    #: Each account's sender as a From line shows it ("Sam <sam@example.net>").
+    senders: tuple[str, ...] = ()
 
     @property
     def default_subject(self) -> str:

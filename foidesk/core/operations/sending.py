@@ -64,14 +64,15 @@ class SendingOperations(DeskBase):
         with self.db.reading() as session:
             request = live_request(session, request_id)
             last = _last_message(session, request_id, with_id=False)
-            accounts = session.scalars(select(MailAccount.name).order_by(MailAccount.name))
+            accounts = list(session.scalars(select(MailAccount).order_by(MailAccount.name)))
             return ComposeFacts(
                 request_id=request.id,
                 title=request.title,
                 authority=request.authority.name,
                 to=(request.authority.email or "").strip() or None,
                 last_subject=last.subject if last is not None else None,
-                accounts=tuple(accounts),
+                accounts=tuple(a.name for a in accounts),
+                senders=tuple(Party(a.display_name, a.email).header() for a in accounts),
             )
 
     # --- into the outbox ------------------------------------------------------------
