@@ -107,7 +107,7 @@ def sent_json(sent: SentLetter) -> dict[str, Any]:
         "to": sent.letter.to,
         "account": sent.letter.account,
         "email_message_id": sent.letter.message_id,
-        "sent_now": sent.resent,
+        "sent_now": sent.sent_now,
         "sent_copy": sent.sent_copy,
         "message": message_json(sent.message),
     }

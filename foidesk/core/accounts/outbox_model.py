@@ -85,13 +85,13 @@ class OutboxRecord:
 @dataclass(frozen=True)
 class SentLetter:
     """A letter that went out. ``sent_copy`` says where its copy is kept in the
-    account's Sent folder (or why none could be kept); ``resent`` is False when a
+    account's Sent folder (or why none could be kept); ``sent_now`` is False when a
     retry found it had already gone out and did not send it again."""
 
     letter: OutboxRecord
     message: MessageRecord
     sent_copy: str
-    resent: bool = True
+    sent_now: bool = True
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ def _deliver(call: DeskCall, letter_id: int, timeout: float) -> SentLetter:
         raise
     note = keep_sent_copy(job, password, timeout)
     letter, message = call(lambda desk: desk.finish_sending(letter_id, note))
-    return SentLetter(letter, message, note, resent=sent_now)
+    return SentLetter(letter, message, note, sent_now=sent_now)
 
 
 def _accepted(call: DeskCall, job: Transmission, password: str, timeout: float) -> None:

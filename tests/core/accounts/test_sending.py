@@ -161,7 +161,7 @@ def test_a_server_that_is_down_keeps_the_letter_and_retry_sends_it(postroom: Pos
     sent = room.desk.send_letter(letter.id)
 
     assert len(room.receiver.wait_for(1)) == 1
-    assert sent.resent and room.desk.outbox() == []
+    assert sent.sent_now and room.desk.outbox() == []
     assert len(room.thread_messages(letter.message_id)) == 1
     assert room.desk.outbox_letter(letter.id).attempts == 2
 
@@ -229,7 +229,7 @@ def test_killed_after_the_server_took_it_is_not_sent_again(postroom: Postroom) -
 
     again = room.desk.send_letter(letter.id)
 
-    assert not again.resent
+    assert not again.sent_now
     assert len(room.receiver.wait_for(2, timeout=2)) == 1
     assert len(room.sent_folder(letter.message_id)) == 1
     assert len(room.thread_messages(letter.message_id)) == 1
@@ -249,7 +249,7 @@ def test_left_sending_after_the_smtp_step_is_found_in_sent_not_sent_again(
 
     again = room.desk.send_letter(letter.id)
 
-    assert not again.resent and "already in the folder Sent" in again.sent_copy
+    assert not again.sent_now and "already in the folder Sent" in again.sent_copy
     assert len(room.receiver.wait_for(2, timeout=2)) == 1
     assert len(room.sent_folder(letter.message_id)) == 1
     assert len(room.thread_messages(letter.message_id)) == 1
