@@ -290,7 +290,7 @@ class SendingOperations(DeskBase):
                 unit.session, self.store, unit.files, row, raw, filed_by
             )
             moment = message.sent_at or datetime.now(UTC)
-            _first_request_sent(unit, request, row.kind, moment.date())
+            _first_request_sent(unit, request, row.kind, moment.astimezone().date())
             row.raw = raw
             row.thread_message_id, row.sent_copy, row.sent_at = message.id, sent_copy, moment
             outbox.touch(row, LetterState.SENT)

@@ -402,3 +402,24 @@ def test_implicit_tls_and_loopback_plain_both_send(
         for m in receiver.wait_for(2)
     )
     assert subjects == ["By plain", "By tls"]
+
+
+def test_sending_the_request_itself_starts_its_clock(postroom: Postroom) -> None:
+    from foidesk.core.records import NewRequest
+
+    room = postroom
+    draft_request = room.desk.add_request(
+        NewRequest("Gritting routes", "Council", None, status="draft")
+    ).summary.id
+    assert room.desk.deadlines(draft_request) == ()
+
+    letter = room.desk.queue_letter(
+        LetterDraft(draft_request, "request", "Gritting routes", "Please send the routes.")
+    )
+    sent = room.desk.send_letter(letter.id)
+
+    detail = room.desk.get_request(draft_request)
+    assert detail.summary.status == "waiting_response"
+    assert detail.summary.sent_on == sent.message.sent_at.astimezone().date()  # type: ignore[union-attr]
+    assert DeadlineKind.RESPONSE in {d.kind for d in room.desk.deadlines(draft_request)}
+    assert detail.status_history[-1].note == "request sent"
