@@ -26,6 +26,7 @@ from foidesk.core.operations.letters import LetterOperations
 from foidesk.core.operations.listing import ListOperations
 from foidesk.core.operations.messages import MessageOperations
 from foidesk.core.operations.requests import RequestOperations
+from foidesk.core.operations.sending import SendingOperations
 from foidesk.core.operations.upkeep import UpkeepOperations
 from foidesk.core.profile import Profile
 from foidesk.core.profile.identity import ProfileMarker, new_marker, stamp_of, write_marker
@@ -52,6 +53,7 @@ class Desk(
     LetterOperations,
     UpkeepOperations,
     AccountOperations,
+    SendingOperations,
 ):
     """An open profile: its database, its attachment store, and every operation on them."""
 

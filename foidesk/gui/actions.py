@@ -33,6 +33,7 @@ class WindowActions:
     filter_list: QAction
     preferences: QAction
     add_message: QAction
+    write_message: QAction
     record_event: QAction
     change_status: QAction
     show_requests: QAction
@@ -47,6 +48,7 @@ class WindowActions:
             self.edit_authority,
             self.delete_request,
             self.add_message,
+            self.write_message,
             self.record_event,
             self.change_status,
         )
@@ -128,6 +130,13 @@ def make_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
             "Ctrl+M",
             _("Record a call, a letter or a note"),
         ),
+        write_message=_action(
+            window,
+            _("&Write message…"),
+            "outgoing",
+            "Ctrl+Shift+M",
+            _("Write to the authority: send it, save a draft or copy it"),
+        ),
         record_event=_action(
             window,
             _("Record &event…"),
@@ -175,7 +184,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     edit.addSeparator()
     edit.addAction(a.preferences)
     request = bar.addMenu(_("&Request"))
-    request.addActions([a.add_message, a.record_event, a.change_status])
+    request.addActions([a.write_message, a.add_message, a.record_event, a.change_status])
     view = bar.addMenu(_("&View"))
     view.addActions([a.show_requests, a.show_calendar])
     view.addSeparator()

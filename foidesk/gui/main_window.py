@@ -9,6 +9,7 @@ that each pane answers by reloading only what it shows.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
@@ -46,6 +47,7 @@ from foidesk.gui.language import saved_choice
 from foidesk.gui.main_splitter import MainSplitter
 from foidesk.gui.mime import DROP_MESSAGES_ON_A_REQUEST, drop_refusal, paths_from
 from foidesk.gui.operations import Operations
+from foidesk.gui.outbox_ui import SendingController
 from foidesk.gui.palette import Theme, apply_theme
 from foidesk.gui.preferences_dialog import PreferencesDialog
 from foidesk.gui.profile_banner import ProfileBanner
@@ -58,6 +60,9 @@ from foidesk.gui.text_indexing import TextIndexer
 from foidesk.gui.thread_pane import ThreadPane
 from foidesk.gui.unfiled_tray import UnfiledTray
 from foidesk.gui.window_state import WindowState
+
+if TYPE_CHECKING:
+    from foidesk.gui.compose_window import ComposeWindow
 
 REQUESTS_TAB, CALENDAR_TAB = 0, 1
 #: Let the window settle before reading attachment text left over from earlier runs.
@@ -114,6 +119,9 @@ class MainWindow(QMainWindow):
         self.menus: WindowMenus = build_menus(self, self.commands)
         self.menus.view.addAction(self.unfiled_dock.toggleViewAction())
         self.menus.view.addAction(self.search_dock.toggleViewAction())
+        self.sending = SendingController(self.runner, self)
+        self.outbox_action = self.menus.view.addAction(icon("outgoing"), _("&Outbox…"))
+        self.outbox_action.setStatusTip(_("Letters waiting to be sent, or that failed"))
         self.backup_anchor = self.commands.trash
         indexer = self.text_indexer
         self.backups = BackupController(self.runner, self, pause=indexer.stop, resume=indexer.start)
@@ -202,6 +210,10 @@ class MainWindow(QMainWindow):
         a.preferences.triggered.connect(self.show_preferences)
         a.add_message.triggered.connect(e.add_message)
         a.record_event.triggered.connect(e.record_event)
+        a.write_message.triggered.connect(lambda: self.write_message())
+        self.outbox_action.triggered.connect(self.sending.show_outbox)
+        self.sending.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.sending.note_waiting()
         a.change_status.triggered.connect(self._focus_status)
         a.show_requests.triggered.connect(lambda: self.tabs.setCurrentIndex(REQUESTS_TAB))
         a.show_calendar.triggered.connect(lambda: self.tabs.setCurrentIndex(CALENDAR_TAB))
@@ -341,6 +353,7 @@ class MainWindow(QMainWindow):
         self.calendar.apply(changes)
         self.unfiled.apply(changes)
         self.search_panel.apply(changes)
+        self.sending.apply(changes)
 
     def _list_loaded(self, shown: int, total: int) -> None:
         empty = not total and self.desk.db.damage is None
@@ -528,6 +541,19 @@ class MainWindow(QMainWindow):
 
     def current_request(self) -> RequestDetail | None:
         return self.thread_pane.detail
+
+    def write_message(
+        self, kind: str | None = None, subject: str = "", body: str = ""
+    ) -> ComposeWindow | None:
+        """Request ▸ Write message…: a compose window beside the request's thread."""
+        from foidesk.gui.compose_window import ComposeWindow
+
+        detail = self.current_request()
+        if detail is None:
+            return None
+        window = ComposeWindow(self.sending, detail, self, kind=kind, subject=subject, body=body)
+        window.show()
+        return window
 
     # --- dialogs ---------------------------------------------------------------------
 

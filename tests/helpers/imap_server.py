@@ -135,6 +135,10 @@ class ImapServer:
     submissions_port: int | None
     users: dict[str, str]
     host: str = "localhost"
+    #: Where submission relays the mail it accepts (a receiver the test runs there).
+    relay_port: int = 0
+    #: A folder Dovecot marks SPECIAL-USE \\Sent and makes for every user ("" for none).
+    sent_folder: str = ""
     _process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -349,13 +353,21 @@ def _configuration(server: ImapServer, submission: bool) -> str:
         lines += [
             "hostname = localhost",
             "submission_relay_host = 127.0.0.1",
-            f"submission_relay_port = {free_port()}",
+            f"submission_relay_port = {server.relay_port or free_port()}",
             "service submission-login {",
             "  chroot =",
             f"  inet_listener submission {{\n    address = 127.0.0.1\n"
             f"    port = {server.submission_port}\n  }}",
             f"  inet_listener submissions {{\n    address = 127.0.0.1\n"
             f"    port = {server.submissions_port}\n    ssl = yes\n  }}",
+            "}",
+        ]
+    if server.sent_folder:
+        lines += [
+            "namespace inbox {",
+            "  inbox = yes",
+            f'  mailbox "{server.sent_folder}" {{\n    special_use = \\Sent\n'
+            "    auto = subscribe\n  }",
             "}",
         ]
     del name
@@ -389,8 +401,12 @@ def submission_available() -> bool:
 
 
 @contextlib.contextmanager
-def running_server(users: dict[str, str]) -> Iterator[ImapServer]:
-    """A Dovecot of its own for ``users`` (name → password), stopped and removed after."""
+def running_server(
+    users: dict[str, str], *, relay_port: int = 0, sent_folder: str = ""
+) -> Iterator[ImapServer]:
+    """A Dovecot of its own for ``users`` (name → password), stopped and removed after.
+    ``relay_port``: where submission hands on what it accepts; ``sent_folder``: a
+    folder marked \\Sent."""
     if not dovecot_available():
         missing("Dovecot")
     folder = Path(tempfile.mkdtemp(prefix="foidesk-dovecot-"))
@@ -405,6 +421,8 @@ def running_server(users: dict[str, str]) -> Iterator[ImapServer]:
         submission_port=free_port() if submission else None,
         submissions_port=free_port() if submission else None,
         users=users,
+        relay_port=relay_port,
+        sent_folder=sent_folder,
     )
     _prepare_folder(server)
     server.config.write_text(_configuration(server, submission))
