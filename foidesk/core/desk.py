@@ -24,6 +24,7 @@ from foidesk.core.operations.base import Today
 from foidesk.core.operations.calendar import CalendarOperations
 from foidesk.core.operations.listing import ListOperations
 from foidesk.core.operations.messages import MessageOperations
+from foidesk.core.operations.replies import ReplyOperations
 from foidesk.core.operations.requests import RequestOperations
 from foidesk.core.operations.upkeep import UpkeepOperations
 from foidesk.core.profile import Profile
@@ -50,6 +51,7 @@ class Desk(
     ListOperations,
     UpkeepOperations,
     AccountOperations,
+    ReplyOperations,
 ):
     """An open profile: its database, its attachment store, and every operation on them."""
 
