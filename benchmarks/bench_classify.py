@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.harness import BenchContext, Figure
 from foidesk.core.mail import parse_email_bytes
-from foidesk.core.replies.classify import Proposal, ThreadPlace, classify
+from foidesk.core.replies.classifier import Proposal, ThreadPlace, classify
 from foidesk.core.replies.reading import reply_input
 
 DATA = Path(__file__).resolve().parent / "data" / "replies"

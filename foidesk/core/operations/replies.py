@@ -21,7 +21,7 @@ from foidesk.core.errors import InvalidInputError, NotFoundError
 from foidesk.core.i18n import _
 from foidesk.core.operations.base import DeskBase, Unit, get_row
 from foidesk.core.records import ProposalSign, ReplyProposalRecord
-from foidesk.core.replies.classify import Proposal, ReplyInput, ThreadPlace, classify
+from foidesk.core.replies.classifier import Proposal, ReplyInput, ThreadPlace, classify
 from foidesk.core.replies.kinds import ReplyKind
 from foidesk.core.replies.reading import reply_input
 from foidesk.core.storage.tables import (

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from foidesk.core.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from foidesk.core.replies.classify import Evidence, Proposal, ReplyInput, ThreadPlace, classify
+    from foidesk.core.replies.classifier import (
+        Evidence,
+        Proposal,
+        ReplyInput,
+        ThreadPlace,
+        classify,
+    )
     from foidesk.core.replies.describe import describe_evidence
     from foidesk.core.replies.kinds import EFFECTS, REVIEW_STATUSES, Effect, ReplyKind
 
@@ -30,7 +36,7 @@ __all__ = [
 _PUBLIC = {
     **dict.fromkeys(
         ("Evidence", "Proposal", "ReplyInput", "ThreadPlace", "classify"),
-        "foidesk.core.replies.classify",
+        "foidesk.core.replies.classifier",
     ),
     "describe_evidence": "foidesk.core.replies.describe",
     **dict.fromkeys(

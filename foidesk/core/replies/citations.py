@@ -18,7 +18,8 @@ _SECTION = re.compile(
 )
 _REGULATION = re.compile(r"\bregulations?\s(1[23])(\(\d\)(?:\([a-z]\))?)", re.IGNORECASE)
 _US = re.compile(
-    r"\b(?:exemptions?\s(\d)(?:\s?\(([a-f])\))?|\(b\)\((\d)\)(\([a-f]\))?)", re.IGNORECASE
+    r"(?:\bexemptions?\s(\d)(?:\s?\(([a-f])\))?|(?<![\w)])\(b\)\((\d)\)(\([a-f]\))?)",
+    re.IGNORECASE,
 )
 _EU = re.compile(r"\barticle\s4\s?\((\d)\)(\([a-e]\))?", re.IGNORECASE)
 _GERMAN = re.compile(

@@ -7,7 +7,7 @@ from datetime import datetime
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 
-from foidesk.core.replies.classify import ReplyInput
+from foidesk.core.replies.classifier import ReplyInput
 
 #: The headers that mark automated mail (RFC 3834 and the common non-standard ones).
 AUTO_HEADERS = ("auto-submitted", "x-autoreply", "x-autorespond", "precedence")

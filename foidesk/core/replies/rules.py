@@ -60,6 +60,7 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bbest\u00e4tigen (wir|ich) (ihnen )?den eingang\b",
         r"\bist (bei uns|hier) (am .{0,20})?eingegangen\b",
         r"\bhas been (logged|registered|assigned)\b",
+        r"\bwe (have )?received your (request|application)\b",
         r"\b(assigned|allocated) (the )?(reference|tracking) (number|no)\b",
     )
     + _rules(
@@ -68,7 +69,6 @@ RULES: tuple[Rule, ...] = tuple(
         r"\b(we|i) (will|aim to|expect to) (send you a |let you have a )?respon(d|se)\b",
         r"\bwill (be )?respond(ed)? (to you )?(by|within|in accordance)\b",
         r"\b(was|were|been) (successfully )?(received|submitted)\b",
-        r"\bwe (have )?received your (request|application)\b",
         r"\bdecision will be made within\b",
         r"\bwill be handled within\b",
         r"\bstatutory period for processing\b",
@@ -91,6 +91,7 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bnot allow us to identify the documents\b",
         r"\bbitten wir sie, (ihn|ihren antrag|diesen) zu pr\u00e4zisieren\b",
         r"\bbitte um pr\u00e4zisierung\b",
+        r"\b(antrag|anfrage) zu (pr\u00e4zisieren|konkretisieren)\b",
         r"\b(pr\u00e4zisieren|konkretisieren) sie\b",
         r"\bcould you (tell us|indicate|specify|provide)\b",
         r"\bwe would be grateful if you could provide more detail\b",
@@ -160,7 +161,7 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bnicht (innerhalb|binnen) (der|eines) (monatsfrist|monats)\b",
         r"\binnerhalb (der|eines) (monatsfrist|monats) .{0,60}nicht m\u00f6glich\b",
         r"\bextended by\b",
-        r"\bneed more time\b",
+        r"\bneeds? more time\b",
     )
     + _rules(
         K.EXTENSION,
