@@ -39,6 +39,7 @@ def reply(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, str,
 
 def _status(capsys: pytest.CaptureFixture[str], data_dir: str, request_id: str) -> str:
     code, out, _ = run(capsys, "request", "show", request_id, "--json", "--data-dir", data_dir)
+    assert code == 0
     return str(json.loads(out)["status"])
 
 
