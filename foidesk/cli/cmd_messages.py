@@ -59,8 +59,8 @@ def _register_proposals(
     )
     confirm.add_argument(
         "--status",
-        choices=[s.value for s in RequestStatus],
-        help=_("the request's status instead"),
+        choices=[s.value for s in RequestStatus] + ["unchanged"],
+        help=_("the request's status instead ('unchanged': it stays as it is)"),
     )
     json_option(confirm)
     confirm.set_defaults(handler=_confirm)

@@ -34,6 +34,8 @@ from foidesk.core.storage.tables import (
 )
 from foidesk.core.vocabulary import Direction, MessageKind, RequestStatus, parse_choice
 
+#: ``confirm_reply(status=UNCHANGED)``: the request keeps the status it has.
+UNCHANGED = "unchanged"
 #: How much of a stored original is read for its headers.
 HEAD_BYTES = 256 * 1024
 _SENT = frozenset(
@@ -187,8 +189,10 @@ def _kind(text: str) -> ReplyKind:
 
 
 def _status(text: str | None, chosen: ReplyKind, row: ReplyProposal) -> RequestStatus | None:
-    """The status asked for; else the proposal's, when its kind is kept; else the one
-    the chosen kind leads to (None: the status stays)."""
+    """The status asked for (``UNCHANGED``: none); else the proposal's, when its kind is
+    kept; else the one the chosen kind leads to (None: the status stays)."""
+    if text == UNCHANGED:
+        return None
     if text:
         try:
             return parse_choice(RequestStatus, text, "status")

@@ -43,6 +43,10 @@ _OUTCOME_STATUS = {
 }
 
 
+#: Which signs lead the list shown to the user.
+_SHOWN_FIRST = {"exemption": 0, "not_held_section": 0, "header": 1, "thread": 2, "phrase": 3}
+
+
 @dataclass(frozen=True)
 class ReplyInput:
     """The reply as the classifier reads it: no database row, just what it says."""
@@ -88,9 +92,10 @@ class Proposal:
 
     @property
     def shown_evidence(self) -> tuple[Evidence, ...]:
-        """The signs for the kind proposed, strongest first (what the bar lists)."""
+        """The signs for the kind proposed, the ones a user can check most easily first
+        (a section cited, a header), then phrases, strongest first (what the bar lists)."""
         mine = [e for e in self.evidence if e.toward is self.kind or self.kind is K.OTHER]
-        return tuple(sorted(mine, key=lambda e: -e.weight))
+        return tuple(sorted(mine, key=lambda e: (_SHOWN_FIRST.get(e.signal, 9), -e.weight)))
 
 
 def classify(reply: ReplyInput, place: ThreadPlace | None = None) -> Proposal:

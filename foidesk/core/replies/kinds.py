@@ -34,6 +34,11 @@ class ReplyKind(StrEnum):
         return _(_LABELS[self])
 
     @property
+    def phrase(self) -> str:
+        """The kind inside a sentence: "This looks like {phrase}" ('a refusal')."""
+        return _(_PHRASES[self])
+
+    @property
     def effect(self) -> Effect:
         return EFFECTS[self]
 
@@ -50,6 +55,21 @@ _LABELS = {
     ReplyKind.RESPONSE_NOT_HELD: N_("Response: information not held"),
     ReplyKind.REVIEW_OUTCOME: N_("Internal review outcome"),
     ReplyKind.OTHER: N_("Other correspondence"),
+}
+
+
+_PHRASES = {
+    ReplyKind.AUTO_REPLY: N_("an automatic reply"),
+    ReplyKind.ACKNOWLEDGEMENT: N_("an acknowledgement"),
+    ReplyKind.CLARIFICATION_REQUEST: N_("a request for clarification"),
+    ReplyKind.FEE_NOTICE: N_("a fee notice"),
+    ReplyKind.EXTENSION: N_("an extension of time"),
+    ReplyKind.RESPONSE_SUCCESSFUL: N_("a response giving the information"),
+    ReplyKind.RESPONSE_PARTIAL: N_("a partial disclosure"),
+    ReplyKind.RESPONSE_REFUSED: N_("a refusal"),
+    ReplyKind.RESPONSE_NOT_HELD: N_("an answer that the information is not held"),
+    ReplyKind.REVIEW_OUTCOME: N_("the outcome of an internal review"),
+    ReplyKind.OTHER: N_("other correspondence"),
 }
 
 
