@@ -30,6 +30,7 @@ from foidesk.core.replies import ReplyKind, describe_evidence
 from foidesk.core.vocabulary import RequestStatus
 from foidesk.gui.forms import lay_out_dialog
 
+CHOOSER_WIDTH = 440
 #: What the chooser's status list offers for "leave it as it is".
 KEEP = "unchanged"
 
@@ -178,7 +179,12 @@ class ReplyCorrectionDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("&Kind:"), self.kind)
         form.addRow(_("&Status:"), self.status)
-        lay_out_dialog(self, form)
+        hint = QLabel(
+            _("The message's kind, the request's status and its deadlines follow your choice.")
+        )
+        hint.setWordWrap(True)
+        self.setMinimumWidth(CHOOSER_WIDTH)
+        lay_out_dialog(self, form, hint)
 
     def _kind_chosen(self) -> None:
         if not self._status_touched:

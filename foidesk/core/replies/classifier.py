@@ -43,6 +43,8 @@ _OUTCOME_STATUS = {
 }
 
 
+#: Signs listed at most: the strongest say enough.
+MAX_SHOWN = 6
 #: Which signs lead the list shown to the user.
 _SHOWN_FIRST = {"exemption": 0, "not_held_section": 0, "header": 1, "thread": 2, "phrase": 3}
 
@@ -95,7 +97,20 @@ class Proposal:
         """The signs for the kind proposed, the ones a user can check most easily first
         (a section cited, a header), then phrases, strongest first (what the bar lists)."""
         mine = [e for e in self.evidence if e.toward is self.kind or self.kind is K.OTHER]
-        return tuple(sorted(mine, key=lambda e: (_SHOWN_FIRST.get(e.signal, 9), -e.weight)))
+        mine = [e for e in mine if not _inside_another(e, mine)]
+        ranked = sorted(mine, key=lambda e: (_SHOWN_FIRST.get(e.signal, 9), -e.weight))
+        return tuple(ranked[:MAX_SHOWN])
+
+
+def _inside_another(sign: Evidence, signs: Sequence[Evidence]) -> bool:
+    """A phrase found inside a longer one shown ("redacted" in "has been redacted")."""
+    return sign.signal == "phrase" and any(
+        other is not sign
+        and other.signal == "phrase"
+        and sign.text in other.text
+        and sign.text != other.text
+        for other in signs
+    )
 
 
 def classify(reply: ReplyInput, place: ThreadPlace | None = None) -> Proposal:
