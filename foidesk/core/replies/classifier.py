@@ -152,9 +152,13 @@ def _proposal(
 
 
 def _scores(evidence: Sequence[Evidence]) -> dict[K, float]:
+    """Each kind's weights summed; a phrase found inside a longer one for the same kind
+    ("in full" in "released in full") counts once, as the longer one."""
     scores: dict[K, float] = defaultdict(float)
     for sign in evidence:
-        scores[sign.toward] += sign.weight
+        same = [e for e in evidence if e.toward is sign.toward]
+        if not _inside_another(sign, same):
+            scores[sign.toward] += sign.weight
     _combine_responses(scores)
     return dict(scores)
 
@@ -164,10 +168,8 @@ def _combine_responses(scores: dict[K, float]) -> None:
     under section 40(2)" and "please find attached", and "not held" beats a refusal's
     wording ("I refuse … as the documents do not exist")."""
     given, withheld = scores[K.RESPONSE_SUCCESSFUL], scores[K.RESPONSE_REFUSED]
-    if scores[K.RESPONSE_PARTIAL] and (given or withheld):
-        scores[K.RESPONSE_PARTIAL] += min(given, withheld) + 1
-    elif given >= 1.5 and withheld >= 3:
-        scores[K.RESPONSE_PARTIAL] += min(given, withheld)
+    if given >= 1 and withheld >= 1.5:
+        scores[K.RESPONSE_PARTIAL] += min(given, withheld) + 0.5
     if scores[K.RESPONSE_NOT_HELD] >= 4:
         scores[K.RESPONSE_NOT_HELD] += withheld
     for kind in _RESPONSES:
@@ -213,13 +215,12 @@ def _phrase_signs(text: str, rules: Sequence[Rule]) -> list[Evidence]:
 
 
 def _citation_signs(text: str, regime: str | None) -> list[Evidence]:
-    """Each exemption cited points to a refusal (and, beside what is given, a partial
-    disclosure); three count at most, since a long schedule of them is still one
-    refusal."""
+    """Each exemption cited points to a refusal (beside what is given: a partial
+    disclosure, ``_combine_responses``); three count at most, since a long schedule of
+    them is still one refusal."""
     found = cited(text, regime)
     signs = [Evidence("exemption", e, K.RESPONSE_REFUSED, 1.5) for e in found.exemptions[:3]]
-    signs += [Evidence("exemption", e, K.RESPONSE_PARTIAL, 0.5) for e in found.exemptions[:3]]
-    signs += [Evidence("not_held_section", s, K.RESPONSE_NOT_HELD, 3) for s in found.not_held]
+    signs += [Evidence("not_held_section", s, K.RESPONSE_NOT_HELD, 4) for s in found.not_held]
     return signs
 
 

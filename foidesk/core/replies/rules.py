@@ -61,6 +61,8 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bist (bei uns|hier) (am .{0,20})?eingegangen\b",
         r"\bhas been (logged|registered|assigned)\b",
         r"\bwe (have )?received your (request|application)\b",
+        r"\bist .{0,60}eingegangen\b",
+        r"\bregistered under (the )?reference\b",
         r"\b(assigned|allocated) (the )?(reference|tracking) (number|no)\b",
     )
     + _rules(
@@ -75,6 +77,11 @@ RULES: tuple[Rule, ...] = tuple(
         r"\b(erfasst|weitergeleitet) und\b",
         r"\bso bald wie m\u00f6glich bearbeiten\b",
         r"\binnerhalb der gesetzlichen frist\b",
+        r"\bwill (reply|respond|answer) (to you )?(by|within|no later than)\b",
+        r"\bwhich (we|was) received on\b",
+        r"\b(dealing|deal) with (it|your request) under\b",
+        r"\bwird unter dem aktenzeichen .{0,60}bearbeitet\b",
+        r"\bkommen .{0,30}auf sie zur\u00fcck\b",
     )
     # --- clarification requests --------------------------------------------------------
     + _rules(
@@ -95,6 +102,9 @@ RULES: tuple[Rule, ...] = tuple(
         r"\b(pr\u00e4zisieren|konkretisieren) sie\b",
         r"\bcould you (tell us|indicate|specify|provide)\b",
         r"\bwe would be grateful if you could provide more detail\b",
+        r"(?<!if )\bwe (require|need) (some )?(further|more|additional) information\b",
+        r"\b(opportunity|chance) to (revise|narrow|amend) your request\b",
+        r"\bintend to refuse\b",
     )
     + _rules(
         K.CLARIFICATION_REQUEST,
@@ -110,6 +120,8 @@ RULES: tuple[Rule, ...] = tuple(
         r"\b(tolled|paused) while we await\b",
         r"\badministratively close\b",
         r"\bamend your request\b",
+        r"\bwhich .{0,40} are you interested in\b",
+        r"\bwish to narrow your request\b",
     )
     # --- fee notices -------------------------------------------------------------------
     + _rules(
@@ -126,6 +138,8 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bgeb\u00fchren (in h\u00f6he von|anfallen)\b",
         r"\bhinweis auf (die )?geb\u00fchren\b",
         r"\bmit geb\u00fchren\b",
+        r"\bgeb\u00fchrenpflichtig\b",
+        r"\beine geb\u00fchr von\b",
         r"\breasonable charge\b",
     )
     + _rules(
@@ -162,6 +176,9 @@ RULES: tuple[Rule, ...] = tuple(
         r"\binnerhalb (der|eines) (monatsfrist|monats) .{0,60}nicht m\u00f6glich\b",
         r"\bextended by\b",
         r"\bneeds? more time\b",
+        r"\bneed (further|more|additional) time\b",
+        r"\b(taking|take|apply|applying) an? .{0,30}extension\b",
+        r"\bl\u00e4nger als (einen|1) monat\b",
     )
     + _rules(
         K.EXTENSION,
@@ -179,6 +196,8 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bwill now (be made|issue)\b",
         r"\bvoraussichtlich bis\b",
         r"\bcomplex and voluminous\b",
+        r"\bwill aim to provide a full response by\b",
+        r"\bzwischennachricht\b",
     )
     # --- responses: not held ---------------------------------------------------------------
     + _rules(
@@ -195,6 +214,10 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bsind (hier|uns) nicht (vorhanden|bekannt)\b",
         r"\b\u00fcber keine (unterlagen|informationen|dokumente)\b",
         r"\bkeine (unterlagen|informationen|vermerke|dokumente) (vor|vorhanden|angefertigt)\b",
+        r"\b(does|do) not record the information\b",
+        r"\bthere (is|are) no (dataset|records?|documents?|information) (that|which|held)\b",
+        r"\bhas not produced any\b",
+        r"\bdoes not exist\b",
     )
     + _rules(K.RESPONSE_NOT_HELD, 1.5, r"\bnot held\b", r"\bonly to existing documents\b")
     # --- responses: refused ------------------------------------------------------------------
@@ -219,6 +242,8 @@ RULES: tuple[Rule, ...] = tuple(
     + _rules(
         K.RESPONSE_REFUSED,
         1.5,
+        r"\b(are|is) withholding (it|them|this|the information)\b",
+        r"\babsolute exemption\b",
         r"\bbeing withheld\b",
         r"\bis exempt\b",
         r"\bare exempt\b",
@@ -247,6 +272,10 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bholds some of the information\b",
         r"\bwith less material redacted\b",
         r"\bmaterial deleted\b",
+        r"\bgrant(ed)? (your request|access) in part\b",
+        r"\bthe rest of (each|the) documents? (is|are) (provided|disclosed|released)\b",
+        r"\bunkenntlich gemacht\b",
+        r"\bim \u00fcbrigen wird ihrem antrag entsprochen\b",
     )
     + _rules(
         K.RESPONSE_PARTIAL,
@@ -256,6 +285,7 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bhas been withheld\b",
         r"\bsome information\b",
         r"\b(we are|i am) (unable|not able) to provide\b",
+        r"\bwe have removed\b",
     )
     # --- responses: information given -------------------------------------------------------
     + _rules(
@@ -264,6 +294,8 @@ RULES: tuple[Rule, ...] = tuple(
         r"\breleas(ed|ing) (all \d+ pages |to you )?in (full|their entirety)\b",
         r"\bgrant (your request|full access|access) in full\b",
         r"\bgrant full access\b",
+        r"\bfull access (is|has been) granted\b",
+        r"\brelease .{0,40} to you in full\b",
         r"\bno information has been withheld\b",
         r"\bvollst\u00e4ndig (entsprochen|stattgegeben)\b",
         r"\bvollst\u00e4ndig in der anlage\b",
@@ -286,13 +318,16 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bgeb\u00fchrenfrei\b",
         r"\bgeb\u00fchren und auslagen werden nicht erhoben\b",
         r"\bthere are no fees\b",
+        r"\bplease find enclosed\b",
+        r"\banbei erhalten sie\b",
     )
     # --- review outcomes ------------------------------------------------------------------------
     + _rules(
         K.REVIEW_OUTCOME,
         4,
         r"\b(completed|carried out|conducted) (the|a|an|my) (complete )?(internal )?review\b",
-        r"\binternal review (decision|outcome|of)\b",
+        r"\binternal review (decision|outcome)\b",
+        r"(?<!an )(?<!request an )\binternal review of (our|the council.s|the department.s|your)\b",
         r"\b(uphold|upheld|affirm(ing)?|confirm) the original decision\b",
         r"\boriginal decision (is|should be) (therefore )?(confirmed|substituted|upheld|varied)\b",
         r"\b(your|the) (administrative )?appeal\b",
@@ -323,6 +358,10 @@ OUTCOME_RULES: tuple[Rule, ...] = tuple(
         r"\bconfirmed without modification\b",
         r"\bwiderspruch wird zur\u00fcckgewiesen\b",
         r"\bweiterhin ausgeschlossen\b",
+        r"\b(appeal|widerspruch) is denied\b",
+        r"\bproperly withheld\b",
+        r"\b(weise|weisen) .{0,60}zur\u00fcck\b",
+        r"\bliegt weiterhin vor\b",
         r"\bconfirm the refusal\b",
     )
     + _rules(
@@ -343,5 +382,6 @@ OUTCOME_RULES: tuple[Rule, ...] = tuple(
         r"\b(releasing|release) .{0,40} in part\b",
         r"\bsome of the (factual )?(material|information) .{0,40} (can be|is now) released\b",
         r"\bteilweise abgeholfen\b",
+        r"\bis now released\b",
     )
 )
