@@ -119,7 +119,9 @@ def run(context: BenchContext) -> list[Figure]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="each", choices=["tuning", "held_out", "unseen", "fresh", "all", "each"])
+    parser.add_argument(
+        "--split", default="each", choices=["tuning", "held_out", "unseen", "fresh", "all", "each"]
+    )
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
     splits = ["tuning", "held_out", "unseen", "fresh"] if args.split == "each" else [args.split]

@@ -263,6 +263,8 @@ class RequestRow:
     sent_on: date | None
     last_activity_at: datetime
     next_deadline: Deadline | None
+    #: Replies in its thread whose proposal waits for the user (``core/replies``).
+    unconfirmed_replies: int = 0
 
     @property
     def status_label(self) -> str:

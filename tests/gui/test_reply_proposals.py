@@ -17,6 +17,7 @@ from foidesk.core.deadlines import DeadlineKind, DeadlineState
 from foidesk.core.desk import Desk
 from foidesk.gui.main_window import MainWindow
 from foidesk.gui.reply_proposal_bar import ReplyCorrectionDialog
+from foidesk.gui.request_list_model import TITLE_COLUMN
 
 Settle = Callable[[], None]
 REFUSAL = (
@@ -34,6 +35,16 @@ def _reply_on_show(
     window.open_request(rid)
     settle()
     return rid
+
+
+def _title_tooltip(window: MainWindow, rid: int) -> str:
+    """The list's title cell for ``rid`` as its tooltip reads (it names waiting replies)."""
+    model = window.list_pane.model
+    row = model.row_of(rid)
+    assert row is not None
+    index = model.index(row, TITLE_COLUMN)
+    model.data(index, Qt.ItemDataRole.DisplayRole)  # asks for the row if not yet loaded
+    return str(model.data(index, Qt.ItemDataRole.ToolTipRole) or "")
 
 
 def _response_state(desk: Desk, rid: int) -> DeadlineState:
@@ -59,6 +70,7 @@ def test_confirming_in_the_bar_sets_the_status_and_undo_takes_it_back(
     assert bar.why.isVisible() and "section 43(2)" in bar.why.text()
     assert desk.get_request(rid).summary.status == "waiting_response"  # nothing yet
     assert _response_state(desk, rid) is DeadlineState.OVERDUE
+    qtbot.waitUntil(lambda: "1 reply to confirm" in _title_tooltip(window, rid), timeout=5000)
 
     qtbot.mouseClick(bar.confirm_button, Qt.MouseButton.LeftButton)
     settle()
@@ -67,6 +79,7 @@ def test_confirming_in_the_bar_sets_the_status_and_undo_takes_it_back(
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=5000)
     assert window.thread_pane.header.status.currentData() == "rejected"
     assert window.undo_stack.undoText() == "Reply: Response: refusal"
+    qtbot.waitUntil(lambda: "to confirm" not in _title_tooltip(window, rid), timeout=5000)
 
     window.undo_stack.undo()
     settle()

@@ -96,10 +96,20 @@ class Proposal:
     def shown_evidence(self) -> tuple[Evidence, ...]:
         """The signs for the kind proposed, the ones a user can check most easily first
         (a section cited, a header), then phrases, strongest first (what the bar lists)."""
-        mine = [e for e in self.evidence if e.toward is self.kind or self.kind is K.OTHER]
+        mine = [e for e in self.evidence if _speaks_for(e, self.kind)]
         mine = [e for e in mine if not _inside_another(e, mine)]
         ranked = sorted(mine, key=lambda e: (_SHOWN_FIRST.get(e.signal, 9), -e.weight))
-        return tuple(ranked[:MAX_SHOWN])
+        once = {(e.signal, e.text): e for e in reversed(ranked)}  # the first of each kept
+        return tuple(sorted(once.values(), key=ranked.index)[:MAX_SHOWN])
+
+
+def _speaks_for(sign: Evidence, kind: K) -> bool:
+    """A sign for ``kind``; for a partial disclosure or a review outcome also the
+    sections cited and the documents sent, which speak for what was withheld and given."""
+    if sign.toward is kind or kind is K.OTHER:
+        return True
+    shared = sign.signal in {"exemption", "not_held_section", "attachment"}
+    return shared and kind in (K.RESPONSE_PARTIAL, K.REVIEW_OUTCOME) and sign.toward in _RESPONSES
 
 
 def _inside_another(sign: Evidence, signs: Sequence[Evidence]) -> bool:
