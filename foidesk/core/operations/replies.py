@@ -241,10 +241,12 @@ def _take_back(session: Session, row: ReplyProposal, message: Message) -> None:
     message.kind = row.previous_kind or MessageKind.REPLY.value
     if row.status_change_id is not None:
         change = session.get(StatusChange, row.status_change_id)
+        latest = bool(request.status_changes) and request.status_changes[-1] is change
         if change is not None:
             request.status_changes.remove(change)
             session.delete(change)
-        request.status = row.previous_status or request.status
+        if latest:  # a status set by hand since then stays
+            request.status = row.previous_status or request.status
     if row.clock_event_id is not None:
         event = session.get(ClockEventRow, row.clock_event_id)
         if event is not None:

@@ -196,3 +196,15 @@ def test_bad_choices_are_refused_in_one_sentence(desk: Desk, tmp_path: Path) -> 
     outgoing = desk.add_message(request_id, NewMessage(direction="outgoing", kind="follow_up"))
     with pytest.raises(NotFoundError):
         desk.confirm_reply(outgoing.id)
+
+
+def test_undo_keeps_a_status_set_by_hand_since(desk: Desk, tmp_path: Path) -> None:
+    request_id = _request(desk)
+    message_id = _import(desk, tmp_path, REFUSAL)
+    desk.confirm_reply(message_id)
+    desk.set_status(request_id, "internal_review")
+    desk.undo_reply_decision(message_id)
+    detail = desk.get_request(request_id)
+    assert detail.summary.status == "internal_review"
+    assert [c.status for c in detail.status_history] == ["waiting_response", "internal_review"]
+    assert detail.messages[-1].kind == "reply"

@@ -10,6 +10,7 @@ import pytest
 
 from foidesk.core.replies import ReplyInput, ReplyKind, ThreadPlace, classify
 from foidesk.core.replies.citations import cited
+from foidesk.core.replies.dates import dates_in, new_date
 from foidesk.core.replies.text import own_words
 from foidesk.core.vocabulary import RequestStatus
 
@@ -324,3 +325,25 @@ def test_citations(
 ) -> None:
     found = cited(text, regime)
     assert (found.exemptions, found.not_held) == (exemptions, not_held)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("respond by 31 march 2026", date(2026, 3, 31)),
+        ("no later than april 7, 2026", date(2026, 4, 7)),
+        ("bis zum 30.04.2026", date(2026, 4, 30)),
+        ("spätestens bis zum 6. mai 2026", date(2026, 5, 6)),
+        ("expires on 23/03/2026", date(2026, 3, 23)),
+        ("due 2026-04-22", date(2026, 4, 22)),
+    ],
+)
+def test_dates_in_english_and_german(text: str, day: date) -> None:
+    assert dates_in(text) == [day]
+
+
+def test_an_extension_takes_the_latest_date_after_the_reply() -> None:
+    text = "your request of 3 february 2026 ... we will now reply by 14 april 2026"
+    assert new_date(text, date(2026, 3, 1)) == date(2026, 4, 14)
+    assert new_date("received on 3 february 2026", date(2026, 3, 1)) is None
+    assert dates_in("on 31.02.2026") == []  # no such day
