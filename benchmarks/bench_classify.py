@@ -110,7 +110,7 @@ def _pct(value: float | None) -> str:
 def run(context: BenchContext) -> list[Figure]:
     """For the runner: share of kinds right on each split (no timing involved)."""
     figures = []
-    for split in ("tuning", "held_out", "unseen", "fresh"):
+    for split in ("tuning", "held_out", "unseen", "fresh", "final"):
         found = cases(split)
         right = sum(1 for c in found if c.proposal.kind.value == c.kind)
         figures.append(Figure(f"reply kinds right ({split})", 100 * right / len(found), "%"))
@@ -120,11 +120,11 @@ def run(context: BenchContext) -> list[Figure]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--split", default="each", choices=["tuning", "held_out", "unseen", "fresh", "all", "each"]
+        "--split", default="each", choices=["tuning", "held_out", "unseen", "fresh", "final", "all", "each"]
     )
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
-    splits = ["tuning", "held_out", "unseen", "fresh"] if args.split == "each" else [args.split]
+    splits = ["tuning", "held_out", "unseen", "fresh", "final"] if args.split == "each" else [args.split]
     for split in splits:
         found = cases(split)
         print(markdown(split, found), end="\n\n")

@@ -63,6 +63,8 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bwe (have )?received your (request|application)\b",
         r"\bist .{0,60}eingegangen\b",
         r"\bregistered under (the )?reference\b",
+        r"\b(we have )?logged your (request|application)\b",
+        r"\bhas been given the reference\b",
         r"\b(assigned|allocated) (the )?(reference|tracking) (number|no)\b",
     )
     + _rules(
@@ -82,6 +84,8 @@ RULES: tuple[Rule, ...] = tuple(
         r"\b(dealing|deal) with (it|your request) under\b",
         r"\bwird unter dem aktenzeichen .{0,60}bearbeitet\b",
         r"\bkommen .{0,30}auf sie zur\u00fcck\b",
+        r"\byou should receive (the information|a response|our response|a reply)\b",
+        r"\ba decision is due (by|on)\b",
     )
     # --- clarification requests --------------------------------------------------------
     + _rules(
@@ -105,6 +109,10 @@ RULES: tuple[Rule, ...] = tuple(
         r"(?<!if )\bwe (require|need) (some )?(further|more|additional) information\b",
         r"\b(opportunity|chance) to (revise|narrow|amend) your request\b",
         r"\bintend to refuse\b",
+        r"\bdo you mean\b",
+        r"\bmeinen sie\b",
+        r"\b(could|can|would) you (please )?let us know (which|what|whether|if)\b",
+        r"\bmake sure we send you the right information\b",
     )
     + _rules(
         K.CLARIFICATION_REQUEST,
@@ -122,6 +130,9 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bamend your request\b",
         r"\bwhich .{0,40} are you interested in\b",
         r"\bwish to narrow your request\b",
+        r"\bonce we hear (back )?from you\b",
+        r"\bf\u00fcr eine (kurze )?r\u00fcckmeldung dankbar\b",
+        r"\bso (that )?we can (respond|answer|locate|find)\b",
     )
     # --- fee notices -------------------------------------------------------------------
     + _rules(
@@ -140,6 +151,9 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bmit geb\u00fchren\b",
         r"\bgeb\u00fchrenpflichtig\b",
         r"\beine geb\u00fchr von\b",
+        r"\ba charge of\b",
+        r"\b(is|are) due for the costs?\b",
+        r"\bkosten in h\u00f6he von\b",
         r"\breasonable charge\b",
     )
     + _rules(
@@ -179,6 +193,10 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bneed (further|more|additional) time\b",
         r"\b(taking|take|apply|applying) an? .{0,30}extension\b",
         r"\bl\u00e4nger als (einen|1) monat\b",
+        r"\bnot be able to (answer|respond to|reply to|deal with) your request within\b",
+        r"\bwill take longer\b",
+        r"\bextending (our|the) (response )?deadline\b",
+        r"\bdeadline .{0,40}(is|has been) (therefore )?extended\b",
     )
     + _rules(
         K.EXTENSION,
@@ -198,6 +216,8 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bcomplex and voluminous\b",
         r"\bwill aim to provide a full response by\b",
         r"\bzwischennachricht\b",
+        r"\bexpect to send you (our|a|the) (response|reply|decision) by\b",
+        r"\bapologi[sz]e for (the|this|any) delay\b",
     )
     # --- responses: not held ---------------------------------------------------------------
     + _rules(
@@ -218,6 +238,11 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bthere (is|are) no (dataset|records?|documents?|information) (that|which|held)\b",
         r"\bhas not produced any\b",
         r"\bdoes not exist\b",
+        r"\bholds? no (information|records|documents)\b",
+        r"\b(do|does) not exist\b",
+        r"\b(have|has) no record(s)? of\b",
+        r"\bnicht verf\u00fcgbar\b",
+        r"\bnicht durchgef\u00fchrt\b",
     )
     + _rules(K.RESPONSE_NOT_HELD, 1.5, r"\bnot held\b", r"\bonly to existing documents\b")
     # --- responses: refused ------------------------------------------------------------------
@@ -296,6 +321,7 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bgrant full access\b",
         r"\bfull access (is|has been) granted\b",
         r"\brelease .{0,40} to you in full\b",
+        r"\b(enclosed|released) in (their|its) entirety\b",
         r"\bno information has been withheld\b",
         r"\bvollst\u00e4ndig (entsprochen|stattgegeben)\b",
         r"\bvollst\u00e4ndig in der anlage\b",
@@ -320,6 +346,9 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bthere are no fees\b",
         r"\bplease find enclosed\b",
         r"\banbei erhalten sie\b",
+        r"\b(listed|set out|shown) in the table below\b",
+        r"\b(i am|we are) releasing\b",
+        r"\byou will find (them |it )?attached\b",
     )
     # --- review outcomes ------------------------------------------------------------------------
     + _rules(
@@ -362,6 +391,7 @@ OUTCOME_RULES: tuple[Rule, ...] = tuple(
         r"\bproperly withheld\b",
         r"\b(weise|weisen) .{0,60}zur\u00fcck\b",
         r"\bliegt weiterhin vor\b",
+        r"\bremains? refused\b",
         r"\bconfirm the refusal\b",
     )
     + _rules(
@@ -373,6 +403,8 @@ OUTCOME_RULES: tuple[Rule, ...] = tuple(
         r"\bwird abgeholfen\b",
         r"\bvollst\u00e4ndig\b",
         r"\bcannot be sustained\b",
+        r"\bappeal is (therefore )?granted\b",
+        r"\bmay (now )?be released\b",
     )
     + _rules(
         K.RESPONSE_PARTIAL,
@@ -383,5 +415,6 @@ OUTCOME_RULES: tuple[Rule, ...] = tuple(
         r"\bsome of the (factual )?(material|information) .{0,40} (can be|is now) released\b",
         r"\bteilweise abgeholfen\b",
         r"\bis now released\b",
+        r"\bpartial access is granted\b",
     )
 )
