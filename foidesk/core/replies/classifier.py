@@ -13,7 +13,8 @@ How a reply is scored: every kind sums the weights of the rules that match the
 authority's own words (quoted text left out), the headers that mark automated
 mail, the exemptions cited, the attachments and the reply's place in the thread
 (an answer to an internal review request is a review outcome). The best score
-wins when it clears ``MIN_SCORE``; otherwise the reply is "other" and the user
+wins when it clears ``MIN_SCORE`` (a tie between what was given and what was withheld
+is a partial disclosure); otherwise the reply is "other" and the user
 says what it is. A review outcome's status comes from the outcome rules
 (upheld → refused, released → successful, varied → partly).
 """
@@ -137,7 +138,11 @@ def classify(reply: ReplyInput, place: ThreadPlace | None = None) -> Proposal:
     scores = _scores(evidence)
     evidence += _thread_signs(place, scores)
     scores = _scores(evidence)
-    kind, best = max(scores.items(), key=lambda item: item[1], default=(K.OTHER, 0.0))
+    kind, best = max(
+        scores.items(),
+        key=lambda item: (item[1], item[0] is K.RESPONSE_PARTIAL),
+        default=(K.OTHER, 0.0),
+    )
     if best < MIN_SCORE:
         return Proposal(K.OTHER, None, tuple(evidence), score=best)
     return _proposal(kind, best, evidence, text, reply, scores)

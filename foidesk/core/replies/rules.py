@@ -254,6 +254,7 @@ RULES: tuple[Rule, ...] = tuple(
         r"\brefus(e|ing) (access|your request)\b",
         r"\brefusal notice\b",
         r"\bwithheld in (full|its entirety|their entirety)\b",
+        r"\bwithh(o|e)ld(ing)? .{0,40}in (full|its entirety|their entirety)\b",
         r"\bexempt from disclosure in (its|their) entirety\b",
         r"\bneither confirm nor deny\b",
         r"\b(lehne|lehnen) (ich|wir) .{0,60}\bab\b",
@@ -326,13 +327,13 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bvollst\u00e4ndig (entsprochen|stattgegeben)\b",
         r"\bvollst\u00e4ndig in der anlage\b",
         r"\bwird damit vollst\u00e4ndig\b",
-        r"\bin full\b",
     )
     + _rules(
         K.RESPONSE_SUCCESSFUL,
         1.5,
         r"\bplease find (the information |our response )?attached\b",
         r"\bplease find attached\b",
+        r"(?<!withheld )(?<!withhold )\bin full\b",
         r"\b(holds|hold) the information you (have )?(requested|asked for)\b",
         r"\bis set out below\b",
         r"\bwe are pleased to provide\b",
