@@ -1,15 +1,16 @@
 """Measure the reply classifier on the labelled set in ``benchmarks/data/replies``.
 
-Run: python -m benchmarks.bench_classify [--split tuning|held_out|all] [--show-misses]
+Run: python -m benchmarks.bench_classify [--split final|tuning|…|all] [--show-misses]
 
 The set holds replies written from typical authority wording (UK, Scotland,
 Ireland, US FOIA, Australia, New Zealand, the EU, German IFG/UIG) as ``.eml``
 files; ``manifest.json`` gives each one's kind, the status it leaves the request
-in, its law, what the user had sent before it, and its split. The rules were
-tuned on the ``tuning`` split only; ``held_out`` was written at the same time and
-not looked at while tuning. Each email is read by foidesk's own mail parser, as an
-import reads it. Prints precision and recall per kind for each split (Markdown),
-and how often the proposed status is right.
+in, its law, what the user had sent before it, and its split. The splits were
+written in turn, each after a round of rules, and each measured before it was
+tuned on (``benchmarks/README.md`` tells their history); ``final`` is the least
+tuned. Each email is read by foidesk's own mail parser, as an import reads it.
+Prints precision and recall per kind for each split (Markdown), and how often the
+proposed status is right.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from foidesk.core.replies.classifier import Proposal, ThreadPlace, classify
 from foidesk.core.replies.reading import reply_input
 
 DATA = Path(__file__).resolve().parent / "data" / "replies"
+#: In the order they were written (``benchmarks/README.md`` tells what each was for).
+SPLITS = ("tuning", "held_out", "unseen", "fresh", "final")
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ def _pct(value: float | None) -> str:
 def run(context: BenchContext) -> list[Figure]:
     """For the runner: share of kinds right on each split (no timing involved)."""
     figures = []
-    for split in ("tuning", "held_out", "unseen", "fresh", "final"):
+    for split in SPLITS:
         found = cases(split)
         right = sum(1 for c in found if c.proposal.kind.value == c.kind)
         figures.append(Figure(f"reply kinds right ({split})", 100 * right / len(found), "%"))
@@ -119,12 +122,10 @@ def run(context: BenchContext) -> list[Figure]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--split", default="each", choices=["tuning", "held_out", "unseen", "fresh", "final", "all", "each"]
-    )
+    parser.add_argument("--split", default="each", choices=[*SPLITS, "all", "each"])
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
-    splits = ["tuning", "held_out", "unseen", "fresh", "final"] if args.split == "each" else [args.split]
+    splits = list(SPLITS) if args.split == "each" else [args.split]
     for split in splits:
         found = cases(split)
         print(markdown(split, found), end="\n\n")
