@@ -231,7 +231,7 @@ def decide_reply(
         return lambda desk: desk.confirm_reply(message_id, kind=first.chosen_kind, status=chosen)
 
     ops.perform(
-        _("Reply: {kind}").format(kind=label),
+        _("Confirm reply as “{kind}”").format(kind=label),
         decide,
         undo=lambda first: UndoSteps(
             lambda desk: desk.undo_reply_decision(message_id), again(first)

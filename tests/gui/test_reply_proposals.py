@@ -78,7 +78,7 @@ def test_confirming_in_the_bar_sets_the_status_and_undo_takes_it_back(
     assert _response_state(desk, rid) is DeadlineState.MET
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=5000)
     assert window.thread_pane.header.status.currentData() == "rejected"
-    assert window.undo_stack.undoText() == "Reply: Response: refusal"
+    assert window.undo_stack.undoText() == "Confirm reply as “Response: refusal”"
     qtbot.waitUntil(lambda: "to confirm" not in _title_tooltip(window, rid), timeout=5000)
 
     window.undo_stack.undo()
