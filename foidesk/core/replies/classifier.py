@@ -220,7 +220,7 @@ def _token(value: str | None) -> str:
 def _phrase_signs(text: str, rules: Sequence[Rule]) -> list[Evidence]:
     signs: dict[tuple[K, str], Evidence] = {}
     for rule in rules:
-        match = rule.pattern.search(text)
+        match = rule.search(text)
         if match is not None:
             found = match.group(0).strip()
             key = (rule.kind, found)

@@ -347,3 +347,26 @@ def test_an_extension_takes_the_latest_date_after_the_reply() -> None:
     assert new_date(text, date(2026, 3, 1)) == date(2026, 4, 14)
     assert new_date("received on 3 february 2026", date(2026, 3, 1)) is None
     assert dates_in("on 31.02.2026") == []  # no such day
+
+
+def test_the_quick_check_before_each_rule_never_skips_a_match() -> None:
+    """``Rule.start`` only saves time: on every labelled reply each rule finds what its
+    pattern alone finds."""
+    from pathlib import Path
+
+    from foidesk.core.mail import parse_email_bytes
+    from foidesk.core.replies.rules import OUTCOME_RULES, RULES
+    from foidesk.core.replies.text import normalised
+
+    folder = Path(__file__).resolve().parents[3] / "benchmarks" / "data" / "replies"
+    texts = [
+        normalised(f"{m.subject}\n{m.body_text}")
+        for m in (parse_email_bytes(p.read_bytes()) for p in sorted(folder.glob("*.eml")))
+    ]
+    assert len(texts) > 100
+    checked = [r for r in RULES + OUTCOME_RULES if r.start]
+    assert len(checked) > len(RULES) // 2
+    for rule in RULES + OUTCOME_RULES:
+        for text in texts:
+            found, plain = rule.search(text), rule.pattern.search(text)
+            assert (found and found.group(0)) == (plain and plain.group(0)), rule.pattern
