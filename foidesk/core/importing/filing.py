@@ -30,7 +30,15 @@ _SUBJECT_PREFIX = re.compile(
     r"^\s*((re|fw|fwd|aw|wg|sv|vs|tr)\s*(\[\d+\])?\s*:\s*|\[[^\]]*\]\s*)+", re.IGNORECASE
 )
 
-REVIEW_WORDING = ("internal review",)
+#: What the user's own review request says, under each law: FOI internal review, the
+#: German Widerspruch, the EU confirmatory application, the US administrative appeal.
+REVIEW_WORDING = (
+    "internal review",
+    "widerspruch",
+    "confirmatory application",
+    "foia appeal",
+    "administrative appeal",
+)
 
 
 @dataclass(frozen=True)

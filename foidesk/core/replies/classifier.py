@@ -254,12 +254,13 @@ def _attachment_signs(names: Sequence[str]) -> list[Evidence]:
 
 
 def _thread_signs(place: ThreadPlace, scores: Mapping[K, float]) -> list[Evidence]:
-    """An answer to an internal review request that reads as a decision is the review's
-    outcome; one that answers a clarification is no new clarification request."""
+    """An answer to an internal review request that reads as a decision, or sends
+    documents, is the review's outcome."""
     signs: list[Evidence] = []
     decision = max(scores.get(k, 0.0) for k in _RESPONSES)
-    if place.last_sent == "internal_review_request" and decision >= MIN_SCORE:
-        signs.append(Evidence("thread", "internal_review_request", K.REVIEW_OUTCOME, decision + 1))
+    if place.last_sent == "internal_review_request" and decision >= 1:
+        # documents sent back, or any answer's wording, after a review request
+        signs.append(Evidence("thread", "internal_review_request", K.REVIEW_OUTCOME, decision + 2))
     return signs
 
 

@@ -395,6 +395,7 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bthere are no fees\b",
         r"\bplease find enclosed\b",
         r"\banbei erhalten sie\b",
+        r"\b(werden|wird) ihnen .{0,40}\u00fcbersandt\b",
         r"\b(listed|set out|shown) in the table below\b",
         r"\b(i am|we are) releasing\b",
         r"\byou will find (them |it )?attached\b",

@@ -208,3 +208,39 @@ def test_undo_keeps_a_status_set_by_hand_since(desk: Desk, tmp_path: Path) -> No
     assert detail.summary.status == "internal_review"
     assert [c.status for c in detail.status_history] == ["waiting_response", "internal_review"]
     assert detail.messages[-1].kind == "reply"
+
+
+def test_an_answer_to_a_german_widerspruch_is_its_outcome(desk: Desk, tmp_path: Path) -> None:
+    """A Widerspruch the user sent (imported from their mail) is the review request the
+    authority's Abhilfebescheid answers."""
+    desk.add_authority("Bundesamt", email="ifg@bundesamt.example", regime="de-ifg")
+    request_id = desk.add_request(
+        NewRequest(title="Gutachten", authority="Bundesamt", sent_on=date(2024, 1, 8), body="")
+    ).id
+    sent = make_email(
+        sender="Sam <sam@example.net>",
+        to="IFG <ifg@bundesamt.example>",
+        subject="Widerspruch gegen Ihren Bescheid",
+        body="Hiermit lege ich Widerspruch ein.\n",
+        message_id="<widerspruch-1@example.net>",
+        sent=datetime(2024, 3, 4, 9, tzinfo=UTC),
+    )
+    path = tmp_path / "widerspruch.eml"
+    path.write_bytes(sent)
+    desk.import_paths([path], request_id=request_id)
+    assert desk.get_request(request_id).messages[-1].kind == "internal_review_request"
+    answer = make_email(
+        sender="IFG <ifg@bundesamt.example>",
+        subject="Ihr Widerspruch",
+        body="Nach erneuter Prüfung werden Ihnen die Unterlagen übersandt.\n",
+        message_id="<abhilfe-1@bundesamt.example>",
+        in_reply_to="<widerspruch-1@example.net>",
+        attachments=(("Unterlagen.pdf", b"%PDF-1.4"),),
+        sent=datetime(2024, 4, 2, 9, tzinfo=UTC),
+    )
+    path = tmp_path / "abhilfe.eml"
+    path.write_bytes(answer)
+    message_id = desk.import_paths([path]).files[0].message_ids[0]
+    proposal = desk.reply_proposal(message_id)
+    assert proposal.kind == "review_outcome"
+    assert ("thread", "internal_review_request") in {(e.signal, e.text) for e in proposal.evidence}
