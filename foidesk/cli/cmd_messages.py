@@ -1,4 +1,5 @@
-"""``foidesk message add``: record correspondence by hand (a letter, a call, a note)."""
+"""``foidesk message add``: record correspondence by hand (a letter, a call, a note);
+``message proposal`` / ``message confirm``: what a reply is, and the user's word on it."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from foidesk.cli.common import json_option, open_desk, print_json, read_text_fil
 from foidesk.cli.progress import read_attachment_text
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import _
-from foidesk.core.records import NewAttachment, NewMessage
-from foidesk.core.vocabulary import Direction, MessageKind
+from foidesk.core.records import NewAttachment, NewMessage, ReplyProposalRecord
+from foidesk.core.replies import ReplyKind, describe_evidence
+from foidesk.core.vocabulary import Direction, MessageKind, RequestStatus
 
 
 def register(
@@ -34,6 +36,34 @@ def register(
     add.add_argument("--attach", nargs="+", default=[], metavar="FILE", help=_("files to attach"))
     json_option(add)
     add.set_defaults(handler=_add)
+    _register_proposals(actions, common)
+
+
+def _register_proposals(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    proposal = actions.add_parser(
+        "proposal", parents=[common], help=_("what foidesk proposes a reply is, and why")
+    )
+    proposal.add_argument("message_id", type=int, metavar="MESSAGE_ID", help=_("message id"))
+    json_option(proposal)
+    proposal.set_defaults(handler=_proposal)
+    confirm = actions.add_parser(
+        "confirm",
+        parents=[common],
+        help=_("confirm what a reply is (the proposal, or --kind/--status)"),
+    )
+    confirm.add_argument("message_id", type=int, metavar="MESSAGE_ID", help=_("message id"))
+    confirm.add_argument(
+        "--kind", choices=[k.value for k in ReplyKind], help=_("what the reply is instead")
+    )
+    confirm.add_argument(
+        "--status",
+        choices=[s.value for s in RequestStatus] + ["unchanged"],
+        help=_("the request's status instead ('unchanged': it stays as it is)"),
+    )
+    json_option(confirm)
+    confirm.set_defaults(handler=_confirm)
 
 
 def _parse_moment(text: str) -> datetime:
@@ -74,3 +104,64 @@ def _add(args: argparse.Namespace) -> int:
     else:
         print(record.id)
     return 0
+
+
+def _proposal(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk:
+        record = desk.reply_proposal(args.message_id)
+    if args.json:
+        print_json(proposal_json(record))
+    else:
+        print(describe_proposal(record))
+    return 0
+
+
+def _confirm(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk:
+        record = desk.confirm_reply(args.message_id, kind=args.kind, status=args.status)
+    if args.json:
+        print_json(proposal_json(record))
+    else:
+        kind = ReplyKind(record.chosen_kind or record.kind).label
+        status = RequestStatus(record.request_status or "").label
+        print(_("Confirmed: {kind}; the request is now {status}.").format(kind=kind, status=status))
+    return 0
+
+
+def proposal_json(record: ReplyProposalRecord) -> dict[str, object]:
+    """The fields the README documents for ``message proposal`` and ``message confirm``."""
+    return {
+        "message_id": record.message_id,
+        "request_id": record.request_id,
+        "kind": record.kind,
+        "status": record.status,
+        "until": record.until,
+        "evidence": [
+            {"signal": e.signal, "text": e.text, "toward": e.toward, "weight": e.weight}
+            for e in record.evidence
+        ],
+        "decided": record.decided,
+        "chosen_kind": record.chosen_kind,
+        "chosen_status": record.chosen_status,
+        "request_status": record.request_status,
+    }
+
+
+def describe_proposal(record: ReplyProposalRecord) -> str:
+    kind = ReplyKind(record.kind)
+    if record.status:
+        outcome = _("status would become {status}").format(
+            status=RequestStatus(record.status).label
+        )
+    else:
+        outcome = _("status stays as it is")
+    lines = [_("{kind} — {outcome}").format(kind=kind.label, outcome=outcome)]
+    lines += [f"  {line}" for line in evidence_lines(record)]
+    if record.decided:
+        chosen = ReplyKind(record.chosen_kind or record.kind).label
+        lines.append(_("Confirmed as: {kind}").format(kind=chosen))
+    return "\n".join(lines)
+
+
+def evidence_lines(record: ReplyProposalRecord) -> list[str]:
+    return [describe_evidence(e.signal, e.text) for e in record.evidence]

@@ -25,6 +25,7 @@ from foidesk.core.operations.calendar import CalendarOperations
 from foidesk.core.operations.letters import LetterOperations
 from foidesk.core.operations.listing import ListOperations
 from foidesk.core.operations.messages import MessageOperations
+from foidesk.core.operations.replies import ReplyOperations
 from foidesk.core.operations.requests import RequestOperations
 from foidesk.core.operations.sending import SendingOperations
 from foidesk.core.operations.upkeep import UpkeepOperations
@@ -54,6 +55,7 @@ class Desk(
     UpkeepOperations,
     AccountOperations,
     SendingOperations,
+    ReplyOperations,
 ):
     """An open profile: its database, its attachment store, and every operation on them."""
 

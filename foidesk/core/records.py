@@ -258,6 +258,8 @@ class RequestRow:
     sent_on: date | None
     last_activity_at: datetime
     next_deadline: Deadline | None
+    #: Replies in its thread whose proposal waits for the user (``core/replies``).
+    unconfirmed_replies: int = 0
 
     @property
     def status_label(self) -> str:
@@ -318,3 +320,41 @@ class RepairPlan:
     @property
     def empty(self) -> bool:
         return not (self.files or self.leftovers)
+
+
+@dataclass(frozen=True)
+class ProposalSign:
+    """One sign a reply proposal rests on (``core/replies``): what kind of sign
+    (header, phrase, exemption, not_held_section, attachment, thread, date), what was
+    found as written, the kind it points to and its weight."""
+
+    signal: str
+    text: str
+    toward: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class ReplyProposalRecord:
+    """What foidesk proposes an authority's reply is, and what the user decided.
+
+    ``kind`` is a ``ReplyKind`` value; ``status`` the request's status after it (None:
+    it stays as it is); ``until`` the date an extension names. ``decided`` once the user
+    confirmed or corrected it: ``chosen_kind`` / ``chosen_status`` are what they chose.
+    ``request_status`` is the request's status now."""
+
+    message_id: int
+    request_id: int | None
+    kind: str
+    status: str | None
+    until: date | None
+    evidence: tuple[ProposalSign, ...]
+    decided: bool
+    chosen_kind: str | None
+    chosen_status: str | None
+    request_status: str | None
+    clock_event_id: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return not self.decided

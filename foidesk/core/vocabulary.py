@@ -88,6 +88,12 @@ class MessageKind(StrEnum):
     INTERNAL_REVIEW_RESPONSE = "internal_review_response"
     COMPLAINT = "complaint"
     NOTE = "note"
+    #: An authority's reply not yet confirmed by the user: it moves no clock and no
+    #: status until they say what it is (``core/replies``).
+    REPLY = "reply"
+    AUTO_REPLY = "auto_reply"
+    EXTENSION = "extension"
+    FEE_NOTICE = "fee_notice"
 
     @property
     def label(self) -> str:
@@ -106,6 +112,10 @@ _KIND_LABELS = {
     MessageKind.INTERNAL_REVIEW_RESPONSE: N_("Internal review response"),
     MessageKind.COMPLAINT: N_("Complaint"),
     MessageKind.NOTE: N_("Note"),
+    MessageKind.REPLY: N_("Reply (not yet confirmed)"),
+    MessageKind.AUTO_REPLY: N_("Automatic reply"),
+    MessageKind.EXTENSION: N_("Extension"),
+    MessageKind.FEE_NOTICE: N_("Fee notice"),
 }
 
 

@@ -15,13 +15,15 @@ from PySide6.QtWidgets import QDialog, QWidget
 from foidesk.core.changes import Changes
 from foidesk.core.desk import Desk
 from foidesk.core.i18n import _
-from foidesk.core.records import AuthorityRecord, RequestDetail
+from foidesk.core.records import AuthorityRecord, ReplyProposalRecord, RequestDetail
+from foidesk.core.replies import ReplyKind
 from foidesk.core.vocabulary import RequestStatus
 from foidesk.gui import undoable as edits
 from foidesk.gui.authority_dialog import AuthorityDialog
 from foidesk.gui.clock_event_dialog import ClockEventDialog
 from foidesk.gui.message_dialog import MessageDialog
 from foidesk.gui.operations import Operations
+from foidesk.gui.reply_proposal_bar import ReplyCorrectionDialog
 from foidesk.gui.request_dialog import RequestDialog
 from foidesk.gui.trash_dialog import TrashDialog
 
@@ -120,6 +122,21 @@ class EditingController(QObject):
         def accepted() -> None:
             kind, on, until, note, label = dialog.values()
             edits.add_clock_event(self._ops, detail.id, kind, on, until, note, label)
+
+        self._show(dialog, accepted)
+
+    # --- replies: confirm or correct what foidesk proposes -------------------------------
+
+    def confirm_reply(self, proposal: ReplyProposalRecord) -> None:
+        label = ReplyKind(proposal.kind).label
+        edits.decide_reply(self._ops, proposal.message_id, None, None, label)
+
+    def correct_reply(self, proposal: ReplyProposalRecord) -> None:
+        dialog = ReplyCorrectionDialog(proposal, self._parent)
+
+        def accepted() -> None:
+            kind, status = dialog.values()
+            edits.decide_reply(self._ops, proposal.message_id, kind, status, ReplyKind(kind).label)
 
         self._show(dialog, accepted)
 

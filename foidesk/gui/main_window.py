@@ -233,6 +233,8 @@ class MainWindow(QMainWindow):
         header.add_message_requested.connect(e.add_message)
         header.record_event_requested.connect(e.record_event)
         header.write_letter_requested.connect(self.write_letter)
+        self.thread_pane.proposal_bar.confirm_requested.connect(e.confirm_reply)
+        self.thread_pane.proposal_bar.correct_requested.connect(e.correct_reply)
         view = self.thread_pane.view
         view.drag_files = self.attachments.temporary_copy
         view.attachment_opened.connect(self.attachments.open)

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication
 
 from foidesk.core.deadlines import Deadline, DeadlineState
-from foidesk.core.i18n import N_, _
+from foidesk.core.i18n import N_, _, ngettext
 from foidesk.core.records import RequestRow, SortKey
 from foidesk.gui import deadline_display
 from foidesk.gui.dates import date_text
@@ -267,8 +267,20 @@ def _cell(row: RequestRow, column: int, role: int) -> Any:
         return _tooltip(row, column)
     if column == NEXT_DEADLINE_COLUMN and row.next_deadline is not None:
         return _deadline_role(row, role)
+    if column == TITLE_COLUMN and row.unconfirmed_replies:
+        return _unconfirmed_role(row, role)
     if role == Qt.ItemDataRole.AccessibleTextRole:
         return _display(row, column)
+    return None
+
+
+def _unconfirmed_role(row: RequestRow, role: int) -> Any:
+    """A reply waiting to be confirmed: a small mark before the title (the status column
+    has no room for one at 1366 px), said in words in the tooltip."""
+    if role == Qt.ItemDataRole.DecorationRole:
+        return icon("incoming")
+    if role == Qt.ItemDataRole.AccessibleTextRole:
+        return _tooltip(row, TITLE_COLUMN)
     return None
 
 
@@ -289,8 +301,21 @@ def _tooltip(row: RequestRow, column: int) -> str:
         if row.next_deadline is None:
             return _("No open deadline")
         return deadline_display.long_text(row.next_deadline)
-    if column == TITLE_COLUMN and row.reference:
-        return _("{title}\nReference {reference}").format(title=row.title, reference=row.reference)
+    if column == TITLE_COLUMN:
+        lines = [row.title]
+        if row.reference:
+            lines = [
+                _("{title}\nReference {reference}").format(title=row.title, reference=row.reference)
+            ]
+        if row.unconfirmed_replies:
+            lines.append(
+                ngettext(
+                    "{count} reply to confirm",
+                    "{count} replies to confirm",
+                    row.unconfirmed_replies,
+                ).format(count=row.unconfirmed_replies)
+            )
+        return "\n".join(lines)
     return _display(row, column)
 
 

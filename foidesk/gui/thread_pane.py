@@ -11,7 +11,8 @@ from foidesk.core.changes import Changes
 from foidesk.core.deadlines import Deadline
 from foidesk.core.desk import Desk
 from foidesk.core.errors import NotFoundError
-from foidesk.core.records import RequestDetail
+from foidesk.core.records import ReplyProposalRecord, RequestDetail
+from foidesk.gui.reply_proposal_bar import ReplyProposalBar
 from foidesk.gui.request_header import RequestHeader
 from foidesk.gui.tasks.database import DeskWorker
 from foidesk.gui.thread_view import ThreadView
@@ -23,12 +24,14 @@ class ShownRequest:
 
     detail: RequestDetail
     deadlines: tuple[Deadline, ...]
+    #: Replies whose proposal waits for the user (``core/replies``), oldest first.
+    proposals: tuple[ReplyProposalRecord, ...] = ()
 
 
 def shown_request(desk: Desk, detail: RequestDetail) -> ShownRequest:
     """An operation's result made ready to show, on the database thread, so the pane
     need not fetch what the operation already returned."""
-    return ShownRequest(detail, desk.deadlines(detail.id))
+    return ShownRequest(detail, desk.deadlines(detail.id), tuple(desk.open_proposals(detail.id)))
 
 
 class ThreadPane(QWidget):
@@ -45,9 +48,12 @@ class ThreadPane(QWidget):
         self.header.set_regime_names(dict(Desk.regimes()))
         self.header.hide()
         self.view = ThreadView()
+        self.proposal_bar = ReplyProposalBar()
+        self.proposal_bar.show_message_requested.connect(self.view.scroll_to_message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 6, 0)
         layout.addWidget(self.header)
+        layout.addWidget(self.proposal_bar)
         layout.addWidget(self.view, 1)
 
     @property
@@ -62,6 +68,7 @@ class ThreadPane(QWidget):
         self._request_id = request_id
         if request_id is None:
             self.header.hide()
+            self.proposal_bar.show_proposals(())
             self.view.show_nothing()
             self.shown.emit(None)
             return
@@ -73,8 +80,7 @@ class ThreadPane(QWidget):
             return
 
         def load(desk: Desk) -> tuple[ShownRequest, int]:
-            detail = desk.get_request(rid)
-            return ShownRequest(detail, desk.deadlines(rid)), desk.feed.serial
+            return shown_request(desk, desk.get_request(rid)), desk.feed.serial
 
         self._worker.submit(load, self._loaded, on_error=self._gone, channel="thread")
 
@@ -105,6 +111,7 @@ class ThreadPane(QWidget):
     def _show(self, loaded: ShownRequest) -> None:
         self.header.show_request(loaded.detail, loaded.deadlines)
         self.header.show()
+        self.proposal_bar.show_proposals(loaded.proposals)
         self.view.show_request(loaded.detail)
         self.shown.emit(loaded.detail.id)
 

@@ -21,6 +21,7 @@ from foidesk.core.records import (
     NewAttachment,
     NewMessage,
     NewRequest,
+    ReplyProposalRecord,
     RequestDetail,
 )
 from foidesk.core.vocabulary import MessageKind
@@ -214,6 +215,28 @@ def add_clock_event(
         return UndoSteps(lambda desk: desk.remove_clock_event(current.value), redo)
 
     ops.perform(_("Record “{event}”").format(event=label), add, undo=steps)
+
+
+def decide_reply(
+    ops: Operations, message_id: int, kind: str | None, status: str | None, label: str
+) -> None:
+    """Confirm (``kind`` None) or correct a reply's proposal; undo puts the message's
+    kind, the request's status and the clock event back and opens the proposal again."""
+
+    def decide(desk: Desk) -> ReplyProposalRecord:
+        return desk.confirm_reply(message_id, kind=kind, status=status)
+
+    def again(first: ReplyProposalRecord) -> Callable[[Desk], object]:
+        chosen = first.chosen_status or "unchanged"
+        return lambda desk: desk.confirm_reply(message_id, kind=first.chosen_kind, status=chosen)
+
+    ops.perform(
+        _("Confirm reply as “{kind}”").format(kind=label),
+        decide,
+        undo=lambda first: UndoSteps(
+            lambda desk: desk.undo_reply_decision(message_id), again(first)
+        ),
+    )
 
 
 def add_authority(

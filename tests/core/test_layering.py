@@ -55,6 +55,7 @@ PUBLIC = frozenset(
         "foidesk.core.deadlines",
         "foidesk.core.salvage",
         "foidesk.core.importing",
+        "foidesk.core.replies",
         "foidesk.core.accounts",
         "foidesk.core.next_steps",
         "foidesk.core.letters",

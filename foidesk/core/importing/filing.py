@@ -30,23 +30,15 @@ _SUBJECT_PREFIX = re.compile(
     r"^\s*((re|fw|fwd|aw|wg|sv|vs|tr)\s*(\[\d+\])?\s*:\s*|\[[^\]]*\]\s*)+", re.IGNORECASE
 )
 
-RESPONSE_WORDING = (
-    "in response to your request",
-    "in reply to your request",
-    "response to your freedom of information request",
-    "we do not hold",
-    "information is not held",
-    "the information you requested",
-    "please find attached",
-    "is exempt from disclosure",
+#: What the user's own review request says, under each law: FOI internal review, the
+#: German Widerspruch, the EU confirmatory application, the US administrative appeal.
+REVIEW_WORDING = (
+    "internal review",
+    "widerspruch",
+    "confirmatory application",
+    "foia appeal",
+    "administrative appeal",
 )
-CLARIFICATION_WORDING = (
-    "clarify your request",
-    "clarification of your request",
-    "could you please clarify",
-    "please clarify",
-)
-REVIEW_WORDING = ("internal review",)
 
 
 @dataclass(frozen=True)
@@ -228,21 +220,15 @@ def guess_direction(book: AddressBook, parsed: ParsedMessage, own_addresses: fro
 
 
 def guess_kind(parsed: ParsedMessage, direction: str) -> str:
-    """A first guess the user can correct: acknowledgements, responses, reviews…"""
+    """Mail the user sent: a review request or a follow-up. An authority's reply stays
+    an unconfirmed ``reply``, which moves no clock and no status: ``core/replies``
+    proposes what it is and the user confirms."""
     text = f"{parsed.subject}\n{parsed.body_text[:4000]}".lower()
     if direction == Direction.OUTGOING:
         if any(w in text for w in REVIEW_WORDING):
             return MessageKind.INTERNAL_REVIEW_REQUEST.value
         return MessageKind.FOLLOW_UP.value
-    if parsed.auto_submitted:
-        return MessageKind.ACKNOWLEDGEMENT.value
-    if any(w in text for w in REVIEW_WORDING) and parsed.attachments:
-        return MessageKind.INTERNAL_REVIEW_RESPONSE.value
-    if any(w in text for w in CLARIFICATION_WORDING):
-        return MessageKind.CLARIFICATION_REQUEST.value
-    if parsed.attachments or any(w in text for w in RESPONSE_WORDING):
-        return MessageKind.RESPONSE.value
-    return MessageKind.FOLLOW_UP.value
+    return MessageKind.REPLY.value
 
 
 def clean_subject(subject: str) -> str:

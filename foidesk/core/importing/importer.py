@@ -33,6 +33,7 @@ from foidesk.core.mail import (
     parse_msg_file,
 )
 from foidesk.core.mail.names import safe_filename
+from foidesk.core.operations import replies
 from foidesk.core.operations.messages import in_thread
 from foidesk.core.progress import NoProgress, Progress, check_cancelled
 from foidesk.core.records import NewAttachment, NewMessage
@@ -324,6 +325,7 @@ def _import_message(
         new = _new_message(parsed, direction, filing.guess_kind(parsed, direction), target.reason)
         new = replace(new, content_sha256=digest, message_id_reused=bool(verdict.reused_by))
         row = messages.insert_message(session, unit.files, request, new)
+        replies.propose(session, row, _head(parsed))
         stored = tuple(ImportedAttachment(a.filename, a.size, a.sha256) for a in row.attachments)
         status: Status = "imported" if request is not None else "unfiled"
         return _Outcome(
@@ -336,6 +338,16 @@ def _import_message(
             parsed.charset_notes,
             parsed.message_id if verdict.reused_by else None,
         )
+
+
+def _head(parsed: ParsedMessage) -> bytes:
+    """The start of the original email, where its headers are (for a reply's proposal)."""
+    if parsed.raw:
+        return parsed.raw[: replies.HEAD_BYTES]
+    if parsed.original is not None:
+        with parsed.original.open("rb") as stream:
+            return stream.read(replies.HEAD_BYTES)
+    return b""
 
 
 def _new_message(parsed: ParsedMessage, direction: str, kind: str, reason: str) -> NewMessage:

@@ -10,9 +10,10 @@ sort use the per-request next deadlines, which the caller computes once
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from sqlalchemy import ColumnElement, Select, and_, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from foidesk.core.deadlines import Deadline, DeadlineState
 from foidesk.core.operations.base import DeskBase
@@ -27,7 +28,14 @@ from foidesk.core.records import (
     SortKey,
     StatusGroup,
 )
-from foidesk.core.storage.tables import Authority, Request, Tag, request_tag
+from foidesk.core.storage.tables import (
+    Authority,
+    Message,
+    ReplyProposal,
+    Request,
+    Tag,
+    request_tag,
+)
 from foidesk.core.vocabulary import OPEN_STATUSES, RequestStatus
 
 
@@ -63,7 +71,13 @@ class ListOperations(DeskBase):
                 .where(Request.id.in_(list(ids)))
                 .options(selectinload(Request.authority), selectinload(Request.tags))
             ).all()
-            return {r.id: _row(r, deadlines.get(r.id)) for r in found}
+            waiting = unconfirmed_replies(session, ids)
+            return {
+                r.id: replace(
+                    _row(r, deadlines.get(r.id)), unconfirmed_replies=waiting.get(r.id, 0)
+                )
+                for r in found
+            }
 
     def live_count(self) -> int:
         """How many requests are not in the trash (for "12 of 340 shown")."""
@@ -187,6 +201,21 @@ def _sorted_in_python(
     undated = sorted((rid for rid, _ in pairs if rid not in deadlines), reverse=True)
     dated.sort(reverse=query.descending)
     return [rid for _, rid in dated] + undated
+
+
+def unconfirmed_replies(session: Session, ids: Sequence[int]) -> dict[int, int]:
+    """Per request, the replies whose proposal waits for the user: one query a batch."""
+    rows = session.execute(
+        select(Message.request_id, func.count())
+        .join(ReplyProposal, ReplyProposal.message_id == Message.id)
+        .where(
+            Message.request_id.in_(list(ids)),
+            Message.deleted_at.is_(None),
+            ReplyProposal.decided_at.is_(None),
+        )
+        .group_by(Message.request_id)
+    ).all()
+    return {request_id: count for request_id, count in rows if request_id is not None}
 
 
 def _row(row: Request, deadline: Deadline | None) -> RequestRow:

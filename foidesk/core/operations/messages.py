@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from foidesk.core.changes import Changes, request_changed
+from foidesk.core.operations import replies
 from foidesk.core.operations.base import DeskBase, Unit, get_row, live_request
 from foidesk.core.records import AttachmentRecord, MessageRecord, NewAttachment, NewMessage
 from foidesk.core.storage import message_writes as messages
@@ -32,6 +33,7 @@ class MessageOperations(DeskBase):
         with self.writing_files(in_thread(request_id)) as unit:
             request = live_request(unit.session, request_id) if request_id is not None else None
             row = messages.insert_message(unit.session, unit.files, request, new)
+            replies.propose(unit.session, row)
             return convert.message_record(row)
 
     def attach_files(self, message_id: int, files: Sequence[NewAttachment]) -> MessageRecord:
@@ -62,6 +64,8 @@ class MessageOperations(DeskBase):
             row.filed_by = how or ("filed by hand" if request else "")
             if request is not None:
                 request.last_activity_at = max(request.last_activity_at, row.sort_at)
+                unit.session.flush()
+                replies.propose(unit.session, row, self._head_of(row))
 
     def delete_message(self, message_id: int) -> None:
         with self.writing() as unit:
@@ -84,6 +88,16 @@ class MessageOperations(DeskBase):
     def get_message(self, message_id: int) -> MessageRecord:
         with self.db.reading() as session:
             return convert.message_record(get_row(session, Message, message_id, "message"))
+
+    def _head_of(self, row: Message) -> bytes:
+        """The start of a message's original email, for the headers a proposal reads."""
+        if row.raw_sha256 is None:
+            return b""
+        try:
+            with self.store.open(row.raw_sha256) as stream:
+                return stream.read(replies.HEAD_BYTES)
+        except OSError:  # a missing original: the proposal goes by the words alone
+            return b""
 
     def _message(self, unit: Unit, message_id: int) -> Message:
         """The message, its thread's deadlines noted first: the unit changes that thread."""

@@ -268,3 +268,33 @@ class ProfileIdentity(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     profile_id: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReplyProposal(Base):
+    """What foidesk thinks an authority's reply is (``core/replies``), kept until the
+    user confirms or corrects it; nothing it proposes is applied before that. The
+    decision keeps what it replaced (the message's kind, the request's status, the
+    clock event it recorded) so that undo puts everything back. Migration 0010."""
+
+    __tablename__ = "reply_proposal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("message.id", ondelete="CASCADE"), unique=True
+    )
+    kind: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str | None] = mapped_column(String(40))
+    until: Mapped[date | None] = mapped_column(Date)
+    evidence: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    chosen_kind: Mapped[str | None] = mapped_column(String(40))
+    chosen_status: Mapped[str | None] = mapped_column(String(40))
+    previous_kind: Mapped[str | None] = mapped_column(String(40))
+    previous_status: Mapped[str | None] = mapped_column(String(40))
+    status_change_id: Mapped[int | None] = mapped_column(
+        ForeignKey("status_change.id", ondelete="SET NULL")
+    )
+    clock_event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clock_event.id", ondelete="SET NULL")
+    )

@@ -122,13 +122,13 @@ def test_attachments_and_the_evidence_copy_are_kept_exactly(desk: Desk, tmp_path
     item = import_paths(desk, [_write(tmp_path, "g.eml", raw)]).files[0]
     assert [a.filename for a in item.attachments] == ["letter.pdf", "passwd"]
     message = desk.get_request(request_id).messages[-1]
-    assert message.kind == "response"
+    assert message.kind == "reply"  # unconfirmed until the user says what it is
     assert desk.original_of(message.id) == raw
     stored = desk.blob_path(message.attachments[0].sha256).read_bytes()
     assert stored == b"%PDF-1.4 letter"
 
 
-def test_automated_acknowledgements_are_recognised(desk: Desk, tmp_path: Path) -> None:
+def test_automated_replies_are_proposed_from_their_headers(desk: Desk, tmp_path: Path) -> None:
     request_id = _request(desk, ref="ACK-123")
     raw = make_email(
         subject="Automatic reply: ACK-123",
@@ -136,7 +136,13 @@ def test_automated_acknowledgements_are_recognised(desk: Desk, tmp_path: Path) -
         body="This is an automated confirmation that we received your request.",
     )
     import_paths(desk, [_write(tmp_path, "h.eml", raw)])
-    assert desk.get_request(request_id).messages[-1].kind == "acknowledgement"
+    message = desk.get_request(request_id).messages[-1]
+    assert message.kind == "reply"
+    proposal = desk.reply_proposal(message.id)
+    assert proposal.kind == "auto_reply" and proposal.status is None
+    assert ("header", "Auto-Submitted: auto-replied") in {
+        (e.signal, e.text) for e in proposal.evidence
+    }
 
 
 def test_mbox_imports_every_message(desk: Desk, tmp_path: Path) -> None:
