@@ -56,6 +56,7 @@ PUBLIC = frozenset(
         "foidesk.core.salvage",
         "foidesk.core.importing",
         "foidesk.core.accounts",
+        "foidesk.core.export",
     }
 )
 FACES = ("gui", "cli")
