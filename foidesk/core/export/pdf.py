@@ -224,7 +224,7 @@ def _contents_text(complete: bool) -> str:
             "the SHA-256 and size of every file in the bundle, so that anyone can check it."
         )
     return _(
-        "This bundle is redacted: the sender's own details and chosen words are replaced "
+        "This bundle is redacted: the requester's own details and chosen words are replaced "
         "by [redacted] in this PDF. The original emails and the attached files are left "
         "out, since they cannot be redacted; each attachment is listed below its message "
         "with its size and SHA-256, and manifest.json gives the SHA-256 and size of every "
