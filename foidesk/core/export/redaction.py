@@ -1,5 +1,6 @@
-"""Redacting a bundle before it is shared: the user's own addresses and phone numbers,
-and any words they choose, replaced wherever the bundle's text shows them.
+"""Redacting a bundle before it is shared: the user's own addresses (and the names that
+go with them, ``plan.py``) and phone numbers, and any words they choose, replaced
+wherever the bundle's text shows them.
 
 Only text foidesk writes itself can be redacted — the PDF and the manifest. The original
 emails hold every header and word as sent, and attachments are files foidesk cannot
