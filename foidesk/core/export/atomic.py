@@ -46,12 +46,15 @@ def temporary_beside(path: Path) -> Iterator[tuple[BinaryIO, Path]]:
     except OSError as exc:
         raise _worded(exc, path.parent) from exc
     temp = Path(name)
+    stream = os.fdopen(fd, "w+b")
     try:
-        with os.fdopen(fd, "w+b") as stream:
-            yield stream, temp
+        yield stream, temp
     except BaseException:
+        with contextlib.suppress(OSError):  # a full disk refuses the last buffer too
+            stream.close()
         temp.unlink(missing_ok=True)
         raise
+    stream.close()
 
 
 def commit(stream: BinaryIO, temp: Path, path: Path) -> None:

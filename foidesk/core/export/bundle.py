@@ -90,7 +90,8 @@ def write_bundle(
     )
     complete = redaction is None
     copies = [*layout.originals.values(), *layout.attachments.values()] if complete else []
-    job = _Job(plan, layout, store, redact, progress, sum(m.size for m in copies) + 1, complete)
+    total = sum(m.size for m in copies) + 1
+    job = _Job(plan, layout, store, redact, progress, total, complete, out.parent)
     progress.report(0, job.total, _("Writing the PDF…"))
     pdf = render_pdf(plan, layout, find_fonts(), redact, complete=complete)
     check_cancelled(progress)
@@ -120,6 +121,7 @@ class _Job:
     progress: Progress
     total: int  # bytes to copy, plus one for the PDF
     complete: bool
+    folder: Path  # where the bundle is written, for a disk's refusal
 
 
 def _write_zip(
@@ -143,12 +145,8 @@ def _write_zip(
             manifest = _manifest(job, written)
             last = _put(archive, MANIFEST_NAME, [manifest], len(manifest), moment, compress=True)
     except OSError as exc:
-        raise worded(exc, stream_folder(stream)) from exc
+        raise worded(exc, job.folder) from exc
     return [*written, last]
-
-
-def stream_folder(stream: BinaryIO) -> Path:
-    return Path(getattr(stream, "name", ".")).parent
 
 
 def _put(

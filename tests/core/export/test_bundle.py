@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from export_fixtures import Thread, pdf_text, squashed
+from mounts import needs_mount, tmpfs
 
 from foidesk.core.desk import Desk
 from foidesk.core.export import ExportError, NoFontError
@@ -255,3 +256,13 @@ def test_large_files_stream_through_without_being_held(
     assert grown < 4 << 20, f"peak grew by {grown} bytes for a {size}-byte file"
     with zipfile.ZipFile(out) as bundle:
         assert bundle.getinfo("attachments/scan-archive.bin").file_size == size
+
+
+@needs_mount
+def test_a_full_disk_is_one_sentence_and_leaves_nothing(
+    desk: Desk, thread: Thread, tmp_path: Path
+) -> None:
+    with tmpfs(tmp_path / "small-disk", "40k") as disk:
+        with pytest.raises(ExportError, match="full"):
+            desk.export_bundle(thread.request_id, disk / "bundle.zip")
+        assert list(disk.iterdir()) == []
