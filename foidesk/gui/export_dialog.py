@@ -166,9 +166,12 @@ class ExportDialog(QDialog):
 
 
 def _default_path(detail: RequestDetail) -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name = safe_filename(f"request-{detail.id} {detail.summary.title}")[:80].strip() + ".zip"
-    return Path(folder or Path.home()) / name
+    """In Documents (the home folder where there is none), named after the request."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(found) if found and Path(found).is_dir() else Path.home()
+    title = detail.summary.title.replace("/", "-").replace("\\", "-")  # a slash is no folder
+    name = safe_filename(f"request-{detail.id} {title}")[:80].strip() + ".zip"
+    return folder / name
 
 
 def _as_zip(path: Path) -> Path:

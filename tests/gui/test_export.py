@@ -40,7 +40,9 @@ def test_the_menu_action_writes_the_bundle(
     tmp_path: Path,
 ) -> None:
     dialog = _open_dialog(qtbot, window, thread.request_id)
-    assert dialog.path.text().endswith(".zip")
+    default = Path(dialog.path.text())
+    assert default.suffix == ".zip" and default.parent.is_dir()
+    assert default.name.startswith(f"request-{thread.request_id} ")
     out = tmp_path / "evidence"
     dialog.path.setText(str(out))
     with qtbot.waitSignal(window.exports.finished, timeout=60_000) as done:
