@@ -39,7 +39,6 @@ BUNDLE_FORMAT = "foidesk evidence bundle"
 BUNDLE_VERSION = 1
 ZIP64_LIMIT = (1 << 31) - 1
 #: Already compressed: deflating them again costs time and saves nothing.
-_STORED_TYPES = ("application/pdf", "image/", "video/", "audio/", "application/zip")
 _STORED_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png", ".gif", ".zip", ".docx", ".xlsx", ".odt")
 LEFT_OUT_ORIGINALS = "left out: the bundle is redacted, and the original emails are not"
 LISTED_ATTACHMENTS = (

@@ -49,7 +49,6 @@ class Redactor:
     def __init__(self, terms: Iterable[str], phones: Iterable[str] = ()) -> None:
         literal = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
         patterns = [re.escape(t) for t in literal] + [_phone_pattern(p) for p in set(phones)]
-        self.count = len(patterns)
         self._pattern = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
         self.marker = _("[redacted]")
 
