@@ -22,6 +22,7 @@ from foidesk.core.operations.accounts import AccountOperations
 from foidesk.core.operations.authorities import AuthorityOperations, check_regime
 from foidesk.core.operations.base import Today
 from foidesk.core.operations.calendar import CalendarOperations
+from foidesk.core.operations.export import ExportOperations
 from foidesk.core.operations.letters import LetterOperations
 from foidesk.core.operations.listing import ListOperations
 from foidesk.core.operations.messages import MessageOperations
@@ -56,6 +57,7 @@ class Desk(
     AccountOperations,
     SendingOperations,
     ReplyOperations,
+    ExportOperations,
 ):
     """An open profile: its database, its attachment store, and every operation on them."""
 

@@ -36,6 +36,7 @@ class WindowActions:
     write_message: QAction
     record_event: QAction
     change_status: QAction
+    export_bundle: QAction
     show_requests: QAction
     show_calendar: QAction
     next_pane: QAction
@@ -51,6 +52,7 @@ class WindowActions:
             self.write_message,
             self.record_event,
             self.change_status,
+            self.export_bundle,
         )
 
 
@@ -145,6 +147,12 @@ def make_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
             _("Clarification, extension, fee notice, review…"),
         ),
         change_status=_action(window, _("Change &status…"), "status", "Ctrl+Shift+S"),
+        export_bundle=_action(
+            window,
+            _("E&xport evidence bundle…"),
+            "export",
+            tip=_("One ZIP with the correspondence as a PDF, the original emails and every file"),
+        ),
         show_requests=_action(window, _("&Requests"), "list", "Ctrl+1"),
         show_calendar=_action(window, _("&Calendar"), "calendar", "Ctrl+2"),
         next_pane=_action(
@@ -185,6 +193,8 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     edit.addAction(a.preferences)
     request = bar.addMenu(_("&Request"))
     request.addActions([a.write_message, a.add_message, a.record_event, a.change_status])
+    request.addSeparator()
+    request.addAction(a.export_bundle)
     view = bar.addMenu(_("&View"))
     view.addActions([a.show_requests, a.show_calendar])
     view.addSeparator()

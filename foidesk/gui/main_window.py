@@ -41,6 +41,7 @@ from foidesk.gui.calendar_view import CalendarPane, ask_ics_path
 from foidesk.gui.editor import EditingController
 from foidesk.gui.empty_state import EmptyState
 from foidesk.gui.errors_ui import report_failure, show_user_error
+from foidesk.gui.export_dialog import ExportController
 from foidesk.gui.importing import ImportController
 from foidesk.gui.language import SETTING as LANGUAGE
 from foidesk.gui.language import saved_choice
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         indexer = self.text_indexer
         self.backups = BackupController(self.runner, self, pause=indexer.stop, resume=indexer.start)
         self.menus.file.insertActions(self.backup_anchor, self.backups.actions)
+        self.exports = ExportController(self.runner, self, self.current_request)
         self._build_status_bar()
         self._connect()
         self.state = WindowState(desk.profile.data_dir)
@@ -215,6 +217,8 @@ class MainWindow(QMainWindow):
         self.sending.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.sending.note_waiting()
         a.change_status.triggered.connect(self._focus_status)
+        a.export_bundle.triggered.connect(self.exports.ask)
+        self.exports.status_message.connect(self.statusBar().showMessage)
         a.show_requests.triggered.connect(lambda: self.tabs.setCurrentIndex(REQUESTS_TAB))
         a.show_calendar.triggered.connect(lambda: self.tabs.setCurrentIndex(CALENDAR_TAB))
         a.next_pane.triggered.connect(self.focus_next_pane)

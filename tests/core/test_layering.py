@@ -59,6 +59,7 @@ PUBLIC = frozenset(
         "foidesk.core.accounts",
         "foidesk.core.next_steps",
         "foidesk.core.letters",
+        "foidesk.core.export",
     }
 )
 FACES = ("gui", "cli")

@@ -1,0 +1,3 @@
+"""The export tests' request (``tests/helpers/export_fixtures.py``)."""
+
+from export_fixtures import thread  # noqa: F401
