@@ -20,6 +20,20 @@ from foidesk.gui.errors_ui import report_failure
 from foidesk.gui.tasks.database import DeskWorker
 
 _UNSAFE = re.compile(r"[^\w-]+")
+#: Letters addressed to someone other than the authority: they leave as drafts.
+_TO_SOMEONE_ELSE = frozenset({LetterKind.COMPLAINT})
+#: The thread's kind of message for a letter kind that is not one itself.
+_AS_MESSAGE = {LetterKind.FEE_ANSWER: "follow_up"}
+
+
+def goes_to_the_authority(kind: str) -> bool:
+    """A complaint goes to the regulator; the compose window writes to the authority."""
+    return LetterKind(kind) not in _TO_SOMEONE_ELSE
+
+
+def message_kind(kind: LetterKind) -> str:
+    """The kind the letter becomes in the thread (a fee answer is a follow-up)."""
+    return _AS_MESSAGE.get(kind, kind.value)
 
 
 def suggested_name(title: str, kind: str) -> str:

@@ -63,6 +63,7 @@ from foidesk.gui.unfiled_tray import UnfiledTray
 from foidesk.gui.window_state import WindowState
 
 if TYPE_CHECKING:
+    from foidesk.core.letters import Letter
     from foidesk.gui.compose_window import ComposeWindow
 
 REQUESTS_TAB, CALENDAR_TAB = 0, 1
@@ -468,13 +469,32 @@ class MainWindow(QMainWindow):
         edits.attach_files(self.ops, message, paths)
 
     def write_letter(self, kind: str) -> None:
-        """A next step's *Write…*: the letter, saved as an ``.eml`` draft where the user says."""
+        """A next step's *Write…*: the law's letter for it, filled from the request. A
+        letter to the authority opens in a compose window beside the thread (send, save a
+        draft or copy it there); one to someone else — a complaint goes to the regulator —
+        is saved as an ``.eml`` draft addressed to them, where the user says."""
         detail = self.thread_pane.detail
         if detail is None:
             return
-        path = letter_drafts.ask_draft_path(self, detail.summary.title, kind)
-        if path is not None:
-            self.write_letter_to(detail.id, kind, path)
+        if not letter_drafts.goes_to_the_authority(kind):
+            path = letter_drafts.ask_draft_path(self, detail.summary.title, kind)
+            if path is not None:
+                self.write_letter_to(detail.id, kind, path)
+            return
+        request_id = detail.id
+        self.worker.submit(
+            lambda desk: desk.letter(request_id, kind),
+            lambda letter: self._compose_letter(request_id, letter),
+            on_error=lambda exc: report_failure(self, _("Could not write the letter"), exc, ""),
+        )
+
+    def _compose_letter(self, request_id: int, letter: Letter) -> None:
+        detail = self.current_request()
+        if detail is None or detail.id != request_id:
+            return  # the user has moved on to another request meanwhile
+        self.write_message(
+            letter_drafts.message_kind(letter.kind), subject=letter.subject, body=letter.body
+        )
 
     def write_letter_to(self, request_id: int, kind: str, path: Path) -> None:
         letter_drafts.save_draft(

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from foidesk.core.desk import Desk
 from foidesk.core.next_steps import StepKind
 from foidesk.core.records import NewMessage, NewRequest, StatusGroup
+from foidesk.gui.compose_window import ComposeWindow
 from foidesk.gui.main_window import MainWindow
 from foidesk.gui.next_steps_panel import NextStepsPanel
 
@@ -81,12 +82,29 @@ def test_the_panel_shows_each_step_with_its_date_reason_and_a_write_button(
     assert response.label in window.thread_pane.header.deadline_buttons[0].text()
 
 
-def test_write_saves_the_letter_as_a_draft_through_the_database_thread(
+def test_write_opens_the_letter_to_the_authority_in_a_compose_window(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    late = _add(desk, "Late", date(2024, 3, 1))
+    panel = _open(qtbot, window, late)
+    chase_button = panel.rows[0][1]
+    assert chase_button is not None
+    chase_button.click()
+    qtbot.waitUntil(lambda: bool(window.findChildren(ComposeWindow)), timeout=10_000)
+    compose = window.findChildren(ComposeWindow)[0]
+    qtbot.addWidget(compose)
+    assert compose.kind.currentData() == "follow_up"
+    assert compose.subject.text() == "Overdue: Late"
+    assert "> Please provide the figures." in compose.body.toPlainText()
+    assert compose.detail.id == late
+
+
+def test_a_complaint_is_saved_as_a_draft_to_the_regulator_through_the_database_thread(
     qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     late = _add(desk, "Late", date(2024, 3, 1))
     panel = _open(qtbot, window, late)
-    chosen = tmp_path / "chase"  # the dialog's name without its suffix: .eml is added
+    chosen = tmp_path / "complaint"  # the dialog's name without its suffix: .eml is added
     asked: list[str] = []
 
     def save_dialog(parent: object, title: str, name: str, filters: str) -> tuple[str, str]:
@@ -94,18 +112,20 @@ def test_write_saves_the_letter_as_a_draft_through_the_database_thread(
         return str(chosen), filters
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
-    chase_button = panel.rows[0][1]
-    assert chase_button is not None
+    complaint_button = panel.rows[1][1]
+    assert complaint_button is not None
     with qtbot.waitSignal(window.statusBar().messageChanged, timeout=10_000):
-        chase_button.click()
-    assert asked == ["late-follow_up.eml"]
-    draft = tmp_path / "chase.eml"
+        complaint_button.click()
+    assert asked == ["late-complaint.eml"]
+    draft = tmp_path / "complaint.eml"
     with draft.open("rb") as stream:
         message = BytesParser(policy=policy.default).parse(stream)
-    assert message["X-Unsent"] == "1" and message["To"] == "foi@late.example.org"
-    assert message["Subject"] == "Overdue: Late"
+    assert message["X-Unsent"] == "1"
+    assert message["To"] != "foi@late.example.org"  # the ICO takes complaints by web form
+    assert "Information Commissioner" in message.get_content()
     assert "> Please provide the figures." in message.get_content()
-    assert "chase.eml" in window.statusBar().currentMessage()
+    assert "complaint.eml" in window.statusBar().currentMessage()
+    assert not window.findChildren(ComposeWindow)
 
 
 def test_a_request_with_nothing_to_do_shows_no_panel(
