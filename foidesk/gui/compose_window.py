@@ -1,10 +1,11 @@
 """Writing a letter to a request's authority, its thread beside it to read while writing.
 
-Three ways out, each through the outbox so that the letter becomes the thread's
+Four ways out, each through the outbox so that the letter becomes the thread's
 outgoing message once: **Send** (from a mail account, on a network thread), **Save as
-draft** (an ``.eml`` that Outlook, Thunderbird and Apple Mail open ready to send) and
-**Copy** (the text, for an authority's web form). A draft or a copy is recorded in the
-thread when the user says it was sent — at once, or later from the Outbox.
+draft** (an ``.eml`` that Outlook, Thunderbird and Apple Mail open ready to send),
+**Copy** (the text, for an authority's web form) and **Print or PDF** (a postal
+letter). A draft, a copy or a printed letter is recorded in the thread when the user
+says it was sent — at once, or later from the Outbox.
 
 The window may be opened filled in (``kind``, ``subject``, ``body``), as a letter
 template would open it.
@@ -12,12 +13,15 @@ template would open it.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -39,6 +43,7 @@ from foidesk.core.records import RequestDetail
 from foidesk.core.vocabulary import Direction, MessageKind
 from foidesk.gui.mime import paths_from
 from foidesk.gui.outbox_ui import SendingController
+from foidesk.gui.postal_letter import a4_printer, postal_document
 from foidesk.gui.resources import icon
 from foidesk.gui.thread_view import ThreadView
 
@@ -152,15 +157,19 @@ class ComposeWindow(QWidget):
         self.draft.setToolTip(_("An .eml file your mail program opens ready to send"))
         self.copy = QPushButton(_("&Copy text"))
         self.copy.setToolTip(_("For an authority's web form, or another program"))
+        self.post = QPushButton(_("&Print or PDF…"))
+        self.post.setToolTip(_("A letter to post: print it, or save it as a PDF"))
         self.cancel = QPushButton(_("Cancel"))
         self.send.clicked.connect(self.send_letter)
         self.draft.clicked.connect(self.choose_draft_path)
         self.copy.clicked.connect(self.copy_letter)
+        self.post.clicked.connect(self.choose_printer)
         self.cancel.clicked.connect(self.close)
         row = QHBoxLayout()
         row.addWidget(self.send)
         row.addWidget(self.draft)
         row.addWidget(self.copy)
+        row.addWidget(self.post)
         row.addStretch(1)
         row.addWidget(self.cancel)
         return row
@@ -189,6 +198,7 @@ class ComposeWindow(QWidget):
         self.send.setEnabled(can_write and facts is not None and bool(facts.accounts))
         self.draft.setEnabled(can_write)
         self.copy.setEnabled(can_write)
+        self.post.setEnabled(can_write)
         self.account.setEnabled(can_write and facts is not None and len(facts.accounts) > 1)
         if facts is None:
             self.note.setText(_("Reading the request…") if busy else "")
@@ -251,7 +261,7 @@ class ComposeWindow(QWidget):
             event.acceptProposedAction()
             self.attach(paths)
 
-    # --- the three routes (the controller runs them and answers here) ----------------
+    # --- the routes (the controller runs them and answers here) ----------------------
 
     def send_letter(self) -> None:
         """Into the outbox, then out through the account on a network thread."""
@@ -273,6 +283,31 @@ class ComposeWindow(QWidget):
     def copy_letter(self) -> None:
         self._set_busy(True)
         self.sending.copy(self.letter(), self)
+
+    def choose_printer(self) -> None:
+        printer = a4_printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(_("Print the letter"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print (or write the PDF the printer names) once the letter is in the outbox."""
+        self._set_busy(True)
+        document = postal_document(
+            self._sender(),
+            self.detail.summary.authority,
+            self.facts.to if self.facts is not None else None,
+            self.subject.text(),
+            self.body.toPlainText(),
+            date.today(),
+        )
+        self.sending.print_letter(self.letter(), lambda: document.print_(printer), self)
+
+    def _sender(self) -> str:
+        """The chosen account's sender, without its address's angle brackets."""
+        shown = self.account.currentText().split("  (", 1)[0]
+        return shown.replace("<", "").replace(">", "")
 
     def letter_queued(self, letter: OutboxRecord) -> None:
         """The letter is safe in the outbox: the window has done its part."""

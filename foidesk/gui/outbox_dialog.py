@@ -172,4 +172,6 @@ def _route_note(letter: OutboxRecord) -> str:
         return _("saved as a draft for your mail program")
     if letter.route == Route.COPY:
         return _("copied as text")
+    if letter.route == Route.POST:
+        return _("printed for the post")
     return _("from account {name}").format(name=letter.account or "—")

@@ -121,6 +121,24 @@ class SendingController(QObject):
 
         self.worker.submit(run, copied, on_error=self._refusal(face))
 
+    def print_letter(
+        self, draft: LetterDraft, print_page: Callable[[], None], face: ComposeFace
+    ) -> None:
+        """Into the outbox as a postal letter, then onto the printer the user chose (or a
+        PDF); recorded in the thread once they say it went into the post."""
+
+        def printed(letter: OutboxRecord) -> None:
+            print_page()
+            face.letter_queued(letter)
+            note = _(
+                "The letter is printed. Sign it and post it to the authority. Has it been sent?"
+            )
+            self.ask_if_sent(letter, note, face)
+
+        self.worker.submit(
+            lambda desk: desk.queue_letter(draft, Route.POST), printed, on_error=self._refusal(face)
+        )
+
     def ask_if_sent(self, letter: OutboxRecord, text: str, face: ComposeFace | None) -> None:
         """Record it now, or later from the Outbox: a letter goes into its thread once."""
         question = QMessageBox.Icon.Question

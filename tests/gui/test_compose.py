@@ -337,3 +337,37 @@ def test_files_dropped_on_the_compose_window_are_attached_and_can_be_removed(
     compose.remove_file.click()
     assert compose.attachments() == []
     compose.close()
+
+
+def test_a_postal_letter_is_printed_to_pdf_and_recorded_once_posted(
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
+) -> None:
+    import pypdfium2
+
+    from foidesk.gui.postal_letter import a4_printer
+
+    request_id = add_request(desk)
+    window.refresh_all()
+    compose = open_compose(
+        qtbot, window, request_id, kind="internal_review_request",
+        subject="Internal review: Bus lanes", body="Dear FOI team,\n\nPlease review the refusal.",
+    )  # fmt: skip
+    printer = a4_printer()
+    printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "letter.pdf"))
+    compose.print_to(printer)
+    box = question(qtbot, window)
+    assert "printed" in box.text()
+    pdf = pypdfium2.PdfDocument(tmp_path / "letter.pdf")
+    text = pdf[0].get_textpage().get_text_range()
+    pdf.close()
+    assert "Internal review: Bus lanes" in text and "Please review the refusal." in text
+    assert "Council" in text
+    (waiting,) = desk.outbox()
+    assert (waiting.route, waiting.state) == (Route.POST, LetterState.WAITING)
+    yes = next(b for b in box.buttons() if b.text() == "It has been sent")
+    with qtbot.waitSignal(compose.sent, timeout=WAIT_MS) as sent:
+        yes.click()
+    message = desk.get_message(sent.args[0])
+    assert (message.direction, message.kind) == ("outgoing", "internal_review_request")
+    assert desk.outbox() == []

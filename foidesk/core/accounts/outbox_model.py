@@ -25,6 +25,7 @@ class Route(StrEnum):
     ACCOUNT = "account"  # sent by foidesk through a mail account
     DRAFT = "draft"  # saved as an .eml draft for the user's mail program
     COPY = "copy"  # copied as text for a web form or another program
+    POST = "post"  # printed, or saved as a PDF, for a postal letter
 
 
 #: The kinds of letter a requester sends to an authority.
