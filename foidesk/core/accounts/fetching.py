@@ -8,6 +8,10 @@
    through the same importer as a dropped ``.eml``: the same duplicate check (a mail
    fetched and also dragged in is one message), the same filing, its raw bytes kept.
 4. The mark moves on after the mails below it have committed (``folder_state``).
+
+Every step that reads or writes the database goes through ``on_database``: the
+window's database thread (which then does only the filing writes, while the
+connection waits on the network elsewhere), or, on the command line, ``directly``.
 """
 
 from __future__ import annotations
@@ -34,7 +38,14 @@ from foidesk.core.importing.importer import (
     import_file,
 )
 from foidesk.core.importing.spooling import spool_folder
-from foidesk.core.progress import NoProgress, Progress, check_cancelled
+from foidesk.core.progress import (
+    Cancelled,
+    NoProgress,
+    OnDatabase,
+    Progress,
+    check_cancelled,
+    directly,
+)
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -100,8 +111,10 @@ class Fetcher:
         progress: Progress,
         interest: Interest,
         context: ImportContext,
+        on_database: OnDatabase = directly,
     ) -> None:
         self.desk = desk
+        self.on_database = on_database
         self.account = account
         self.progress = progress
         self.interest = interest
@@ -127,11 +140,14 @@ class Fetcher:
             self.progress.report(done, len(uids), self.account.name)
 
     def _mark(self, validity: int) -> FolderMark:
-        with self.desk.db.reading() as session:
-            mark = read_mark(session, self.account.id, FOLDER)
+        mark: FolderMark | None = self.on_database(self._read_mark)
         if mark is None or mark.uidvalidity != validity:
             return FolderMark(validity, 0)  # new, or renumbered: read it all again
         return mark
+
+    def _read_mark(self) -> FolderMark | None:
+        with self.desk.db.reading() as session:
+            return read_mark(session, self.account.id, FOLDER)
 
     def _batch(
         self,
@@ -142,13 +158,19 @@ class Fetcher:
         mark: FolderMark,
     ) -> FolderMark:
         since_mark = 0
+        done = mark.last_uid
         for uid in batch:
+            if self.progress.cancelled():  # keep what is in: the next fetch goes on here
+                self._save(FolderMark(mark.uidvalidity, done))
+                raise Cancelled()
             found = _header_bytes(headers.get(uid, {}))
             head = Headers.parse(found) if found is not None else None
             if head is None or self.interest.reason(head) is None:
                 self.result.left_alone += 1
+                done = uid
                 continue
             self._download(client, spool, uid, head)
+            done = uid
             since_mark += 1
             if since_mark >= MARK_EVERY:
                 mark = self._save(FolderMark(mark.uidvalidity, uid))
@@ -165,7 +187,9 @@ class Fetcher:
             return
         path = spool / "fetched.eml"
         path.write_bytes(data)
-        imported = import_file(self.desk, path, None, self.context)
+        imported: ImportedFile = self.on_database(
+            lambda: import_file(self.desk, path, None, self.context)
+        )
         if imported.status == "error":
             self.result.errors.append(
                 _("mail {uid} could not be read: {reason}").format(uid=uid, reason=imported.error)
@@ -175,8 +199,11 @@ class Fetcher:
         self.interest.remember(head.message_id)
 
     def _save(self, mark: FolderMark) -> FolderMark:
-        with self.desk.writing(Changes(accounts=True)) as unit:
-            write_mark(unit.session, self.account.id, FOLDER, mark)
+        def write() -> None:
+            with self.desk.writing(Changes(accounts=True)) as unit:
+                write_mark(unit.session, self.account.id, FOLDER, mark)
+
+        self.on_database(write)
         return mark
 
 
@@ -186,12 +213,12 @@ def fetch_account(
     password: str,
     progress: Progress | None = None,
     connect: Callable[..., Any] = imap_session,
+    on_database: OnDatabase = directly,
 ) -> AccountFetch:
     """Fetch one account; a server that fails is reported in ``error``, not raised, so
     the other accounts are still fetched and what was filed before is counted."""
-    with desk.db.reading() as session:
-        interest = Interest.read(session)
-    fetcher = Fetcher(desk, account, progress or NoProgress(), interest, ImportContext.read(desk))
+    interest, context = on_database(lambda: _interest_and_context(desk))
+    fetcher = Fetcher(desk, account, progress or NoProgress(), interest, context, on_database)
     try:
         with connect(account, password) as client, spool_folder(desk.store) as spool:
             try:
@@ -207,6 +234,12 @@ def fetch_account(
     except MailServerError as exc:
         fetcher.result.error = str(exc)
     return fetcher.result
+
+
+def _interest_and_context(desk: FetchingDesk) -> tuple[Interest, ImportContext]:
+    with desk.db.reading() as session:
+        interest = Interest.read(session)
+    return interest, ImportContext.read(desk)
 
 
 def _lost(exc: BaseException, account: AccountRecord, result: AccountFetch) -> MailServerError:
