@@ -150,6 +150,7 @@ class WindowMenus:
     file: QMenu
     edit: QMenu
     request: QMenu
+    mail: QMenu  # its actions are the mail controller's (gui/mail_fetching.py)
     view: QMenu
     help: QMenu
     toolbar: QToolBar
@@ -176,6 +177,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     edit.addAction(a.preferences)
     request = bar.addMenu(_("&Request"))
     request.addActions([a.add_message, a.record_event, a.change_status])
+    mail = bar.addMenu(_("&Mail"))
     view = bar.addMenu(_("&View"))
     view.addActions([a.show_requests, a.show_calendar])
     view.addSeparator()
@@ -193,4 +195,4 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     toolbar.addActions([a.undo, a.redo])
     toolbar.addSeparator()
     toolbar.addActions([a.show_requests, a.show_calendar])
-    return WindowMenus(file, edit, request, view, help_menu, toolbar)
+    return WindowMenus(file, edit, request, mail, view, help_menu, toolbar)

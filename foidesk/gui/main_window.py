@@ -42,6 +42,7 @@ from foidesk.gui.errors_ui import report_failure, show_user_error
 from foidesk.gui.importing import ImportController
 from foidesk.gui.language import SETTING as LANGUAGE
 from foidesk.gui.language import saved_choice
+from foidesk.gui.mail_fetching import MailController
 from foidesk.gui.main_splitter import MainSplitter
 from foidesk.gui.mime import DROP_MESSAGES_ON_A_REQUEST, drop_refusal, paths_from
 from foidesk.gui.operations import Operations
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         indexer = self.text_indexer
         self.backups = BackupController(self.runner, self, pause=indexer.stop, resume=indexer.start)
         self.menus.file.insertActions(self.backup_anchor, self.backups.actions)
+        self.mail = MailController(self.runner, self.menus.mail, self)
         self._build_status_bar()
         self._connect()
         self.state = WindowState(desk.profile.data_dir)
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.count_label.setAccessibleName(_("Request count"))
         self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.mail.status)
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -291,6 +294,7 @@ class MainWindow(QMainWindow):
         """On a first run, give the list what its essential columns need (the thread the
         rest), within a fair share of the width."""
         super().showEvent(event)
+        self.mail.begin()  # the first fetch, once the window is up (begins only once)
         if self._first_run:
             self._first_run = False
             QTimer.singleShot(0, self._split_for_the_list)
@@ -313,6 +317,7 @@ class MainWindow(QMainWindow):
         """Finish queued work before the desk closes: nothing outlives it."""
         self._shut = True
         self.text_indexer.shut()
+        self.mail.shut()
         self.runner.stop()
 
     # --- refreshing ------------------------------------------------------------------
@@ -328,6 +333,7 @@ class MainWindow(QMainWindow):
         self.calendar.apply(changes)
         self.unfiled.apply(changes)
         self.search_panel.apply(changes)
+        self.mail.apply(changes)
 
     def _list_loaded(self, shown: int, total: int) -> None:
         empty = not total and self.desk.db.damage is None
@@ -509,6 +515,7 @@ class MainWindow(QMainWindow):
         dialog.theme_chosen.connect(self.set_theme)
         dialog.language_chosen.connect(lambda choice: self.state.set_value(LANGUAGE, choice))
         dialog.add_page(self.backups.settings_page(dialog), _("Backups"))
+        dialog.add_page(self.mail.settings_page(dialog), _("Mail"))
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
         return dialog
