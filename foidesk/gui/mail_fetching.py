@@ -143,7 +143,16 @@ class MailStatus(QWidget):
             _("Mail of {account} not checked: {reason}").format(account=name, reason=reason)
             for name, reason in sorted(problems.items())
         ]
-        self.line.set_full_text(" · ".join(lines), "\n".join(lines))
+        if len(lines) > 1:  # one short line; the tooltip has each account's sentence
+            names = ", ".join(sorted(problems))
+            shown = ngettext(
+                "Mail of {count} account not checked: {names}",
+                "Mail of {count} accounts not checked: {names}",
+                len(lines),
+            ).format(count=len(lines), names=names)
+        else:
+            shown = "".join(lines)
+        self.line.set_full_text(shown, "\n".join(lines))
         self.line.setVisible(bool(lines))
 
 
@@ -365,15 +374,25 @@ class MailSettingsPage(QWidget):
         accounts.clicked.connect(open_accounts)
         note = QLabel(
             _(
-                "foidesk checks every mail account when it starts, at this interval, and "
-                "whenever you press F5 (Mail → Check mail). 0 checks only then."
+                "foidesk checks every mail account when it starts, then at this interval, "
+                "and whenever you press F5 (Mail → Check mail). With 0 it checks only on "
+                "start and with F5."
             )
         )
         note.setWordWrap(True)
+        self.interval.setMinimumWidth(self.interval.sizeHint().width())
+        interval_row = QHBoxLayout()
+        interval_row.addWidget(self.interval)
+        interval_row.addStretch(1)
+        accounts_row = QHBoxLayout()
+        accounts_row.addWidget(accounts)
+        accounts_row.addStretch(1)
+        label = QLabel(_("Check for new mail &every:"))
+        label.setBuddy(self.interval)
         form = QFormLayout(self)
-        form.addRow(_("Check for new mail &every:"), self.interval)
+        form.addRow(label, interval_row)
         form.addRow("", note)
-        form.addRow("", accounts)
+        form.addRow("", accounts_row)
 
     def _chosen(self, minutes: int) -> None:
         self._fetching.save_interval(minutes)
