@@ -361,11 +361,15 @@ class MailAccountsDialog(QDialog):
         if account is None or not (confirm or self._confirm)(account):
             return
         name = account.name
-        self._worker.submit(
-            lambda desk: desk.remove_account(name),
-            lambda _record: self.reload(),
-            on_error=self._remove_failed,
-        )
+
+        def remove() -> None:
+            self._worker.submit(
+                lambda desk: desk.remove_account(name),
+                lambda _record: self.reload(),
+                on_error=self._remove_failed,
+            )
+
+        self._fetching.when_idle(remove)
 
     def _confirm(self, account: AccountRecord) -> bool:
         answer = QMessageBox.question(

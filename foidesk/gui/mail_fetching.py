@@ -180,6 +180,7 @@ class MailFetching(QObject):
         self.minutes: float = DEFAULT_MINUTES
         self._progress: TaskProgress | None = None
         self._began = False
+        self._held = False
         self._shut = False
 
     @property
@@ -250,9 +251,33 @@ class MailFetching(QObject):
 
         return hand_over
 
+    def hold(self) -> None:
+        """Stop a running fetch and start none until ``release`` (while a restore replaces
+        the profile under the database thread)."""
+        self._held = True
+        self.cancel()
+
+    def release(self) -> None:
+        self._held = False
+
+    def when_idle(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once no fetch runs: at once, or after the running one is stopped
+        (removing an account must not pull the rows from under its fetch)."""
+        if self._progress is None:
+            then()
+            return
+
+        def once(_report: object) -> None:
+            self.finished.disconnect(once)
+            then()
+
+        self.finished.connect(once)
+        self.cancel()
+
     def check_mail(self) -> bool:
-        """Start a fetch of every account; False when one runs already (it is this one)."""
-        if self._progress is not None or self._shut:
+        """Start a fetch of every account; False when one runs already (it is this one),
+        or while fetching is held."""
+        if self._progress is not None or self._shut or self._held:
             return False
         progress = TaskProgress(self)
         self._progress = progress

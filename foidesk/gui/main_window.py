@@ -113,10 +113,11 @@ class MainWindow(QMainWindow):
         self.menus.view.addAction(self.unfiled_dock.toggleViewAction())
         self.menus.view.addAction(self.search_dock.toggleViewAction())
         self.backup_anchor = self.commands.trash
-        indexer = self.text_indexer
-        self.backups = BackupController(self.runner, self, pause=indexer.stop, resume=indexer.start)
-        self.menus.file.insertActions(self.backup_anchor, self.backups.actions)
         self.mail = MailController(self.runner, self.menus.mail, self)
+        self.backups = BackupController(
+            self.runner, self, pause=self._hold_background, resume=self._resume_background
+        )
+        self.menus.file.insertActions(self.backup_anchor, self.backups.actions)
         self._build_status_bar()
         self._connect()
         self.state = WindowState(desk.profile.data_dir)
@@ -251,6 +252,15 @@ class MainWindow(QMainWindow):
         self._check_profile()
         QTimer.singleShot(INDEXING_DELAY_MS, self.text_indexer.start)
         self._enable_request_actions(False)
+
+    def _hold_background(self) -> None:
+        """A restore is about to replace the profile: no text reading, no mail fetch."""
+        self.text_indexer.stop()
+        self.mail.fetching.hold()
+
+    def _resume_background(self) -> None:
+        self.text_indexer.start()
+        self.mail.fetching.release()
 
     # --- the profile's health --------------------------------------------------------
 

@@ -12,7 +12,7 @@ import keyring
 import keyring.backends.fail
 import pytest
 from account_fixtures import *  # noqa: F403
-from account_fixtures import PASSWORD, USER
+from account_fixtures import PASSWORD, REQUEST_MESSAGE_ID, USER, Mailroom
 from imap_server import ImapServer
 from keyring_server import Keyring
 from pytestqt.qtbot import QtBot
@@ -194,3 +194,35 @@ def test_remove_asks_and_takes_the_keyring_entry(
     assert asked == ["work"]
     assert desk.accounts() == [] and dialog.list.count() == 0
     assert keyring.get_password("foidesk", account.keyring_key) is None
+
+
+def test_removing_an_account_while_it_is_fetched_waits_for_the_fetch_to_stop(
+    qtbot: QtBot, window: MainWindow, mailroom: Mailroom, accounts_dialog: MailAccountsDialog
+) -> None:
+    from mailmaker import make_email
+
+    mailroom.server.append(
+        USER,
+        [
+            make_email(
+                sender="Clerk <clerk@elsewhere.example>",
+                subject=f"Re: your request {n}",
+                message_id=f"<busy-{n}@elsewhere.example>",
+                in_reply_to=f"<{REQUEST_MESSAGE_ID}>",
+            )
+            for n in range(40)
+        ],
+    )
+    dialog, fetching = accounts_dialog, window.mail.fetching
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
+    outcomes: list[object] = []
+    fetching.finished.connect(outcomes.append)
+    fetching.check_mail()  # or the window's own first fetch is running already
+    assert fetching.running
+
+    with qtbot.waitSignal(dialog.listed, timeout=WAIT_MS):
+        dialog.remove(confirm=lambda _a: True)
+
+    assert len(outcomes) == 1  # the fetch ended (stopped, or done) before the removal
+    assert mailroom.desk.accounts() == []
+    assert keyring.get_password("foidesk", mailroom.account.keyring_key) is None

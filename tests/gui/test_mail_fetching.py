@@ -343,3 +343,18 @@ def test_a_fetch_keeps_sql_off_the_gui_thread_and_the_network_off_the_database_t
     assert threads_of_work["sql"] == {"foidesk-database"}  # none on the GUI thread
     assert threads_of_work["connect"] and "foidesk-database" not in threads_of_work["connect"]
     assert threading.main_thread().name not in threads_of_work["connect"]
+
+
+def test_a_held_fetching_starts_nothing_until_released(
+    qtbot: QtBot, mailroom: Mailroom, open_window: Callable[[Mailroom], MainWindow]
+) -> None:
+    window = open_window(mailroom)
+    shown_and_fetched(qtbot, window)
+    fetching = window.mail.fetching
+
+    fetching.hold()  # as a restore does before it replaces the profile
+    assert fetching.check_mail() is False
+    fetching.release()
+
+    with qtbot.waitSignal(fetching.finished, timeout=WAIT_MS):
+        assert fetching.check_mail() is True
