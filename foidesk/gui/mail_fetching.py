@@ -141,10 +141,12 @@ class MailStatus(QWidget):
     def show_problems(self, problems: dict[str, str]) -> None:
         lines = [
             _("Mail of {account} not checked: {reason}").format(account=name, reason=reason)
+            if name
+            else _("Mail not checked: {reason}").format(reason=reason)  # the profile's trouble
             for name, reason in sorted(problems.items())
         ]
         if len(lines) > 1:  # one short line; the tooltip has each account's sentence
-            names = ", ".join(sorted(problems))
+            names = ", ".join(sorted(name for name in problems if name))
             shown = ngettext(
                 "Mail of {count} account not checked: {names}",
                 "Mail of {count} accounts not checked: {names}",
