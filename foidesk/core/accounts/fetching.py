@@ -29,7 +29,7 @@ from foidesk.core.accounts.errors import MailServerError
 from foidesk.core.accounts.folder_state import FolderMark, read_mark, write_mark
 from foidesk.core.accounts.model import AccountRecord
 from foidesk.core.accounts.selection import HEADER_ITEM, Headers, Interest
-from foidesk.core.changes import Changes
+from foidesk.core.changes import ChangeFeed, Changes
 from foidesk.core.i18n import _
 from foidesk.core.importing.importer import (
     ImportContext,
@@ -56,11 +56,15 @@ FOLDER = "INBOX"
 HEADER_BATCH = 500
 #: Mails downloaded between two marks: a killed fetch redoes at most these (as duplicates).
 MARK_EVERY = 50
+#: Mails downloaded, then filed together in one database step (and one repaint).
+FILE_EVERY = 25
 _BODY = b"BODY[]"
 
 
 class FetchingDesk(ImportingDesk, Protocol):
     """What fetching needs of an open profile (besides what importing needs)."""
+
+    feed: ChangeFeed
 
     def writing(self, changes: Changes = ...) -> AbstractContextManager[Unit]: ...
 
@@ -157,27 +161,44 @@ class Fetcher:
         headers: dict[int, dict[bytes, Any]],
         mark: FolderMark,
     ) -> FolderMark:
+        pending: list[tuple[int, Path]] = []
         since_mark = 0
-        done = mark.last_uid
-        for uid in batch:
-            if self.progress.cancelled():  # keep what is in: the next fetch goes on here
-                self._save(FolderMark(mark.uidvalidity, done))
-                raise Cancelled()
-            found = _header_bytes(headers.get(uid, {}))
-            head = Headers.parse(found) if found is not None else None
-            if head is None or self.interest.reason(head) is None:
-                self.result.left_alone += 1
+        done = mark.last_uid  # every mail up to it is filed, or judged not foidesk's
+        try:
+            for uid in batch:
+                if self.progress.cancelled():  # keep what is in: the next fetch goes on here
+                    raise Cancelled()
+                found = _header_bytes(headers.get(uid, {}))
+                head = Headers.parse(found) if found is not None else None
+                if head is None or self.interest.reason(head) is None:
+                    self.result.left_alone += 1
+                    done = uid
+                    continue
+                self._download(client, spool / f"fetched-{len(pending)}.eml", uid, head, pending)
                 done = uid
-                continue
-            self._download(client, spool, uid, head)
-            done = uid
-            since_mark += 1
-            if since_mark >= MARK_EVERY:
-                mark = self._save(FolderMark(mark.uidvalidity, uid))
-                since_mark = 0
+                since_mark += 1
+                if len(pending) >= FILE_EVERY or since_mark >= MARK_EVERY:
+                    self._file(pending)
+                if since_mark >= MARK_EVERY:
+                    mark = self._save(FolderMark(mark.uidvalidity, uid))
+                    since_mark = 0
+        except (Cancelled, OSError, imaplib.IMAP4.abort, imaplib.IMAP4.error):
+            # what was downloaded needs no server to be filed, and the mark moves past it
+            self._file(pending)
+            self._save(FolderMark(mark.uidvalidity, done))
+            raise
+        self._file(pending)
         return self._save(FolderMark(mark.uidvalidity, batch[-1]))
 
-    def _download(self, client: IMAPClient, spool: Path, uid: int, head: Headers) -> None:
+    def _download(
+        self,
+        client: IMAPClient,
+        path: Path,
+        uid: int,
+        head: Headers,
+        pending: list[tuple[int, Path]],
+    ) -> None:
+        """Download a mail whole into ``path``, to be filed with the next few."""
         fetched = client.fetch([uid], ["BODY.PEEK[]"]).get(uid, {})
         data = fetched.get(_BODY)
         if not isinstance(data, bytes):
@@ -185,18 +206,30 @@ class Fetcher:
                 _("mail {uid} vanished from the server before it could be read").format(uid=uid)
             )
             return
-        path = spool / "fetched.eml"
         path.write_bytes(data)
-        imported: ImportedFile = self.on_database(
-            lambda: import_file(self.desk, path, None, self.context)
-        )
-        if imported.status == "error":
-            self.result.errors.append(
-                _("mail {uid} could not be read: {reason}").format(uid=uid, reason=imported.error)
-            )
+        pending.append((uid, path))
+        self.interest.remember(head.message_id)  # a later mail may reply to this one
+
+    def _file(self, pending: list[tuple[int, Path]]) -> None:
+        """File the downloaded mails in one step on the database thread: each is its own
+        unit of work, and what they changed is published once (one repaint for them)."""
+        taken = list(pending)
+        pending.clear()
+        if not taken:
             return
-        self.result.count(imported)
-        self.interest.remember(head.message_id)
+
+        def file_all() -> list[ImportedFile]:
+            with self.desk.feed.gather():
+                return [import_file(self.desk, path, None, self.context) for _uid, path in taken]
+
+        imported: list[ImportedFile] = self.on_database(file_all)
+        for (uid, _path), result in zip(taken, imported, strict=True):
+            if result.status == "error":
+                self.result.errors.append(
+                    _("mail {uid} could not be read: {reason}").format(uid=uid, reason=result.error)
+                )
+            else:
+                self.result.count(result)
 
     def _save(self, mark: FolderMark) -> FolderMark:
         def write() -> None:
