@@ -195,6 +195,21 @@ def test_a_wrong_password_is_a_line_for_that_account_only(
     assert no_dialog_open()
 
 
+def test_a_certificate_this_computer_does_not_trust_is_a_status_line(
+    qtbot: QtBot, mailroom: Mailroom, open_window: Callable[[Mailroom], MainWindow]
+) -> None:
+    mailroom.desk.add_account(new_account(mailroom.server, "no-ca", ca_file=None), "pw")
+    window = open_window(mailroom)
+
+    shown_and_fetched(qtbot, window)
+
+    text = window.mail.status.line.full_text()
+    assert "Mail of no-ca not checked:" in text
+    assert "not from an authority this computer trusts" in text
+    assert "Mail of work" not in text
+    assert no_dialog_open()
+
+
 def test_a_reply_that_moves_a_deadline_is_notified(
     qtbot: QtBot, mailroom: Mailroom, open_window: Callable[[Mailroom], MainWindow]
 ) -> None:
