@@ -441,7 +441,7 @@ class MailController(QObject):
         self.check_mail.triggered.connect(self.fetching.check_mail)
         self.accounts = QAction(_("Mail &accounts…"), window)
         self.accounts.setStatusTip(_("Add, change, test or remove the accounts foidesk reads"))
-        self.accounts.triggered.connect(self.open_accounts)
+        self.accounts.triggered.connect(lambda: self.open_accounts())
         menu.addActions([self.check_mail, self.accounts])
         f = self.fetching
         f.started.connect(lambda: self._running(True))
@@ -467,16 +467,18 @@ class MailController(QObject):
     def apply(self, changes: Changes) -> None:
         self.fetching.apply(changes)
 
-    def open_accounts(self) -> QWidget:
+    def open_accounts(self, parent: QWidget | None = None) -> QWidget:
+        """The accounts dialog, over ``parent`` (Preferences, when opened from there)."""
         from foidesk.gui.mail_accounts_dialog import MailAccountsDialog
 
-        dialog = MailAccountsDialog(self._runner.database, self.fetching, self._window)
+        dialog = MailAccountsDialog(self._runner.database, self.fetching, parent or self._window)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
         return dialog
 
     def settings_page(self, parent: QWidget | None = None) -> MailSettingsPage:
-        return MailSettingsPage(self.fetching, self.open_accounts, parent)
+        page = MailSettingsPage(self.fetching, lambda: self.open_accounts(page.window()), parent)
+        return page
 
     def shut(self) -> None:
         self.fetching.shut()

@@ -226,3 +226,28 @@ def test_removing_an_account_while_it_is_fetched_waits_for_the_fetch_to_stop(
     assert len(outcomes) == 1  # the fetch ended (stopped, or done) before the removal
     assert mailroom.desk.accounts() == []
     assert keyring.get_password("foidesk", mailroom.account.keyring_key) is None
+
+
+def test_the_mail_menu_and_the_mail_page_of_preferences_open_the_accounts(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from foidesk.gui.mail_fetching import MailSettingsPage
+
+    assert window.menus.mail.title() == "&Mail"
+    assert [a.text() for a in window.menus.mail.actions()] == ["&Check mail", "Mail &accounts…"]
+    window.mail.accounts.trigger()
+    from_menu = window.findChild(MailAccountsDialog)
+    assert from_menu is not None and from_menu.isVisible()
+    from_menu.close()
+
+    prefs = window.show_preferences()
+    page = prefs.findChild(MailSettingsPage, "mail-settings")
+    assert page is not None
+    (button,) = [b for b in page.findChildren(QPushButton) if b.text() == "Mail &accounts…"]
+    button.click()
+    over_prefs = prefs.findChild(MailAccountsDialog)
+    assert over_prefs is not None and over_prefs.isVisible()
+    over_prefs.close()
+    prefs.close()
