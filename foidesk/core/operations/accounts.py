@@ -154,7 +154,8 @@ class AccountOperations(DeskBase):
 
         The window calls this off its database thread and gives that thread as
         ``on_database``: the network waits there, the filing writes go to the database
-        thread (each publishes its changes then, so the views repaint as mail arrives)."""
+        thread (each step of them publishes its changes there, so the views repaint as
+        mail arrives)."""
         from foidesk.core.accounts import passwords  # the keyring loads only when used
         from foidesk.core.accounts.fetching import AccountFetch, FetchReport, fetch_account
 
