@@ -21,7 +21,7 @@ from sqlalchemy import Engine, event
 
 from foidesk.core import i18n
 from foidesk.core.accounts import FetchReport
-from foidesk.gui.mail_fetching import SETTING, MailFetching
+from foidesk.gui.mail_fetching import SETTING, MailFetching, MailSettingsPage
 from foidesk.gui.main_window import MainWindow
 
 WAIT_MS = 20_000
@@ -137,7 +137,7 @@ def test_the_timer_fetches_at_the_interval_from_preferences(
     assert fetching.timer.isActive() and fetching.timer.interval() == 10 * 60_000  # default
 
     dialog = window.show_preferences()
-    page = dialog.findChild(type(window.mail.settings_page()), "mail-settings")
+    page = dialog.findChild(MailSettingsPage, "mail-settings")
     assert page is not None
     page.interval.setValue(3)  # the user's choice is saved in the profile's settings
     qtbot.waitUntil(lambda: fetching.timer.interval() == 3 * 60_000, timeout=WAIT_MS)
