@@ -167,6 +167,7 @@ class WindowMenus:
     file: QMenu
     edit: QMenu
     request: QMenu
+    mail: QMenu  # its actions are the mail controller's (gui/mail_fetching.py)
     view: QMenu
     help: QMenu
     toolbar: QToolBar
@@ -195,6 +196,7 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     request.addActions([a.write_message, a.add_message, a.record_event, a.change_status])
     request.addSeparator()
     request.addAction(a.export_bundle)
+    mail = bar.addMenu(_("&Mail"))
     view = bar.addMenu(_("&View"))
     view.addActions([a.show_requests, a.show_calendar])
     view.addSeparator()
@@ -212,4 +214,4 @@ def build_menus(window: QMainWindow, a: WindowActions) -> WindowMenus:
     toolbar.addActions([a.undo, a.redo])
     toolbar.addSeparator()
     toolbar.addActions([a.show_requests, a.show_calendar])
-    return WindowMenus(file, edit, request, view, help_menu, toolbar)
+    return WindowMenus(file, edit, request, mail, view, help_menu, toolbar)

@@ -45,6 +45,7 @@ from foidesk.gui.export_dialog import ExportController
 from foidesk.gui.importing import ImportController
 from foidesk.gui.language import SETTING as LANGUAGE
 from foidesk.gui.language import saved_choice
+from foidesk.gui.mail_fetching import MailController
 from foidesk.gui.main_splitter import MainSplitter
 from foidesk.gui.mime import DROP_MESSAGES_ON_A_REQUEST, drop_refusal, paths_from
 from foidesk.gui.operations import Operations
@@ -125,8 +126,10 @@ class MainWindow(QMainWindow):
         self.outbox_action = self.menus.view.addAction(icon("outgoing"), _("&Outbox…"))
         self.outbox_action.setStatusTip(_("Letters waiting to be sent, or that failed"))
         self.backup_anchor = self.commands.trash
-        indexer = self.text_indexer
-        self.backups = BackupController(self.runner, self, pause=indexer.stop, resume=indexer.start)
+        self.mail = MailController(self.runner, self.menus.mail, self)
+        self.backups = BackupController(
+            self.runner, self, pause=self._hold_background, resume=self._resume_background
+        )
         self.menus.file.insertActions(self.backup_anchor, self.backups.actions)
         self.exports = ExportController(self.runner, self, self.current_request)
         self._build_status_bar()
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.count_label.setAccessibleName(_("Request count"))
         self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.mail.status)
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -272,6 +276,15 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(INDEXING_DELAY_MS, self.text_indexer.start)
         self._enable_request_actions(False)
 
+    def _hold_background(self) -> None:
+        """A restore is about to replace the profile: no text reading, no mail fetch."""
+        self.text_indexer.stop()
+        self.mail.fetching.hold()
+
+    def _resume_background(self) -> None:
+        self.text_indexer.start()
+        self.mail.fetching.release()
+
     # --- the profile's health --------------------------------------------------------
 
     def _check_profile(self) -> None:
@@ -319,6 +332,7 @@ class MainWindow(QMainWindow):
         """On a first run, give the list what its essential columns need (the thread the
         rest), within a fair share of the width."""
         super().showEvent(event)
+        self.mail.begin()  # the first fetch, once the window is up (begins only once)
         if self._first_run:
             self._first_run = False
             QTimer.singleShot(0, self._split_for_the_list)
@@ -345,6 +359,7 @@ class MainWindow(QMainWindow):
         """Finish queued work before the desk closes: nothing outlives it."""
         self._shut = True
         self.text_indexer.shut()
+        self.mail.shut()
         self.runner.stop()
 
     # --- refreshing ------------------------------------------------------------------
@@ -361,6 +376,7 @@ class MainWindow(QMainWindow):
         self.unfiled.apply(changes)
         self.search_panel.apply(changes)
         self.sending.apply(changes)
+        self.mail.apply(changes)
 
     def _list_loaded(self, shown: int, total: int) -> None:
         empty = not total and self.desk.db.damage is None
@@ -598,6 +614,7 @@ class MainWindow(QMainWindow):
         dialog.theme_chosen.connect(self.set_theme)
         dialog.language_chosen.connect(lambda choice: self.state.set_value(LANGUAGE, choice))
         dialog.add_page(self.backups.settings_page(dialog), _("Backups"))
+        dialog.add_page(self.mail.settings_page(dialog), _("Mail"))
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
         return dialog

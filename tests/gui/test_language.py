@@ -63,7 +63,14 @@ def test_the_saved_choice_makes_the_window_german(
     with Desk.open(profile, today=lambda: TODAY) as desk:
         desk.load_sample()
         window = open_window(qtbot, desk)
-        assert menu_titles(window) == ["&Datei", "&Bearbeiten", "&Anfrage", "A&nsicht", "&Hilfe"]
+        assert menu_titles(window) == [
+            "&Datei",
+            "&Bearbeiten",
+            "&Anfrage",
+            "E-&Mail",
+            "A&nsicht",
+            "&Hilfe",
+        ]
         assert [window.tabs.tabText(n) for n in range(2)] == ["Anfragen", "Kalender"]
         headers = [window.model.headerData(n, Qt.Orientation.Horizontal) for n in range(5)]
         assert headers == ["Titel", "Nächste Frist", "Status", "Behörde", "Letzte Aktivität"]
@@ -114,7 +121,7 @@ def test_the_calendar_names_months_and_days_in_german(
 def test_english_is_unchanged_without_a_choice(qtbot: QtBot, desk: Desk) -> None:
     desk.load_sample()
     window = open_window(qtbot, desk)
-    assert menu_titles(window) == ["&File", "&Edit", "&Request", "&View", "&Help"]
+    assert menu_titles(window) == ["&File", "&Edit", "&Request", "&Mail", "&View", "&Help"]
     assert window.count_label.text() == "1 request"
     assert "6 attachments" in window.thread_pane.view.toPlainText()
     dialog = request_dialog(desk)

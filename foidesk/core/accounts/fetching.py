@@ -8,6 +8,10 @@
    through the same importer as a dropped ``.eml``: the same duplicate check (a mail
    fetched and also dragged in is one message), the same filing, its raw bytes kept.
 4. The mark moves on after the mails below it have committed (``folder_state``).
+
+Every step that reads or writes the database goes through ``on_database``: the
+window's database thread (which then does only the filing writes, while the
+connection waits on the network elsewhere), or, on the command line, ``directly``.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from foidesk.core.accounts.errors import MailServerError
 from foidesk.core.accounts.folder_state import FolderMark, read_mark, write_mark
 from foidesk.core.accounts.model import AccountRecord
 from foidesk.core.accounts.selection import HEADER_ITEM, Headers, Interest
-from foidesk.core.changes import Changes
+from foidesk.core.changes import ChangeFeed, Changes
 from foidesk.core.i18n import _
 from foidesk.core.importing.importer import (
     ImportContext,
@@ -34,7 +38,14 @@ from foidesk.core.importing.importer import (
     import_file,
 )
 from foidesk.core.importing.spooling import spool_folder
-from foidesk.core.progress import NoProgress, Progress, check_cancelled
+from foidesk.core.progress import (
+    Cancelled,
+    NoProgress,
+    OnDatabase,
+    Progress,
+    check_cancelled,
+    directly,
+)
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -45,11 +56,15 @@ FOLDER = "INBOX"
 HEADER_BATCH = 500
 #: Mails downloaded between two marks: a killed fetch redoes at most these (as duplicates).
 MARK_EVERY = 50
+#: Mails downloaded, then filed together in one database step (and one repaint).
+FILE_EVERY = 25
 _BODY = b"BODY[]"
 
 
 class FetchingDesk(ImportingDesk, Protocol):
     """What fetching needs of an open profile (besides what importing needs)."""
+
+    feed: ChangeFeed
 
     def writing(self, changes: Changes = ...) -> AbstractContextManager[Unit]: ...
 
@@ -100,8 +115,10 @@ class Fetcher:
         progress: Progress,
         interest: Interest,
         context: ImportContext,
+        on_database: OnDatabase = directly,
     ) -> None:
         self.desk = desk
+        self.on_database = on_database
         self.account = account
         self.progress = progress
         self.interest = interest
@@ -127,11 +144,14 @@ class Fetcher:
             self.progress.report(done, len(uids), self.account.name)
 
     def _mark(self, validity: int) -> FolderMark:
-        with self.desk.db.reading() as session:
-            mark = read_mark(session, self.account.id, FOLDER)
+        mark: FolderMark | None = self.on_database(self._read_mark)
         if mark is None or mark.uidvalidity != validity:
             return FolderMark(validity, 0)  # new, or renumbered: read it all again
         return mark
+
+    def _read_mark(self) -> FolderMark | None:
+        with self.desk.db.reading() as session:
+            return read_mark(session, self.account.id, FOLDER)
 
     def _batch(
         self,
@@ -141,21 +161,44 @@ class Fetcher:
         headers: dict[int, dict[bytes, Any]],
         mark: FolderMark,
     ) -> FolderMark:
+        pending: list[tuple[int, Path]] = []
         since_mark = 0
-        for uid in batch:
-            found = _header_bytes(headers.get(uid, {}))
-            head = Headers.parse(found) if found is not None else None
-            if head is None or self.interest.reason(head) is None:
-                self.result.left_alone += 1
-                continue
-            self._download(client, spool, uid, head)
-            since_mark += 1
-            if since_mark >= MARK_EVERY:
-                mark = self._save(FolderMark(mark.uidvalidity, uid))
-                since_mark = 0
+        done = mark.last_uid  # every mail up to it is filed, or judged not foidesk's
+        try:
+            for uid in batch:
+                if self.progress.cancelled():  # keep what is in: the next fetch goes on here
+                    raise Cancelled()
+                found = _header_bytes(headers.get(uid, {}))
+                head = Headers.parse(found) if found is not None else None
+                if head is None or self.interest.reason(head) is None:
+                    self.result.left_alone += 1
+                    done = uid
+                    continue
+                self._download(client, spool / f"fetched-{len(pending)}.eml", uid, head, pending)
+                done = uid
+                since_mark += 1
+                if len(pending) >= FILE_EVERY or since_mark >= MARK_EVERY:
+                    self._file(pending)
+                if since_mark >= MARK_EVERY:
+                    mark = self._save(FolderMark(mark.uidvalidity, uid))
+                    since_mark = 0
+        except (Cancelled, OSError, imaplib.IMAP4.abort, imaplib.IMAP4.error):
+            # what was downloaded needs no server to be filed, and the mark moves past it
+            self._file(pending)
+            self._save(FolderMark(mark.uidvalidity, done))
+            raise
+        self._file(pending)
         return self._save(FolderMark(mark.uidvalidity, batch[-1]))
 
-    def _download(self, client: IMAPClient, spool: Path, uid: int, head: Headers) -> None:
+    def _download(
+        self,
+        client: IMAPClient,
+        path: Path,
+        uid: int,
+        head: Headers,
+        pending: list[tuple[int, Path]],
+    ) -> None:
+        """Download a mail whole into ``path``, to be filed with the next few."""
         fetched = client.fetch([uid], ["BODY.PEEK[]"]).get(uid, {})
         data = fetched.get(_BODY)
         if not isinstance(data, bytes):
@@ -163,20 +206,37 @@ class Fetcher:
                 _("mail {uid} vanished from the server before it could be read").format(uid=uid)
             )
             return
-        path = spool / "fetched.eml"
         path.write_bytes(data)
-        imported = import_file(self.desk, path, None, self.context)
-        if imported.status == "error":
-            self.result.errors.append(
-                _("mail {uid} could not be read: {reason}").format(uid=uid, reason=imported.error)
-            )
+        pending.append((uid, path))
+        self.interest.remember(head.message_id)  # a later mail may reply to this one
+
+    def _file(self, pending: list[tuple[int, Path]]) -> None:
+        """File the downloaded mails in one step on the database thread: each is its own
+        unit of work, and what they changed is published once (one repaint for them)."""
+        taken = list(pending)
+        pending.clear()
+        if not taken:
             return
-        self.result.count(imported)
-        self.interest.remember(head.message_id)
+
+        def file_all() -> list[ImportedFile]:
+            with self.desk.feed.gather():
+                return [import_file(self.desk, path, None, self.context) for _uid, path in taken]
+
+        imported: list[ImportedFile] = self.on_database(file_all)
+        for (uid, _path), result in zip(taken, imported, strict=True):
+            if result.status == "error":
+                self.result.errors.append(
+                    _("mail {uid} could not be read: {reason}").format(uid=uid, reason=result.error)
+                )
+            else:
+                self.result.count(result)
 
     def _save(self, mark: FolderMark) -> FolderMark:
-        with self.desk.writing(Changes(accounts=True)) as unit:
-            write_mark(unit.session, self.account.id, FOLDER, mark)
+        def write() -> None:
+            with self.desk.writing(Changes(accounts=True)) as unit:
+                write_mark(unit.session, self.account.id, FOLDER, mark)
+
+        self.on_database(write)
         return mark
 
 
@@ -186,12 +246,12 @@ def fetch_account(
     password: str,
     progress: Progress | None = None,
     connect: Callable[..., Any] = imap_session,
+    on_database: OnDatabase = directly,
 ) -> AccountFetch:
     """Fetch one account; a server that fails is reported in ``error``, not raised, so
     the other accounts are still fetched and what was filed before is counted."""
-    with desk.db.reading() as session:
-        interest = Interest.read(session)
-    fetcher = Fetcher(desk, account, progress or NoProgress(), interest, ImportContext.read(desk))
+    interest, context = on_database(lambda: _interest_and_context(desk))
+    fetcher = Fetcher(desk, account, progress or NoProgress(), interest, context, on_database)
     try:
         with connect(account, password) as client, spool_folder(desk.store) as spool:
             try:
@@ -207,6 +267,12 @@ def fetch_account(
     except MailServerError as exc:
         fetcher.result.error = str(exc)
     return fetcher.result
+
+
+def _interest_and_context(desk: FetchingDesk) -> tuple[Interest, ImportContext]:
+    with desk.db.reading() as session:
+        interest = Interest.read(session)
+    return interest, ImportContext.read(desk)
 
 
 def _lost(exc: BaseException, account: AccountRecord, result: AccountFetch) -> MailServerError:

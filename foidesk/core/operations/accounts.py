@@ -33,6 +33,7 @@ from foidesk.core.accounts.tables import MailAccount
 from foidesk.core.changes import Changes
 from foidesk.core.i18n import _
 from foidesk.core.operations.base import DeskBase
+from foidesk.core.progress import OnDatabase, directly
 
 if TYPE_CHECKING:
     from foidesk.core.accounts.fetching import FetchingDesk, FetchReport
@@ -67,6 +68,33 @@ class AccountOperations(DeskBase):
             raise
         return record
 
+    def update_account(
+        self, name: str, changed: NewAccount, password: str | None = None
+    ) -> AccountRecord:
+        """Change an account's settings (and, when given, its password in the keyring);
+        what it has fetched so far stays its own. A password the keyring refuses leaves
+        the row as it was."""
+        from foidesk.core.accounts import passwords  # the keyring loads only when used
+
+        fresh = _new_row(changed)
+        self.db.ensure_writable()
+        with self.db.reading() as session:
+            row = _required(session, name)
+            other = _row_named(session, fresh.name)
+            if other is not None and other.id != row.id:
+                raise AccountError(
+                    _("there is already an account named {name}").format(name=fresh.name)
+                )
+            key = row.keyring_key
+        if password:
+            passwords.store(key, password)
+        with self.writing(ACCOUNTS_CHANGED) as unit:
+            row = _required(unit.session, name)
+            for column in _SETTINGS:
+                setattr(row, column, getattr(fresh, column))
+            unit.session.flush()
+            return _record(row)
+
     def accounts(self) -> list[AccountRecord]:
         with self.db.reading() as session:
             rows = session.scalars(select(MailAccount).order_by(MailAccount.name)).all()
@@ -89,13 +117,14 @@ class AccountOperations(DeskBase):
         passwords.forget(record.keyring_key)
         return record
 
-    def test_account(self, name: str) -> AccountCheck:
-        """Log in to IMAP; connect, EHLO, STARTTLS (where asked) and log in to SMTP."""
+    def test_account(self, name: str, on_database: OnDatabase = directly) -> AccountCheck:
+        """Log in to IMAP; connect, EHLO, STARTTLS (where asked) and log in to SMTP. Only
+        reading the account goes to ``on_database``: the talking is the caller's thread's."""
         from foidesk.core.accounts import passwords  # the keyring loads only when used
         from foidesk.core.accounts.connection import imap_session
         from foidesk.core.accounts.smtp_check import check_smtp
 
-        account = self.account(name)
+        account: AccountRecord = on_database(lambda: self.account(name))
         password = passwords.fetch(account.keyring_key, account.name)
         checks: list[ServerCheck] = []
         try:
@@ -115,14 +144,23 @@ class AccountOperations(DeskBase):
             checks.append(ServerCheck("SMTP", account.smtp, (), str(exc)))
         return AccountCheck(account.name, tuple(checks))
 
-    def fetch_mail(self, name: str | None = None, progress: Progress | None = None) -> FetchReport:
-        """Fetch every account's new mail (or one account's); see ``accounts/fetching``."""
+    def fetch_mail(
+        self,
+        name: str | None = None,
+        progress: Progress | None = None,
+        on_database: OnDatabase = directly,
+    ) -> FetchReport:
+        """Fetch every account's new mail (or one account's); see ``accounts/fetching``.
+
+        The window calls this off its database thread and gives that thread as
+        ``on_database``: the network waits there, the filing writes go to the database
+        thread (each step of them publishes its changes there, so the views repaint as
+        mail arrives)."""
         from foidesk.core.accounts import passwords  # the keyring loads only when used
         from foidesk.core.accounts.fetching import AccountFetch, FetchReport, fetch_account
 
         desk = cast("FetchingDesk", self)  # the composed Desk also imports, which fetching uses
-        self.db.ensure_writable()
-        chosen = [self.account(name)] if name is not None else self.accounts()
+        chosen: list[AccountRecord] = on_database(lambda: self._to_fetch(name))
         results = []
         with self.feed.gather():  # what the whole fetch changed, published once
             for account in chosen:
@@ -131,8 +169,30 @@ class AccountOperations(DeskBase):
                 except AccountError as exc:
                     results.append(AccountFetch(account.name, error=str(exc)))
                     continue
-                results.append(fetch_account(desk, account, password, progress))
+                results.append(
+                    fetch_account(desk, account, password, progress, on_database=on_database)
+                )
         return FetchReport(tuple(results))
+
+    def _to_fetch(self, name: str | None) -> list[AccountRecord]:
+        self.db.ensure_writable()
+        return [self.account(name)] if name is not None else self.accounts()
+
+
+#: The columns an edit may change: never the id, the keyring entry or the creation date.
+_SETTINGS = (
+    "name",
+    "email",
+    "display_name",
+    "imap_host",
+    "imap_port",
+    "imap_security",
+    "smtp_host",
+    "smtp_port",
+    "smtp_security",
+    "username",
+    "ca_file",
+)
 
 
 def _new_row(new: NewAccount) -> MailAccount:
