@@ -10,6 +10,7 @@ from foidesk.cli.common import iso, json_option, open_desk, parse_date, print_js
 from foidesk.core.deadlines import Deadline
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import _, ngettext
+from foidesk.core.phrases import as_json
 from foidesk.core.records import MessageRecord, NewRequest, RequestDetail
 from foidesk.core.vocabulary import RequestStatus
 
@@ -175,7 +176,8 @@ def message_json(message: MessageRecord) -> dict[str, Any]:
         "subject": message.subject,
         "message_id": message.message_id,
         "message_id_reused": message.message_id_reused,
-        "charset_notes": list(message.charset_notes),
+        "filed_by": as_json(message.filed_by) if message.filed_by else None,
+        "charset_notes": [as_json(n) for n in message.charset_notes],
         "attachments": [
             {
                 "id": a.id,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from foidesk.cli.common import iso, json_option, open_desk, print_json
 from foidesk.core.i18n import _, ngettext
 from foidesk.core.locale_format import format_number
+from foidesk.core.phrases import as_json, shown
 from foidesk.core.search import DEFAULT_LIMIT
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ def _status(desk: Desk, as_json: bool) -> int:
                 attachment=item.attachment_id,
             )
         )
-        print(f"      {item.reason}")
+        print(f"      {shown(item.reason)}")
     return 0
 
 
@@ -187,7 +188,7 @@ def _status_json(status: TextStatus) -> dict[str, Any]:
                 "request_id": p.request_id,
                 "filename": p.filename,
                 "state": p.state,
-                "reason": p.reason,
+                "reason": as_json(p.reason) if p.reason else None,
             }
             for p in status.problems
         ],
