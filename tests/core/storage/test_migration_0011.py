@@ -73,7 +73,7 @@ def _at_0008_with_english(profile: Profile) -> Path:
         for message_id, reason in reasons.items():
             conn.execute(
                 "INSERT INTO message (id, request_id, direction, kind, sort_at, from_addr, "
-                "to_addrs, cc_addrs, subject, body_text, \"references\", filed_by, "
+                'to_addrs, cc_addrs, subject, body_text, "references", filed_by, '
                 "created_at, charset_notes) VALUES (?, 7, 'incoming', 'response', ?, '', '', "
                 "'', 'Reply', '', '', ?, ?, ?)",
                 (message_id, now, reason, now, CHARSET_NOTES if message_id == 10 else ""),
@@ -136,9 +136,7 @@ def test_a_migrated_charset_note_is_shown_in_german(profile: Profile, german: No
         "unbekannter Zeichensatz „x-mac-klingon“; Text als windows-1252 gelesen",
         "a sentence no version of foidesk wrote",  # unknown: shown as stored
     ]
-    assert phrases.shown(message.filed_by) == (
-        "der Betreff nennt das Aktenzeichen FOI2024/01234"
-    )
+    assert phrases.shown(message.filed_by) == ("der Betreff nennt das Aktenzeichen FOI2024/01234")
 
 
 def _migration() -> ModuleType:
@@ -155,8 +153,7 @@ def test_the_migration_stores_what_the_phrases_store_and_downgrades_to_the_engli
         recognisers = migration._recognisers(table)
         for code, english in table:
             arguments = {
-                name: 7 if number else "x"
-                for name, number in migration._FIELD.findall(english)
+                name: 7 if number else "x" for name, number in migration._FIELD.findall(english)
             }
             sentence = migration._FIELD.sub(lambda m: str(arguments[m.group(1)]), english)
             stored = migration.coded(sentence, recognisers)
