@@ -149,18 +149,18 @@ def _migration() -> ModuleType:
 
 def test_the_migration_stores_what_the_phrases_store_and_downgrades_to_the_english() -> None:
     migration = _migration()
-    for table in (migration.CHARSET_NOTES, migration.FILING_REASONS, migration.TEXT_NOTES):
+    tables = (migration.CHARSET_NOTES, migration.FILING_REASONS, migration.TEXT_NOTES)
+    for table in tables:
         recognisers = migration._recognisers(table)
         for code, english in table:
-            arguments = {
+            arguments: dict[str, str | int] = {
                 name: 7 if number else "x" for name, number in migration._FIELD.findall(english)
             }
-            sentence = migration._FIELD.sub(lambda m: str(arguments[m.group(1)]), english)
+            sentence = migration._FIELD.sub(lambda m, a=arguments: str(a[m.group(1)]), english)
             stored = migration.coded(sentence, recognisers)
             assert stored == phrases.Phrase(code, **arguments).stored(), code
             assert migration.english(stored, table) == sentence
-    assert set(code for table in (migration.CHARSET_NOTES, migration.FILING_REASONS,
-               migration.TEXT_NOTES) for code, _ in table) <= phrases.codes()  # fmt: skip
+    assert {code for table in tables for code, _ in table} <= phrases.codes()
 
 
 def test_upgrading_twice_changes_nothing_more() -> None:
