@@ -199,6 +199,12 @@ def _ensure_book() -> None:
         _loaded = True
 
 
+def wording(code: str) -> Wording:
+    """How ``code`` reads (``KeyError`` for a code foidesk does not define)."""
+    _ensure_book()
+    return _BOOK[code]
+
+
 def codes() -> frozenset[str]:
     """Every code foidesk defines (for the migration's tests and the catalogue's)."""
     _ensure_book()
