@@ -12,7 +12,7 @@ from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import _, ngettext
 from foidesk.core.phrases import as_json
 from foidesk.core.records import MessageRecord, NewRequest, RequestDetail
-from foidesk.core.vocabulary import RequestStatus
+from foidesk.core.vocabulary import MessageKind, RequestStatus
 
 
 def register(
@@ -112,8 +112,11 @@ def _list(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    labels = {r.id: RequestStatus(r.status).label for r in rows}
+    width = max((len(label) for label in labels.values()), default=0)
     for r in rows:
-        print(f"{r.id:>5}  {iso(r.sent_on) or '':10}  {r.status:22}  {r.title} — {r.authority}")
+        status = labels[r.id]
+        print(f"{r.id:>5}  {iso(r.sent_on) or '':10}  {status:{width}}  {r.title} — {r.authority}")
         if (d := upcoming.get(r.id)) is not None:
             print(f"{'':7}{d.label}: {iso(d.due)} ({d.status_text()})")
     return 0
@@ -211,7 +214,8 @@ def request_text(detail: RequestDetail, deadlines: tuple[Deadline, ...] = ()) ->
     lines += [f"  {d.label}: {iso(d.due)} ({d.status_text()})" for d in deadlines]
     for m in detail.messages:
         arrow = "→" if m.direction == "outgoing" else "←"
-        lines.append(f"\n{arrow} {iso(m.date) or '—'}  {m.kind}  {m.from_addr}")
+        kind = MessageKind(m.kind).label
+        lines.append(f"\n{arrow} {iso(m.date) or '—'}  {kind}  {m.from_addr}")
         lines.append(f"  {m.subject}")
         lines += [f"  {_attachment_line(a.filename, a.size)}" for a in m.attachments]
     return "\n".join(lines)

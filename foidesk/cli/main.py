@@ -28,7 +28,7 @@ EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process ended by SIGPIPE
 
 def build_parser() -> argparse.ArgumentParser:
     common = profile_options()
-    parser = argparse.ArgumentParser(
+    parser = argparse_words.Parser(
         prog="foidesk",
         parents=[common],
         description=_(
