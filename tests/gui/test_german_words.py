@@ -4,6 +4,7 @@ German word order, and the sentences kept with a message worded when shown."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -12,9 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from foidesk.core.desk import Desk
 from foidesk.core.i18n import ngettext
+from foidesk.core.records import AttachmentRecord
 from foidesk.gui import language
 from foidesk.gui.backup_settings import BackupSettingsPage
 from foidesk.gui.main_window import MainWindow
+from foidesk.gui.preview import AttachmentPreview, has_pdf_renderer
 from foidesk.gui.spin_boxes import CountSpinBox
 from foidesk.gui.undo_actions import redo_action, undo_action
 
@@ -114,6 +117,7 @@ def test_a_message_s_filing_reason_is_german_in_the_thread(
     settle_window(window)
     text = window.thread_pane.view.toPlainText()
     assert "Beispieldaten" in text and "example data" not in text
+    assert "in foidesk geschrieben" in text and "written in foidesk" not in text
     window.close()
 
 
@@ -123,3 +127,20 @@ def settle_window(qtbot: QtBot) -> Callable[[MainWindow], None]:
         qtbot.waitUntil(lambda: not window.worker.busy and not window.files.active, timeout=10_000)
 
     return settle
+
+
+def test_a_preview_that_fails_says_why_in_german(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, german: None
+) -> None:
+    if not has_pdf_renderer():
+        pytest.skip("pypdfium2 is not installed")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 truncated")
+    record = AttachmentRecord(1, 1, "broken.pdf", "application/pdf", 18, "0" * 64, "failed")
+    preview = AttachmentPreview(record, broken, window.files, window)
+    qtbot.addWidget(preview)
+    with qtbot.waitSignal(preview.pages_ready, timeout=10_000):
+        pass
+    assert preview.status.text().startswith(
+        "Für broken.pdf gibt es keine Vorschau (das PDF ist beschädigt oder kein PDF)"
+    )

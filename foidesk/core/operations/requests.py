@@ -305,5 +305,5 @@ def _request_message(row: Request, title: str, body: str, on: date) -> Message:
         body_text=body,
         sent_at=start_of(on),
         sort_at=start_of(on),
-        filed_by=Phrase(reasons.WRITTEN_HERE),
+        filed_by=Phrase(reasons.WRITTEN_HERE).stored(),
     )

@@ -24,7 +24,7 @@ def pdf_text(data: bytes) -> Extraction:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        return failed(_load_problem(str(exc)))
+        return failed(notes.pdf_problem(str(exc)))
     try:
         pages = len(document)
         budget = TextBudget()
@@ -53,9 +53,3 @@ def _page_text(document: pdfium.PdfDocument, index: int) -> str:
             textpage.close()
     finally:
         page.close()
-
-
-def _load_problem(message: str) -> Phrase:
-    if "password" in message.lower():
-        return Phrase(notes.PDF_PASSWORD)
-    return Phrase(notes.PDF_DAMAGED)

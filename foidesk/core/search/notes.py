@@ -10,7 +10,7 @@ is kept as it was said, in parentheses, for a report.
 from __future__ import annotations
 
 from foidesk.core.i18n import N_, ngettext
-from foidesk.core.phrases import define, define_plural
+from foidesk.core.phrases import Phrase, define, define_plural
 
 TOO_LARGE = define("text.too-large", N_("larger than {megabytes} MB; not read"))
 NESTED_TOO_DEEP = define_plural(
@@ -68,6 +68,7 @@ PDF_PAGES_CUT = define_plural(
 )
 PDF_PASSWORD = define("text.pdf-password", N_("the PDF is password-protected"))
 PDF_DAMAGED = define("text.pdf-damaged", N_("the PDF is damaged or not a PDF"))
+IMAGE_UNREADABLE = define("text.image-unreadable", N_("the image cannot be read ({detail})"))
 NO_TEXT_LAYER = define("text.no-text-layer", N_("no text layer (a scanned document?)"))
 TEXT_CUT = define_plural(
     "text.cut",
@@ -86,3 +87,15 @@ READER_STOPPED = define(
 )
 TOO_MUCH_MEMORY = define("text.too-much-memory", N_("it needed more memory than a worker may use"))
 READER_FAILED = define("text.reader-failed", N_("the reader failed ({detail})"))
+
+
+def pdf_problem(message: str) -> Phrase:
+    """Why PDFium could not open a PDF, from its own message, in words a user reads."""
+    if "password" in message.lower():
+        return Phrase(PDF_PASSWORD)
+    return Phrase(PDF_DAMAGED)
+
+
+def image_problem(detail: str) -> Phrase:
+    """Why an image could not be shown; ``detail`` is the image reader's own message."""
+    return Phrase(IMAGE_UNREADABLE, detail=detail)

@@ -55,6 +55,11 @@ NAMES = (
     N_("Europe Day"),
     N_("National Day"),
     N_("Saint Stephen's Day"),
+    # the places a holiday of only some of a country's regions names
+    N_("England"),
+    N_("Northern Ireland"),
+    N_("Scotland"),
+    N_("Wales"),
 )
 
 
@@ -73,7 +78,10 @@ def _one(name: str, day: date | None, country: str) -> str:
     own = _(head) if bracket else name
     if own == head and day is not None and country:
         own = _package_names(country, day.year, current_language()).get((day, head), head)
-    return f"{own} ({places}" if bracket else own
+    if not bracket:
+        return own
+    regions = places.removesuffix(")").split(", ")
+    return f"{own} ({', '.join(_(region) for region in regions)})"
 
 
 @lru_cache(maxsize=64)
