@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from foidesk.core.deadlines.periods import Period, PeriodUnit
@@ -24,7 +24,7 @@ class SkippedDay:
 
     date: date
     name: str
-    country: str = ""
+    country: str = field(default="", compare=False)  # how to name it, not what it is
 
     @property
     def is_weekend(self) -> bool:
