@@ -389,7 +389,7 @@ def _import_plain_file(desk: ImportingDesk, path: Path, request_id: int | None) 
             direction="incoming",
             kind="note",
             received_at=datetime.now(UTC),
-            subject=f"Document: {name}",
+            subject=_("Document: {name}").format(name=name),
             filed_by=Phrase(reasons.DOCUMENT),
             attachments=(NewAttachment(name, path, media_type),),
         ),
