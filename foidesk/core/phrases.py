@@ -46,7 +46,8 @@ class Wording:
         fields = {name: _field(value) for name, value in arguments.items()}
         if self.plural is not None:
             count = arguments[self.count]
-            assert isinstance(count, int)
+            if not isinstance(count, int):
+                raise TypeError(f"{self.count} must be a number, not {count!r}")
             return self.plural(count).format(**fields)
         assert self.sentence is not None
         return _(self.sentence).format(**fields)

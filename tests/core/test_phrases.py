@@ -62,6 +62,8 @@ def test_stored_and_read_back_a_phrase_keeps_its_code_and_arguments(german: None
         '{"code": "filing.from-the-future", "arguments": {}}',
         '{"code": "filing.reference"',  # cut short
         '{"code": "filing.subject-reference", "arguments": {"reference": [1]}}',
+        '{"code": "text.cut", "arguments": {"count": "many"}}',
+        '{"code": "text.cut", "arguments": {}}',
     ],
 )
 def test_what_is_no_phrase_this_foidesk_knows_comes_back_as_stored(stored: str) -> None:
