@@ -29,6 +29,7 @@ from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 from foidesk.core.errors import FoideskError
+from foidesk.core.i18n import _
 from foidesk.core.phrases import Phrase
 from foidesk.core.search import notes
 
@@ -243,7 +244,7 @@ class WorkerPool:
         self._all.append(worker)
         if not _started(parent):
             self._discard(worker)
-            raise WorkerStartError("text extraction could not start a worker process")
+            raise WorkerStartError(_("text extraction could not start a worker process"))
         return worker
 
     def _discard(self, worker: _Worker) -> None:
