@@ -445,8 +445,9 @@ def _listed(outcomes: list[_Outcome], name: str, several: bool) -> tuple[str, ..
     found: dict[str, None] = {}
     for outcome in outcomes:
         for note in getattr(outcome, name):
-            numbered = Phrase(reasons.IN_MESSAGE, number=outcome.number, note=note)
-            found.setdefault(numbered if several else note, None)
+            if several:
+                note = Phrase(reasons.IN_MESSAGE, number=outcome.number, note=note)
+            found.setdefault(note, None)
     listed = tuple(found)
     if len(listed) > MAX_FILE_NOTES:
         more = len(listed) - MAX_FILE_NOTES
