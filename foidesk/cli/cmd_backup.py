@@ -13,6 +13,7 @@ from foidesk.cli.common import is_yes, json_option, open_desk, print_json
 from foidesk.core import quantities
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import _, ngettext
+from foidesk.core.locale_format import format_number
 
 if TYPE_CHECKING:
     from foidesk.core.backup import (
@@ -285,9 +286,10 @@ def _size(size: int) -> str:
     value = float(size)
     for unit in ("B", "kB", "MB", "GB"):
         if value < 1000 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+            shown = format_number(value, 0 if unit == "B" else 1)  # "23.7", "23,7"
+            return f"{shown} {unit}"
         value /= 1000
-    return f"{value:.1f} GB"
+    return f"{format_number(value, 1)} GB"
 
 
 class TerminalProgress:

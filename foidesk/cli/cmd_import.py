@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from foidesk.cli.common import Commands, json_option, open_desk, print_json
 from foidesk.cli.progress import StderrProgress, read_attachment_text
 from foidesk.core.i18n import N_, _, ngettext
+from foidesk.core.phrases import as_json, shown
 
 if TYPE_CHECKING:
     from foidesk.core.importing import ImportedFile, ImportReport, Status
@@ -65,10 +66,10 @@ def file_json(item: ImportedFile) -> dict[str, Any]:
             {"filename": a.filename, "size": a.size, "sha256": a.sha256} for a in item.attachments
         ],
         "error": item.error,
-        "filed_by": item.filed_by or None,
+        "filed_by": as_json(item.filed_by) if item.filed_by else None,
         "duplicates_skipped": item.duplicates,
-        "warnings": list(item.warnings),
-        "charset_assumptions": list(item.charset_notes),
+        "warnings": [as_json(w) for w in item.warnings],
+        "charset_assumptions": [as_json(n) for n in item.charset_notes],
         "reused_message_ids": list(item.reused_message_ids),
     }
 
@@ -109,6 +110,7 @@ def _filed_line(item: ImportedFile) -> str:
     status = _(STATUS_WORDS[item.status])
     if item.request_id:
         line = _("{path}: {status} into request #{id} ({how})")
-        return line.format(path=item.path, status=status, id=item.request_id, how=item.filed_by)
+        how = shown(item.filed_by)
+        return line.format(path=item.path, status=status, id=item.request_id, how=how)
     line = _("{path}: {status} into the Unfiled tray ({how})")
-    return line.format(path=item.path, status=status, how=item.filed_by)
+    return line.format(path=item.path, status=status, how=shown(item.filed_by))

@@ -12,6 +12,7 @@ from foidesk.cli.common import json_option, open_desk, print_json, read_text_fil
 from foidesk.cli.progress import read_attachment_text
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import _
+from foidesk.core.importing import added_by_hand
 from foidesk.core.records import NewAttachment, NewMessage, ReplyProposalRecord
 from foidesk.core.replies import ReplyKind, describe_evidence
 from foidesk.core.vocabulary import Direction, MessageKind, RequestStatus
@@ -93,7 +94,7 @@ def _add(args: argparse.Namespace) -> int:
         subject=args.subject,
         body_text=read_text_file(args.body_file) if args.body_file else "",
         attachments=tuple(NewAttachment(p.name, p) for p in files),
-        filed_by="added by hand",
+        filed_by=added_by_hand(),
     )
     with open_desk(args) as desk:
         record = desk.add_message(args.id, new)

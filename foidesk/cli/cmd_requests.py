@@ -10,8 +10,9 @@ from foidesk.cli.common import iso, json_option, open_desk, parse_date, print_js
 from foidesk.core.deadlines import Deadline
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import _, ngettext
+from foidesk.core.phrases import as_json
 from foidesk.core.records import MessageRecord, NewRequest, RequestDetail
-from foidesk.core.vocabulary import RequestStatus
+from foidesk.core.vocabulary import MessageKind, RequestStatus
 
 
 def register(
@@ -111,8 +112,11 @@ def _list(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    labels = {r.id: RequestStatus(r.status).label for r in rows}
+    width = max((len(label) for label in labels.values()), default=0)
     for r in rows:
-        print(f"{r.id:>5}  {iso(r.sent_on) or '':10}  {r.status:22}  {r.title} — {r.authority}")
+        status = labels[r.id]
+        print(f"{r.id:>5}  {iso(r.sent_on) or '':10}  {status:{width}}  {r.title} — {r.authority}")
         if (d := upcoming.get(r.id)) is not None:
             print(f"{'':7}{d.label}: {iso(d.due)} ({d.status_text()})")
     return 0
@@ -175,7 +179,8 @@ def message_json(message: MessageRecord) -> dict[str, Any]:
         "subject": message.subject,
         "message_id": message.message_id,
         "message_id_reused": message.message_id_reused,
-        "charset_notes": list(message.charset_notes),
+        "filed_by": as_json(message.filed_by) if message.filed_by else None,
+        "charset_notes": [as_json(n) for n in message.charset_notes],
         "attachments": [
             {
                 "id": a.id,
@@ -209,7 +214,8 @@ def request_text(detail: RequestDetail, deadlines: tuple[Deadline, ...] = ()) ->
     lines += [f"  {d.label}: {iso(d.due)} ({d.status_text()})" for d in deadlines]
     for m in detail.messages:
         arrow = "→" if m.direction == "outgoing" else "←"
-        lines.append(f"\n{arrow} {iso(m.date) or '—'}  {m.kind}  {m.from_addr}")
+        kind = MessageKind(m.kind).label
+        lines.append(f"\n{arrow} {iso(m.date) or '—'}  {kind}  {m.from_addr}")
         lines.append(f"  {m.subject}")
         lines += [f"  {_attachment_line(a.filename, a.size)}" for a in m.attachments]
     return "\n".join(lines)

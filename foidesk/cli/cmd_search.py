@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from foidesk.cli.common import iso, json_option, open_desk, print_json
 from foidesk.core.i18n import _, ngettext
 from foidesk.core.locale_format import format_number
-from foidesk.core.search import DEFAULT_LIMIT
+from foidesk.core.phrases import as_json, shown
+from foidesk.core.search import DEFAULT_LIMIT, TextState
 
 if TYPE_CHECKING:
     from foidesk.core.desk import Desk
@@ -157,7 +158,7 @@ def _status(desk: Desk, as_json: bool) -> int:
     if as_json:
         print_json(_status_json(status))
         return 0
-    counts = ", ".join(f"{n} {state}" for state, n in sorted(status.counts.items()))
+    counts = ", ".join(f"{n} {_word(state)}" for state, n in sorted(status.counts.items()))
     print(_("attachments: {counts}").format(counts=counts or _("none")))
     for item in status.problems:
         if item.request_id is not None:
@@ -167,13 +168,13 @@ def _status(desk: Desk, as_json: bool) -> int:
         print(
             "  "
             + line.format(
-                state=item.state,
+                state=_word(item.state),
                 filename=item.filename,
                 request=item.request_id,
                 attachment=item.attachment_id,
             )
         )
-        print(f"      {item.reason}")
+        print(f"      {shown(item.reason)}")
     return 0
 
 
@@ -187,7 +188,7 @@ def _status_json(status: TextStatus) -> dict[str, Any]:
                 "request_id": p.request_id,
                 "filename": p.filename,
                 "state": p.state,
-                "reason": p.reason,
+                "reason": as_json(p.reason) if p.reason else None,
             }
             for p in status.problems
         ],
@@ -198,7 +199,8 @@ def _print_report(report: ExtractionReport, as_json: bool) -> None:
     if as_json:
         print_json(_report_json(report))
         return
-    states = ", ".join(f"{n} {s}" for s, n in sorted(report.states.items())) or _("nothing to read")
+    states = ", ".join(f"{n} {_word(s)}" for s, n in sorted(report.states.items()))
+    states = states or _("nothing to read")
     read = ngettext(
         "read {count} file, {size} MB in {seconds} s: {states}",
         "read {count} files, {size} MB in {seconds} s: {states}",
@@ -223,3 +225,12 @@ def _report_json(report: ExtractionReport) -> dict[str, Any]:
             for i, name, reason in report.failures
         ],
     }
+
+
+def _word(state: str) -> str:
+    """A text state's short name in the user's language; one this foidesk does not know
+    (from a newer one) as it is stored."""
+    try:
+        return TextState(state).word
+    except ValueError:
+        return state

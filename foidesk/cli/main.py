@@ -15,7 +15,12 @@ from foidesk import __version__
 from foidesk.cli import argparse_words
 from foidesk.cli.common import profile_options
 from foidesk.core.errors import FoideskError
-from foidesk.core.i18n import _, in_source_language, language_from_environment, set_language
+from foidesk.core.i18n import (
+    SOURCE_LANGUAGE,
+    _,
+    language_from_environment,
+    set_language,
+)
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process ended by SIGPIPE
@@ -23,7 +28,7 @@ EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process ended by SIGPIPE
 
 def build_parser() -> argparse.ArgumentParser:
     common = profile_options()
-    parser = argparse.ArgumentParser(
+    parser = argparse_words.Parser(
         prog="foidesk",
         parents=[common],
         description=_(
@@ -58,8 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _open_window(args)
     if getattr(args, "json", False):
-        with in_source_language():  # scripts read the same words in every language
-            return _run(args)
+        # Scripts read the same words in every language, from every thread: a backup's
+        # problems, for one, are worded on the threads that find them.
+        set_language(SOURCE_LANGUAGE)
     return _run(args)
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from foidesk.core.i18n import ngettext
+from foidesk.core.locale_format import format_number
+
 
 def human_size(size: int) -> str:
     """``1536`` → ``"1.5 kB"``: sizes as people read them (1 kB = 1024 bytes)."""
     if size < 1024:
-        return f"{size} bytes"
+        return ngettext("{count} byte", "{count} bytes", size).format(count=size)
     value = float(size)
     for unit in ("kB", "MB", "GB", "TB"):
         value /= 1024
         if value < 1024 or unit == "TB":
-            return f"{value:.1f} {unit}"
+            return f"{format_number(value, 1)} {unit}"  # "1.5 kB", "1,5 kB"
     raise AssertionError("unreachable")
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from foidesk.core.i18n import _, pgettext
 from foidesk.gui.resources import icon
+from foidesk.gui.undo_actions import redo_action, undo_action
 
 
 @dataclass
@@ -83,10 +84,10 @@ def _action(
 
 
 def make_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
-    undo = undo_stack.createUndoAction(window, _("&Undo"))
+    undo = undo_action(window, undo_stack)
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
     undo.setIcon(icon("undo"))
-    redo = undo_stack.createRedoAction(window, _("&Redo"))
+    redo = redo_action(window, undo_stack)
     redo.setShortcuts(QKeySequence.StandardKey.Redo)
     redo.setIcon(icon("redo"))
     preferences = _action(

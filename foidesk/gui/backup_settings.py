@@ -41,6 +41,7 @@ from foidesk.core.backup import (
 from foidesk.core.changes import Changes
 from foidesk.core.i18n import N_, _, ngettext
 from foidesk.gui.dates import long_moment_text, short_moment_text
+from foidesk.gui.spin_boxes import CountSpinBox, CountWording
 from foidesk.gui.tasks.database import DeskWorker
 
 MINIMUM_WIDTH = 560
@@ -73,8 +74,8 @@ class BackupSettingsPage(QWidget):
         self.folder.setMinimumWidth(FOLDER_MIN_WIDTH)
         self.choose_folder = QPushButton(_("Choose…"))
         self.default_folder = QPushButton(_("Use default"))
-        self.keep_daily = _spin_box(_("days"), minimum=1, name=_("Daily backups to keep"))
-        self.keep_weekly = _spin_box(_("weeks"), minimum=0, name=_("Weekly backups to keep"))
+        self.keep_daily = _spin_box(_days, minimum=1, name=_("Daily backups to keep"))
+        self.keep_weekly = _spin_box(_weeks, minimum=0, name=_("Weekly backups to keep"))
         self.last_backup = QLabel()
         self.last_backup.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.last_backup.setWordWrap(True)
@@ -170,10 +171,17 @@ class BackupSettingsPage(QWidget):
         self._change(set_folder, None)
 
 
-def _spin_box(unit: str, *, minimum: int, name: str) -> QSpinBox:
-    box = QSpinBox()
+def _days(count: int) -> str:
+    return ngettext("{count} day", "{count} days", count)
+
+
+def _weeks(count: int) -> str:
+    return ngettext("{count} week", "{count} weeks", count)
+
+
+def _spin_box(wording: CountWording, *, minimum: int, name: str) -> QSpinBox:
+    box = CountSpinBox(wording)
     box.setRange(minimum, MAX_KEEP)
-    box.setSuffix(f" {unit}")
     box.setAccessibleName(name)
     box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return box

@@ -21,30 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 from foidesk.core.i18n import N_, _
+from foidesk.core.importing import added_by_hand
 from foidesk.core.records import NewAttachment, NewMessage
 from foidesk.core.vocabulary import MessageKind
 from foidesk.gui.dates import date_time_edit_format
 from foidesk.gui.forms import lay_out_dialog
 
-#: How the correspondence travelled: (label, direction, kind, note kept with it). The
-#: label and the note are stored with the message in the language of the window.
+#: How the correspondence travelled: (label, direction, kind, how it came). The label is
+#: stored as the subject when none is typed; how it came is kept as the reason the
+#: message is in the thread (``added_by_hand``), worded when shown.
 CHANNELS = (
-    (N_("Phone call with the authority"), "incoming", MessageKind.NOTE, N_("phone call")),
-    (
-        N_("Letter received by post"),
-        "incoming",
-        MessageKind.RESPONSE,
-        N_("letter received by post"),
-    ),
-    (N_("Letter sent by post"), "outgoing", MessageKind.FOLLOW_UP, N_("letter sent by post")),
-    (
-        N_("Email received (typed in)"),
-        "incoming",
-        MessageKind.RESPONSE,
-        N_("email typed in by hand"),
-    ),
-    (N_("Email sent (typed in)"), "outgoing", MessageKind.FOLLOW_UP, N_("email typed in by hand")),
-    (N_("Note to self"), "outgoing", MessageKind.NOTE, N_("note")),
+    (N_("Phone call with the authority"), "incoming", MessageKind.NOTE, "phone-call"),
+    (N_("Letter received by post"), "incoming", MessageKind.RESPONSE, "letter-received"),
+    (N_("Letter sent by post"), "outgoing", MessageKind.FOLLOW_UP, "letter-sent"),
+    (N_("Email received (typed in)"), "incoming", MessageKind.RESPONSE, "email"),
+    (N_("Email sent (typed in)"), "outgoing", MessageKind.FOLLOW_UP, "email"),
+    (N_("Note to self"), "outgoing", MessageKind.NOTE, "note"),
 )
 
 
@@ -105,7 +97,7 @@ class MessageDialog(QDialog):
             self.files.addItem(str(path))
 
     def new_message(self) -> NewMessage:
-        _label, direction, _kind, note = CHANNELS[self.channel.currentIndex()]
+        _label, direction, _kind, channel = CHANNELS[self.channel.currentIndex()]
         when = self.when.dateTime().toPython()
         assert isinstance(when, datetime)
         moment = when.astimezone()
@@ -121,5 +113,5 @@ class MessageDialog(QDialog):
             subject=self.subject.text().strip() or self.channel.currentText(),
             body_text=self.body.toPlainText(),
             attachments=tuple(NewAttachment(p.name, p) for p in paths),
-            filed_by=_("added by hand: {how}").format(how=_(note)),
+            filed_by=added_by_hand(channel),
         )

@@ -27,7 +27,7 @@ from foidesk.core.errors import FoideskError
 from foidesk.core.formatting import human_size
 from foidesk.core.i18n import _, ngettext
 from foidesk.core.records import AttachmentRecord
-from foidesk.core.search import Highlighter
+from foidesk.core.search import Highlighter, image_problem, pdf_problem
 from foidesk.gui.tasks.files import FileTasks
 
 PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
@@ -234,9 +234,18 @@ class AttachmentPreview(QDialog):
             _(
                 "{file} cannot be previewed ({reason}). Use “Open with system viewer” or "
                 "“Save as…”."
-            ).format(file=self.attachment.filename, reason=exc)
+            ).format(file=self.attachment.filename, reason=_reason(self.attachment, exc))
         )
         self.pages_ready.emit(0)
+
+
+def _reason(attachment: AttachmentRecord, exc: BaseException) -> str:
+    """Why a preview failed, in the user's language: PDFium's and Qt's own messages are
+    English, so they are said in foidesk's words (the reader's own kept in brackets)."""
+    if isinstance(exc, FoideskError):
+        return str(exc)
+    problem = pdf_problem(str(exc)) if is_pdf(attachment) else image_problem(str(exc))
+    return problem.shown()
 
 
 def _read_image(path: Path) -> QImage:

@@ -32,6 +32,7 @@ from foidesk.core.changes import Changes
 from foidesk.core.desk import Desk
 from foidesk.core.errors import FoideskError
 from foidesk.core.i18n import N_, _, ngettext, pgettext
+from foidesk.core.phrases import shown
 from foidesk.core.search import (
     FILE_TYPES,
     Filters,
@@ -289,7 +290,7 @@ class SearchPanel(QWidget):
         ]
         self.text_label.setText(_("Attachments: {states}").format(states=" · ".join(parts)))
         self.text_label.setToolTip(
-            "\n".join(f"{p.filename}: {p.reason}" for p in status.problems[:30])
+            "\n".join(f"{p.filename}: {shown(p.reason)}" for p in status.problems[:30])
         )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from foidesk.core.formatting import human_size, sanitize_html
 from foidesk.core.i18n import _, ngettext, pgettext
+from foidesk.core.phrases import shown
 from foidesk.core.records import AttachmentRecord, MessageRecord, RequestDetail
 from foidesk.core.vocabulary import MessageKind
 from foidesk.gui.dates import moment_text
@@ -184,9 +185,10 @@ def _open_card(message: MessageRecord, folding: Folding, colours: ThreadColours)
         parts.append(_chips(message.attachments, colours))
     if message.filed_by:
         parts.append(
-            f"<p style='color:{colours.muted}; font-size:small'>{escape(message.filed_by)}</p>"
+            f"<p style='color:{colours.muted}; font-size:small'>"
+            f"{escape(shown(message.filed_by))}</p>"
         )
-    notes = [_("Character set: {note}").format(note=note) for note in message.charset_notes]
+    notes = [_("Character set: {note}").format(note=shown(n)) for n in message.charset_notes]
     if message.message_id_reused:
         notes.append(_("Its Message-ID was already used by a different message; both are kept."))
     for note in notes:

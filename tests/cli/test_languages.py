@@ -7,6 +7,7 @@ given the way a user's shell gives it.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -122,7 +123,11 @@ def test_usage_errors_and_help_are_german() -> None:
     assert "'17.03.2025' ist kein Datum (Format JJJJ-MM-TT)" in bad_date.stderr.decode()
     helped = foidesk("de", "due", "--help").stdout.decode()
     assert helped.startswith("Aufruf: foidesk due")
-    assert "-h, --help           diese Hilfe zeigen und beenden" in helped
+    assert re.search(r"-h, --help +diese Hilfe zeigen und beenden", helped)
+    # argparse's placeholders are German too, in help and in its errors
+    assert "--received EINGANG" in helped and "--region KÜRZEL" in helped
+    wrong = foidesk("de", "event", "nonsense").stderr.decode()
+    assert "Argument AKTION: ungültige Wahl: 'nonsense'" in wrong
     assert "wann ist eine Antwort fällig?" in foidesk("de", "--help").stdout.decode()
 
 

@@ -48,6 +48,7 @@ PUBLIC = frozenset(
         "foidesk.core.formatting",
         "foidesk.core.i18n",
         "foidesk.core.locale_format",
+        "foidesk.core.phrases",
         "foidesk.core.quantities",
         "foidesk.core.profile",
         "foidesk.core.backup",

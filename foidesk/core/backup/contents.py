@@ -29,6 +29,7 @@ from foidesk.core.backup.snapshot import SnapshotFacts, integrity_problems, read
 from foidesk.core.backup.structure import OpenedBackup
 from foidesk.core.backup.syncer import BackgroundSync
 from foidesk.core.backup.ticker import Ticker
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.storage import privacy
 from foidesk.core.storage.file_store import is_sha256
 
@@ -181,7 +182,8 @@ def check_member(
 
 def _unreadable(entry: MemberEntry, exc: MemberUnreadable, findings: Findings) -> None:
     kind = ProblemKind.UNSAFE if exc.unsafe else DAMAGED
-    findings.problems.append(Problem(kind, f"{entry.name!r} cannot be read: {exc}", entry.name))
+    text = _("{member} cannot be read: {why}").format(member=repr(entry.name), why=exc)
+    findings.problems.append(Problem(kind, text, entry.name))
 
 
 def _account(entry: MemberEntry, sha256: str, size: int, findings: Findings) -> bool:
@@ -216,14 +218,20 @@ def _digest(
 
 def _member_mismatches(entry: MemberEntry, sha256: str, size: int) -> list[Problem]:
     problems = []
+    shown = repr(entry.name)
     if size != entry.size:
-        text = f"{entry.name!r} holds {size} bytes; the manifest says {entry.size}"
+        text = ngettext(
+            "{member} holds {count} byte; the manifest says {listed}",
+            "{member} holds {count} bytes; the manifest says {listed}",
+            size,
+        ).format(member=shown, count=size, listed=entry.size)
         problems.append(Problem(DAMAGED, text, entry.name))
     if sha256 != entry.sha256:
-        problems.append(Problem(DAMAGED, f"{entry.name!r} does not match its SHA-256", entry.name))
+        text = _("{member} does not match its SHA-256").format(member=shown)
+        problems.append(Problem(DAMAGED, text, entry.name))
     digest = layout.digest_of_member(entry.name)
     if digest is not None and entry.sha256 != digest and not entry.damaged:
-        text = f"{entry.name!r} does not hold the file it is named by"
+        text = _("{member} does not hold the file it is named by").format(member=shown)
         problems.append(Problem(DAMAGED, text, entry.name))
     return problems
 
@@ -240,16 +248,17 @@ def check_database(
     try:
         facts = read_facts(db_path)
     except sqlite3.DatabaseError as exc:
-        findings.problems.append(Problem(DAMAGED, f"the database is not a foidesk one ({exc})"))
+        text = _("the database is not a foidesk one ({error})").format(error=exc)
+        findings.problems.append(Problem(DAMAGED, text))
         return
     findings.facts = facts
     if facts.schema_revision != manifest.schema_revision:
         findings.problems.append(
-            Problem(DAMAGED, "the database's schema revision differs from the manifest's")
+            Problem(DAMAGED, _("the database's schema revision differs from the manifest's"))
         )
     if facts.counts != manifest.counts:
         findings.problems.append(
-            Problem(DAMAGED, "the database's row counts differ from the manifest's")
+            Problem(DAMAGED, _("the database's row counts differ from the manifest's"))
         )
     _check_files(facts, manifest, findings)
 
@@ -260,14 +269,21 @@ def _check_files(facts: SnapshotFacts, manifest: Manifest, findings: Findings) -
     for sha256 in sorted(facts.needed):
         entry = members.get(sha256)
         if not is_sha256(sha256):
-            findings.warnings.append(f"the database refers to a file as {sha256!r}")
+            text = _("the database refers to a file as {name}").format(name=repr(sha256))
+            findings.warnings.append(text)
         elif entry is None and sha256 in declared_missing:
-            findings.warnings.append(f"file {sha256} was already missing from the profile")
+            text = _("file {sha256} was already missing from the profile").format(sha256=sha256)
+            findings.warnings.append(text)
         elif entry is None:
-            text = f"file {sha256}, which the database refers to, is not in the backup"
+            text = _("file {sha256}, which the database refers to, is not in the backup").format(
+                sha256=sha256
+            )
             findings.problems.append(Problem(DAMAGED, text))
         elif entry.damaged:
-            findings.warnings.append(f"file {sha256} was already damaged in the profile")
+            text = _("file {sha256} was already damaged in the profile").format(sha256=sha256)
+            findings.warnings.append(text)
         elif sha256 in facts.blobs and facts.blobs[sha256] != entry.size:
-            text = f"file {sha256} has a different size than the database records"
+            text = _("file {sha256} has a different size than the database records").format(
+                sha256=sha256
+            )
             findings.problems.append(Problem(DAMAGED, text, entry.name))

@@ -22,6 +22,7 @@ from foidesk.core.backup.structure import OpenedBackup
 from foidesk.core.backup.syncer import BackgroundSync
 from foidesk.core.backup.ticker import Ticker
 from foidesk.core.errors import DatabaseTooNewError
+from foidesk.core.i18n import _
 from foidesk.core.profile import Profile, sqlite_url
 from foidesk.core.storage import database as db
 from foidesk.core.storage.file_store import AttachmentStore, fsync_dir
@@ -32,7 +33,7 @@ def extract_verified(opened: OpenedBackup, staging: Path, ticker: Ticker) -> Fin
     database = staging / layout.DATABASE
     first, *others = reading_order(opened.manifest)
     with BackgroundSync() as syncer:
-        ticker.phase("Checking the database")
+        ticker.phase(_("Checking the database"))
         findings = check_members(opened, [first], lambda _: database, ticker, syncer=syncer)
         if findings.problems:
             return findings
@@ -46,9 +47,9 @@ def extract_verified(opened: OpenedBackup, staging: Path, ticker: Ticker) -> Fin
             digest = layout.digest_of_member(entry.name)
             return store.path_for(digest) if digest is not None and digest in needed else None
 
-        ticker.phase("Restoring attachments")
+        ticker.phase(_("Restoring attachments"))
         findings.add(check_members(opened, others, sink_for, ticker, syncer=syncer))
-        ticker.phase("Writing to disk")
+        ticker.phase(_("Writing to disk"))
     _sync_folders(staging)
     return findings
 

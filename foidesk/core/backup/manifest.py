@@ -15,6 +15,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from foidesk.core.i18n import N_, _
+
 FORMAT_NAME = "foidesk-backup"
 FORMAT_VERSION = 1
 MAX_MANIFEST_BYTES = 64 << 20
@@ -138,18 +140,20 @@ def parse_manifest(data: bytes) -> Manifest:
     try:
         document = json.loads(data.decode("utf-8"), object_hook=_entry_early)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ManifestError(f"the manifest is not valid JSON ({exc})") from None
+        raise ManifestError(
+            _("the manifest is not valid JSON ({error})").format(error=exc)
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise ManifestError("the manifest does not describe a foidesk backup")
+        raise ManifestError(_("the manifest does not describe a foidesk backup"))
     version = _get(document, "format_version", int)
     if version > FORMAT_VERSION:
-        raise ManifestError(
-            f"the backup uses format version {version}, written by a newer foidesk "
-            f"(this one reads up to version {FORMAT_VERSION})",
-            too_new=True,
-        )
+        text = _(
+            "the backup uses format version {version}, written by a newer foidesk "
+            "(this one reads up to version {readable})"
+        ).format(version=version, readable=FORMAT_VERSION)
+        raise ManifestError(text, too_new=True)
     if version < 1:
-        raise ManifestError(f"unknown backup format version {version}")
+        raise ManifestError(_("unknown backup format version {version}").format(version=version))
     return Manifest(
         format_version=version,
         foidesk_version=_get(document, "foidesk_version", str),
@@ -161,10 +165,20 @@ def parse_manifest(data: bytes) -> Manifest:
     )
 
 
+#: What a value of the manifest must be, in a sentence about a key that is not one.
+_TYPE_SENTENCES: dict[type[Any], str] = {
+    int: N_("the manifest's {key} is missing or not a number"),
+    str: N_("the manifest's {key} is missing or not text"),
+    dict: N_("the manifest's {key} is missing or not an object"),
+    list: N_("the manifest's {key} is missing or not a list"),
+}
+
+
 def _get(document: dict[str, Any], key: str, kind: type[Any]) -> Any:
     value = document.get(key)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise ManifestError(f"the manifest's {key!r} is missing or not a {kind.__name__}")
+        sentence = _TYPE_SENTENCES.get(kind, N_("the manifest's {key} is missing or wrong"))
+        raise ManifestError(_(sentence).format(key=repr(key)))
     return value
 
 
@@ -176,9 +190,10 @@ def _moment(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise ManifestError(f"the manifest's creation time {text!r} is not a date") from None
+        sentence = _("the manifest's creation time {time} is not a date")
+        raise ManifestError(sentence.format(time=repr(text))) from None
     if moment.tzinfo is None:
-        raise ManifestError("the manifest's creation time has no time zone")
+        raise ManifestError(_("the manifest's creation time has no time zone"))
     return moment
 
 
@@ -211,13 +226,13 @@ def _member(document: object) -> MemberEntry:
         ):
             return MemberEntry(name, kind, size, sha256, document.get("damaged") is True)
     if not isinstance(document, dict):
-        raise ManifestError("a manifest member is not an object")
+        raise ManifestError(_("a manifest member is not an object"))
     kind = _get(document, "kind", str)
     if kind not in {k.value for k in MemberKind}:
-        raise ManifestError(f"unknown member kind {kind!r}")
+        raise ManifestError(_("unknown member kind {kind}").format(kind=repr(kind)))
     size = _get(document, "size", int)
     if size < 0:
-        raise ManifestError("a manifest member has a negative size")
+        raise ManifestError(_("a manifest member has a negative size"))
     damaged = document.get("damaged", False)
     return MemberEntry(
         name=_get(document, "name", str),
@@ -230,5 +245,6 @@ def _member(document: object) -> MemberEntry:
 
 def _digest(value: object) -> str:
     if not isinstance(value, str) or _SHA256.fullmatch(value) is None:
-        raise ManifestError(f"{value!r} in the manifest is not a SHA-256 digest")
+        text = _("{value} in the manifest is not a SHA-256 digest").format(value=repr(value))
+        raise ManifestError(text)
     return value

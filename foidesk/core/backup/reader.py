@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import Protocol
 
 from foidesk.core.backup import deflate
+from foidesk.core.i18n import _
 
 CHUNK = 1 << 20
 _LOCAL = struct.Struct("<4s5H3L2H")
@@ -51,6 +52,8 @@ class Located(Protocol):
 
 class MemberUnreadable(Exception):
     """A member's bytes cannot be read back: bad CRC, broken deflate stream, cut short.
+    Its message is the second half of a sentence about the member ("... cannot be read:
+    its CRC-32 does not match"), in the user's language.
 
     ``unsafe`` when the member produced more than it declared (a decompression bomb).
     """
@@ -93,23 +96,23 @@ class MemberReader:
             size += len(chunk)
             yield chunk
         if size == info.file_size and crc != info.CRC:
-            raise MemberUnreadable("its CRC-32 does not match")
+            raise MemberUnreadable(_("its CRC-32 does not match"))
 
     def _raw(self, info: Located) -> Iterator[bytes]:
         self._file.seek(info.header_offset)
         header = self._file.read(_LOCAL.size)
         if len(header) != _LOCAL.size or header[:4] != _LOCAL_SIGNATURE:
-            raise MemberUnreadable("its local header is missing")
+            raise MemberUnreadable(_("its local header is missing"))
         fields = _LOCAL.unpack(header)
         name_length, extra_length = fields[9], fields[10]
         if self._file.read(name_length) != _encoded_name(info):
-            raise MemberUnreadable("its local header names another file")
+            raise MemberUnreadable(_("its local header names another file"))
         self._file.seek(extra_length, 1)
         left = info.compress_size
         while left > 0:
             chunk = self._file.read(min(CHUNK, left))
             if not chunk:
-                raise MemberUnreadable("the file ends inside it")
+                raise MemberUnreadable(_("the file ends inside it"))
             left -= len(chunk)
             yield chunk
 
@@ -135,21 +138,23 @@ def _inflate(raw: Iterator[bytes], info: Located) -> Iterator[bytes]:
                 pending = inflater.unconsumed_tail
                 produced += len(out)
                 if produced > info.file_size:
-                    raise MemberUnreadable("it expands beyond its declared size", unsafe=True)
+                    raise MemberUnreadable(_("it expands beyond its declared size"), unsafe=True)
                 if out:
                     yield out
             if inflater.eof:
                 break
         rest = inflater.flush()
     except deflate.Error as exc:
-        raise MemberUnreadable(f"its compressed data is broken ({exc})") from None
+        raise MemberUnreadable(
+            _("its compressed data is broken ({error})").format(error=exc)
+        ) from None
     produced += len(rest)
     if produced > info.file_size:
-        raise MemberUnreadable("it expands beyond its declared size", unsafe=True)
+        raise MemberUnreadable(_("it expands beyond its declared size"), unsafe=True)
     if rest:
         yield rest
     if not inflater.eof:
-        raise MemberUnreadable("its compressed data ends early")
+        raise MemberUnreadable(_("its compressed data ends early"))
 
 
 def span(info: Located) -> int:
@@ -164,12 +169,12 @@ def content_in(region: bytes, base: int, info: Located) -> bytes | None:
     at = info.header_offset - base
     header = region[at : at + _LOCAL.size]
     if len(header) != _LOCAL.size or header[:4] != _LOCAL_SIGNATURE:
-        raise MemberUnreadable("its local header is missing")
+        raise MemberUnreadable(_("its local header is missing"))
     fields = _LOCAL.unpack(header)
     name_length, extra_length = fields[9], fields[10]
     name_at = at + _LOCAL.size
     if region[name_at : name_at + name_length] != _encoded_name(info):
-        raise MemberUnreadable("its local header names another file")
+        raise MemberUnreadable(_("its local header names another file"))
     start = name_at + name_length + extra_length
     end = start + info.compress_size
     if end > len(region):
@@ -177,7 +182,7 @@ def content_in(region: bytes, base: int, info: Located) -> bytes | None:
     raw = region[start:end]
     content = raw if info.compress_type == zipfile.ZIP_STORED else _inflate_whole(raw, info)
     if len(content) == info.file_size and deflate.crc32(content) != info.CRC:
-        raise MemberUnreadable("its CRC-32 does not match")
+        raise MemberUnreadable(_("its CRC-32 does not match"))
     return content
 
 
@@ -187,9 +192,11 @@ def _inflate_whole(raw: bytes, info: Located) -> bytes:
     try:
         out = inflater.decompress(raw, info.file_size + 1)
     except deflate.Error as exc:
-        raise MemberUnreadable(f"its compressed data is broken ({exc})") from None
+        raise MemberUnreadable(
+            _("its compressed data is broken ({error})").format(error=exc)
+        ) from None
     if len(out) > info.file_size:
-        raise MemberUnreadable("it expands beyond its declared size", unsafe=True)
+        raise MemberUnreadable(_("it expands beyond its declared size"), unsafe=True)
     if not inflater.eof:
-        raise MemberUnreadable("its compressed data ends early")
+        raise MemberUnreadable(_("its compressed data ends early"))
     return out

@@ -31,7 +31,7 @@ from foidesk.core.backup.problems import Refused, refusal
 from foidesk.core.backup.structure import OpenedBackup, open_backup
 from foidesk.core.backup.switch import mark_ready, recover_locked, restore_lock, switch_over
 from foidesk.core.backup.ticker import Ticker
-from foidesk.core.i18n import _
+from foidesk.core.i18n import _, ngettext
 from foidesk.core.profile import DATABASE_FILE, Profile
 from foidesk.core.progress import Progress
 from foidesk.core.storage import database as db
@@ -105,13 +105,14 @@ def _restorable(profile: Profile) -> Path:
 def _check_not_open(data_dir: Path) -> None:
     open_in = holders(data_dir)
     if open_in:
-        where = "a foidesk window or command" if open_in == 1 else f"{open_in} foidesk processes"
-        raise ProfileInUseError(
-            _(
-                "the profile {data_dir} is open in {where}; close it and restore again — "
-                "nothing was changed"
-            ).format(data_dir=data_dir, where=where)
+        text = ngettext(
+            "the profile {data_dir} is open in a foidesk window or command; close it and "
+            "restore again — nothing was changed",
+            "the profile {data_dir} is open in {count} foidesk processes; close them and "
+            "restore again — nothing was changed",
+            open_in,
         )
+        raise ProfileInUseError(text.format(data_dir=data_dir, count=open_in))
 
 
 def _check_schema(manifest: Manifest) -> None:
@@ -175,7 +176,7 @@ def _build(opened: OpenedBackup, staging: Path, aside: Path, progress: Progress 
         findings = extract_verified(opened, staging, ticker)
         if findings.problems:
             raise refusal(opened.path.name, findings.problems)
-        ticker.phase("Updating the database")
+        ticker.phase(_("Updating the database"))
         schema_from, schema_to = migrate_staged(staging)
         mark_ready(staging, aside, opened.path)
     except BaseException as exc:
@@ -188,8 +189,8 @@ def _build(opened: OpenedBackup, staging: Path, aside: Path, progress: Progress 
 
 def _disk_error(exc: OSError) -> BackupError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return NotEnoughSpaceError("the disk filled up during the restore; nothing was changed")
-    return BackupError(f"the restore failed ({exc}); nothing was changed")
+        return NotEnoughSpaceError(_("the disk filled up during the restore; nothing was changed"))
+    return BackupError(_("the restore failed ({error}); nothing was changed").format(error=exc))
 
 
 def _switch(staging: Path, data_dir: Path) -> Path | None:

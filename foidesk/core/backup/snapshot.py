@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from foidesk.core.backup.manifest import Counts
+from foidesk.core.i18n import _
 from foidesk.core.storage.database import copy_sqlite
 
 _COUNTED = {
@@ -89,11 +90,12 @@ def integrity_problems(path: Path) -> list[str]:
     try:
         with _reading(path) as conn:
             lines = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
-            problems = [f"database integrity: {line}" for line in lines if line != "ok"]
+            integrity = _("database integrity: {line}")
+            problems = [integrity.format(line=line) for line in lines if line != "ok"]
+            foreign = _("database foreign key: {row}")
             problems += [
-                f"database foreign key: {tuple(row)}"
-                for row in conn.execute("PRAGMA foreign_key_check")
+                foreign.format(row=tuple(row)) for row in conn.execute("PRAGMA foreign_key_check")
             ]
     except sqlite3.DatabaseError as exc:
-        return [f"the database cannot be read: {exc}"]
+        return [_("the database cannot be read: {error}").format(error=exc)]
     return problems

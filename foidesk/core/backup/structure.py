@@ -22,13 +22,14 @@ from foidesk.core.backup.manifest import (
     MAX_MANIFEST_BYTES,
     Manifest,
     ManifestError,
+    MemberEntry,
     MemberKind,
     parse_manifest,
 )
 from foidesk.core.backup.problems import Problem, ProblemKind, Refused
 from foidesk.core.backup.summary import Summary, ends_whole, parse_summary
 from foidesk.core.errors import NotFoundError
-from foidesk.core.i18n import _
+from foidesk.core.i18n import N_, _, ngettext
 
 MAX_DEFLATE_RATIO = 1032  # DEFLATE cannot expand more than this; more is a forged size
 RATIO_SLACK = 64 << 10
@@ -104,17 +105,20 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
     except FileNotFoundError:
         raise NotFoundError(_("no such file: {path}").format(path=path)) from None
     if not path.is_file():
-        raise Refused([Problem(NOT_A_BACKUP, f"{path.name} is not a file")])
+        text = _("{file} is not a file").format(file=path.name)
+        raise Refused([Problem(NOT_A_BACKUP, text)])
     if size == 0:
-        raise Refused([Problem(NOT_A_BACKUP, "the file is empty")])
+        raise Refused([Problem(NOT_A_BACKUP, _("the file is empty"))])
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-        text = f"not a foidesk backup: not a ZIP file, or cut short ({exc})"
+        text = _("not a foidesk backup: not a ZIP file, or cut short ({error})").format(error=exc)
         raise Refused([Problem(NOT_A_BACKUP, text)]) from None
     if not ends_whole(path):
         archive.close()
-        text = "not a foidesk backup: not a ZIP file, or cut short (it ends inside its end record)"
+        text = _(
+            "not a foidesk backup: not a ZIP file, or cut short (it ends inside its end record)"
+        )
         raise Refused([Problem(NOT_A_BACKUP, text)])
     return archive
 
@@ -126,7 +130,7 @@ def directory_problems(archive: zipfile.ZipFile) -> list[Problem]:
     infos = archive.infolist()
     problems = [p for info in infos for p in member_problems(info)]
     problems += [
-        Problem(UNSAFE, f"{name!r} appears more than once")
+        Problem(UNSAFE, _("{member} appears more than once").format(member=repr(name)))
         for name in repeated(i.filename for i in infos)
     ]
     return problems + _layout_problems(archive, infos)
@@ -143,53 +147,64 @@ def member_problems(info: zipfile.ZipInfo) -> list[Problem]:
     """What is wrong with one directory entry, judged from the entry alone."""
     name = info.orig_filename
     shown = repr(name)
-    unsafe = _path_problem(name) or _type_problem(info)
+    unsafe = _path_problem(name, shown) or _type_problem(info, shown)
     if unsafe:
-        return [Problem(UNSAFE, f"{shown} {unsafe}")]
+        return [Problem(UNSAFE, unsafe)]
     problems = []
     if not layout.is_known_member(info.filename) or info.filename != name:
-        problems.append(Problem(UNSAFE, f"{shown} is not a member a foidesk backup has"))
+        text = _("{member} is not a member a foidesk backup has").format(member=shown)
+        problems.append(Problem(UNSAFE, text))
     if info.flag_bits & _ENCRYPTED:
-        problems.append(Problem(UNSAFE, f"{shown} is encrypted"))
+        problems.append(Problem(UNSAFE, _("{member} is encrypted").format(member=shown)))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        problems.append(Problem(UNSAFE, f"{shown} uses compression method {info.compress_type}"))
-    bomb = _size_problem(info)
+        text = _("{member} uses compression method {method}").format(
+            member=shown, method=info.compress_type
+        )
+        problems.append(Problem(UNSAFE, text))
+    bomb = _size_problem(info, shown)
     if bomb:
-        problems.append(Problem(UNSAFE, f"{shown} {bomb}"))
+        problems.append(Problem(UNSAFE, bomb))
     return problems
 
 
-def _path_problem(name: str) -> str | None:
+def _path_problem(name: str, shown: str) -> str | None:
     if name.startswith(("/", "\\")) or _DRIVE.match(name):
-        return "has an absolute path"
+        return _("{member} has an absolute path").format(member=shown)
     if ".." in re.split(r"[/\\]", name):
-        return "has a '..' component"
+        return _("{member} has a '..' component").format(member=shown)
     if "\x00" in name:
-        return "has a NUL character in its name"
+        return _("{member} has a NUL character in its name").format(member=shown)
     return None
 
 
-def _type_problem(info: zipfile.ZipInfo) -> str | None:
+def _type_problem(info: zipfile.ZipInfo, shown: str) -> str | None:
     """Unix mode bits say what a member is; none at all (DOS, many tools) means a file."""
     kind = stat.S_IFMT(info.external_attr >> 16)
     if kind == stat.S_IFLNK:
-        return "is a symbolic link"
+        return _("{member} is a symbolic link").format(member=shown)
     if info.is_dir() or info.external_attr & _DOS_DIRECTORY or kind == stat.S_IFDIR:
-        return "is a folder"
+        return _("{member} is a folder").format(member=shown)
     if kind not in (0, stat.S_IFREG):
-        return "is not a regular file"
+        return _("{member} is not a regular file").format(member=shown)
     return None
 
 
-def _size_problem(info: zipfile.ZipInfo) -> str | None:
+def _size_problem(info: zipfile.ZipInfo, shown: str) -> str | None:
     """Decompression bombs declare sizes no honest member of their compressed size has."""
     if info.compress_type == zipfile.ZIP_STORED and info.file_size != info.compress_size:
-        return f"claims {info.file_size} bytes but stores {info.compress_size} without compression"
+        return ngettext(
+            "{member} claims {count} byte but stores {stored} without compression",
+            "{member} claims {count} bytes but stores {stored} without compression",
+            info.file_size,
+        ).format(member=shown, count=info.file_size, stored=info.compress_size)
     if info.file_size > MAX_DEFLATE_RATIO * info.compress_size + RATIO_SLACK:
-        return (
-            f"claims to expand from {info.compress_size} to {info.file_size} bytes, "
-            "beyond what DEFLATE can produce (a decompression bomb)"
-        )
+        return ngettext(
+            "{member} claims to expand from {stored} to {count} byte, beyond what DEFLATE "
+            "can produce (a decompression bomb)",
+            "{member} claims to expand from {stored} to {count} bytes, beyond what DEFLATE "
+            "can produce (a decompression bomb)",
+            info.file_size,
+        ).format(member=shown, count=info.file_size, stored=info.compress_size)
     return None
 
 
@@ -202,9 +217,14 @@ def _layout_problems(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> 
         end = current.header_offset + _LOCAL_HEADER + _name_length(current) + current.compress_size
         bound = limit if following is None else following.header_offset
         if end > bound:
-            what = "runs past the end of the data" if following is None else "overlaps another"
-            kind = NOT_A_BACKUP if following is None else UNSAFE
-            problems.append(Problem(kind, f"{current.orig_filename!r} {what}"))
+            shown = repr(current.orig_filename)
+            if following is None:
+                text = _("{member} runs past the end of the data").format(member=shown)
+                problems.append(Problem(NOT_A_BACKUP, text))
+            else:
+                problems.append(
+                    Problem(UNSAFE, _("{member} overlaps another").format(member=shown))
+                )
     return problems
 
 
@@ -223,13 +243,18 @@ def _read_manifest(archive: zipfile.ZipFile) -> Manifest:
     try:
         info = archive.getinfo(layout.MANIFEST)
     except KeyError:
-        raise Refused([Problem(NOT_A_BACKUP, "not a foidesk backup: it has no manifest")]) from None
+        text = _("not a foidesk backup: it has no manifest")
+        raise Refused([Problem(NOT_A_BACKUP, text)]) from None
     if info.file_size > MAX_MANIFEST_BYTES:
-        raise Refused([Problem(UNSAFE, f"the manifest claims {info.file_size} bytes")])
+        text = ngettext(
+            "the manifest claims {count} byte", "the manifest claims {count} bytes", info.file_size
+        ).format(count=info.file_size)
+        raise Refused([Problem(UNSAFE, text)])
     try:
         data = archive.read(info)
     except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, ValueError) as exc:
-        raise Refused([Problem(DAMAGED, f"the manifest cannot be read ({exc})")]) from None
+        text = _("the manifest cannot be read ({error})").format(error=exc)
+        raise Refused([Problem(DAMAGED, text)]) from None
     try:
         return parse_manifest(data)
     except ManifestError as exc:
@@ -240,35 +265,50 @@ def manifest_problems(archive: zipfile.ZipFile, manifest: Manifest) -> list[Prob
     """The manifest and the ZIP directory must list the same members, at the same sizes."""
     in_zip = {i.filename: i for i in archive.infolist() if i.filename != layout.MANIFEST}
     listed = {m.name for m in manifest.members}
+    twice = _("{member} is listed twice in the manifest")
     problems = [
-        Problem(DAMAGED, f"{name!r} is listed twice in the manifest")
+        Problem(DAMAGED, twice.format(member=repr(name)))
         for name in repeated(m.name for m in manifest.members)
     ]
     for entry in manifest.members:
-        info = in_zip.get(entry.name)
-        if info is None:
-            problems.append(Problem(DAMAGED, f"{entry.name!r} is in the manifest but not the file"))
-        elif info.file_size != entry.size:
-            problems.append(
-                Problem(
-                    DAMAGED,
-                    f"{entry.name!r} is {info.file_size} bytes in the ZIP but "
-                    f"{entry.size} in the manifest",
-                )
-            )
-        if not _kind_matches(entry.name, entry.kind):
-            problems.append(Problem(DAMAGED, f"{entry.name!r} is not a {entry.kind.value}"))
+        problems += _entry_problems(entry, in_zip.get(entry.name))
+    unlisted = _("{member} is not listed in the manifest")
     problems += [
-        Problem(UNSAFE, f"{name!r} is not listed in the manifest")
-        for name in sorted(set(in_zip) - listed)
+        Problem(UNSAFE, unlisted.format(member=repr(name))) for name in sorted(set(in_zip) - listed)
     ]
     if manifest.member(layout.DATABASE) is None:
-        problems.append(Problem(NOT_A_BACKUP, "the backup holds no database"))
+        problems.append(Problem(NOT_A_BACKUP, _("the backup holds no database")))
     summary = parse_summary(archive.comment) if archive.comment else None
     if summary is not None and summary != Summary.of(manifest):
-        problems.append(
-            Problem(DAMAGED, "the summary at the end of the file differs from the manifest")
-        )
+        text = _("the summary at the end of the file differs from the manifest")
+        problems.append(Problem(DAMAGED, text))
+    return problems
+
+
+#: What the manifest may say a member is, in a sentence about it.
+_KIND_SENTENCES = {
+    MemberKind.DATABASE: N_("{member} is not a database"),
+    MemberKind.ATTACHMENT: N_("{member} is not an attachment"),
+    MemberKind.README: N_("{member} is not a readme"),
+}
+
+
+def _entry_problems(entry: MemberEntry, info: zipfile.ZipInfo | None) -> list[Problem]:
+    """What is wrong with one manifest entry, given the ZIP's entry of that name."""
+    shown = repr(entry.name)
+    problems = []
+    if info is None:
+        text = _("{member} is in the manifest but not the file").format(member=shown)
+        problems.append(Problem(DAMAGED, text))
+    elif info.file_size != entry.size:
+        text = ngettext(
+            "{member} is {count} byte in the ZIP but {listed} in the manifest",
+            "{member} is {count} bytes in the ZIP but {listed} in the manifest",
+            info.file_size,
+        ).format(member=shown, count=info.file_size, listed=entry.size)
+        problems.append(Problem(DAMAGED, text))
+    if not _kind_matches(entry.name, entry.kind):
+        problems.append(Problem(DAMAGED, _(_KIND_SENTENCES[entry.kind]).format(member=shown)))
     return problems
 
 

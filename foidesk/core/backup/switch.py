@@ -86,15 +86,22 @@ def recover_locked(data_dir: Path) -> list[str]:
     done = []
     if (data_dir / MARKER_DIR).is_dir():
         _finish(data_dir, _recorded_aside(data_dir, data_dir))
-        done.append(f"finished the restore into {data_dir}")
+        done.append(_("finished the restore into {folder}").format(folder=data_dir))
     for staging in layout.staging_dirs(data_dir):
         if _read_ready(staging) is None:
             shutil.rmtree(staging, ignore_errors=True)
-            done.append(f"removed the unfinished restore {staging.name}; {data_dir} is unchanged")
+            done.append(
+                _("removed the unfinished restore {name}; {folder} is unchanged").format(
+                    name=staging.name, folder=data_dir
+                )
+            )
         else:
             previous = switch_over(staging, data_dir)
-            kept = f"; the previous profile is in {previous}" if previous else ""
-            done.append(f"completed the restore {staging.name}{kept}")
+            if previous:
+                text = _("completed the restore {name}; the previous profile is in {aside}")
+            else:
+                text = _("completed the restore {name}")
+            done.append(text.format(name=staging.name, aside=previous))
     return done
 
 

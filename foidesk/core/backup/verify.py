@@ -20,6 +20,7 @@ from foidesk.core.backup.problems import Problem, Refused
 from foidesk.core.backup.readback import ReadBack
 from foidesk.core.backup.structure import OpenedBackup, open_backup
 from foidesk.core.backup.ticker import Ticker
+from foidesk.core.i18n import _
 from foidesk.core.progress import Progress
 from foidesk.core.storage import privacy
 
@@ -82,7 +83,7 @@ def check_contents(
         findings.add(read_back.findings)
         others = [m for m in others if not read_back.covers(opened.info(m.name), m.name)]
     known_read = read_back is not None and read_back.covers(opened.info(first.name), first.name)
-    ticker.phase("Checking the database and attachments")
+    ticker.phase(_("Checking the database and attachments"))
     with ThreadPoolExecutor(1, thread_name_prefix="foidesk-database") as database_thread:
         if known is not None and known_read:
             checked = database_thread.submit(_check_known, known, opened.manifest)

@@ -279,10 +279,10 @@ class _Attempt:
         with privacy.new_file(self.partial) as raw, ReadBack(self.partial, ticker) as read_back:
             archive = ZipWriter(raw)
             writer = MemberWriter(archive, moment, ticker, read_back, growing, self.suspects)
-            ticker.phase("Copying attachments")
+            ticker.phase(_("Copying attachments"))
             facts, missing = _write_files(writer, self.store, self.source, snapshot, facts)
             known = KnownDatabase(snapshot, checker.submit(integrity_problems, snapshot))
-            ticker.phase("Copying the database")
+            ticker.phase(_("Copying the database"))
             writer.add_file(layout.DATABASE, snapshot, MemberKind.DATABASE, stored=False)
             writer.add_bytes(layout.README, README_TEXT.encode("utf-8"), MemberKind.README)
             manifest = _manifest(facts, writer.entries, missing, moment)
@@ -348,7 +348,7 @@ def _check_written(
     partial: Path, work: Path, ticker: Ticker, read_back: ReadBack, known: KnownDatabase
 ) -> VerifyReport:
     """The new file, checked like any other backup (members already read back excepted)."""
-    ticker.phase("Verifying the backup")
+    ticker.phase(_("Verifying the backup"))
     try:
         opened = open_backup(partial)
     except Refused as refused:
@@ -368,11 +368,12 @@ def _publish(partial: Path, target: Path) -> Path:
 
 
 def _warnings(manifest: Manifest) -> tuple[str, ...]:
+    damaged_file = _("stored file {sha256} was damaged in the profile; it was backed up as it is")
     damaged = [
-        f"stored file {layout.digest_of_member(m.name)} was damaged in the profile; "
-        "it was backed up as it is"
+        damaged_file.format(sha256=layout.digest_of_member(m.name))
         for m in manifest.members
         if m.damaged
     ]
-    missing = [f"stored file {sha} is missing from the profile" for sha in manifest.missing_files]
+    missing_file = _("stored file {sha256} is missing from the profile")
+    missing = [missing_file.format(sha256=sha) for sha in manifest.missing_files]
     return tuple(damaged + missing)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from foidesk.core.deadlines.periods import Period, PeriodUnit
@@ -19,10 +19,12 @@ WEEKEND_NAMES = ("Saturday", "Sunday")
 
 @dataclass(frozen=True, slots=True)
 class SkippedDay:
-    """A non-working day passed over, with why: a holiday, a weekend or a closure."""
+    """A non-working day passed over, with why: a holiday, a weekend or a closure;
+    ``country`` is the holiday calendar's (its names may be had in another language)."""
 
     date: date
     name: str
+    country: str = field(default="", compare=False)  # how to name it, not what it is
 
     @property
     def is_weekend(self) -> bool:
@@ -93,7 +95,10 @@ class Explanation:
         named = [day for day in self.skipped if not day.is_weekend]
         weekend = len(self.skipped) - len(named)
         template = _(say.SKIPPED_DAY)
-        parts = [template.format(day=format_day(d.date), name=day_name(d.name)) for d in named]
+        parts = [
+            template.format(day=format_day(d.date), name=day_name(d.name, d.date, d.country))
+            for d in named
+        ]
         if weekend:
             parts.append(units.weekend_days(weekend))
         return _(say.SKIPPED).format(days=_join(parts))

@@ -85,7 +85,7 @@ def _build_table(spec: CalendarSpec, closures: Closures, first_year: int, last_y
             working.append(ordinal)
         else:
             flags[ordinal - base] = 1
-            closed.append(SkippedDay(day, name))
+            closed.append(SkippedDay(day, name, spec.country))
         working_rank.append(len(working))
         closed_rank.append(len(closed))
     return _Table(

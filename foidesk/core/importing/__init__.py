@@ -14,6 +14,7 @@ if TYPE_CHECKING:
         Status,
         import_paths,
     )
+    from foidesk.core.importing.reasons import added_by_hand
 
 __all__ = [
     "ImportReport",
@@ -21,9 +22,11 @@ __all__ = [
     "ImportedAttachment",
     "ImportedFile",
     "Status",
+    "added_by_hand",
     "import_paths",
 ]
 _PUBLIC = dict.fromkeys(__all__, "foidesk.core.importing.importer")
+_PUBLIC["added_by_hand"] = "foidesk.core.importing.reasons"
 
 
 __getattr__ = lazy_exports(__name__, _PUBLIC)

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from foidesk.core.importing import reasons
 from foidesk.core.mail.model import ParsedMessage
+from foidesk.core.phrases import Phrase
 from foidesk.core.storage.tables import Authority, Message, Request
 from foidesk.core.vocabulary import OPEN_STATUSES, Direction, MessageKind
 
@@ -113,13 +115,12 @@ class RequestNames:
         text = clean_subject(subject).lower()
         if not text:
             return None
-        for names, reason in (
-            (self._references, "the subject names the reference {}"),
-            (self._titles, "the subject names the request \u201c{}\u201d"),
-        ):
-            found = _single_best((rid, shown) for rid, low, shown in names if low in text)
-            if found is not None:
-                return Filing(found[0], reason.format(found[1]))
+        found = _single_best((rid, shown) for rid, low, shown in self._references if low in text)
+        if found is not None:
+            return Filing(found[0], Phrase(reasons.SUBJECT_NAMES_REFERENCE, reference=found[1]))
+        found = _single_best((rid, shown) for rid, low, shown in self._titles if low in text)
+        if found is not None:
+            return Filing(found[0], Phrase(reasons.SUBJECT_NAMES_TITLE, title=found[1]))
         return None
 
 
@@ -142,7 +143,7 @@ def file_message(session: Session, parsed: ParsedMessage, index: FilingIndex) ->
         _by_reply(session, parsed)
         or index.requests.match(parsed.subject)
         or _by_correspondent(session, parsed, index.addresses)
-        or Filing(None, "no rule matched: left in the Unfiled tray")
+        or Filing(None, Phrase(reasons.UNMATCHED))
     )
 
 
@@ -166,8 +167,10 @@ def _by_reply(session: Session, parsed: ParsedMessage) -> Filing | None:
     order = {message_id: rank for rank, message_id in enumerate(wanted)}
     rows.sort(key=lambda r: (r.direction != Direction.OUTGOING, order.get(r.message_id, 99)))
     best = rows[0]
-    whose = "your message" if best.direction == Direction.OUTGOING else "a message"
-    return Filing(best.request_id, f"replies to {whose} <{best.message_id}> in this thread")
+    code = (
+        reasons.REPLIES_TO_YOURS if best.direction == Direction.OUTGOING else reasons.REPLIES_TO_ONE
+    )
+    return Filing(best.request_id, Phrase(code, message_id=best.message_id))
 
 
 def _single_best(rows: Iterable[tuple[int, str | None]]) -> tuple[int, str] | None:
@@ -194,16 +197,13 @@ def _by_correspondent(session: Session, parsed: ParsedMessage, book: AddressBook
         ).all()
         names = " / ".join(a.name for a in authorities)
         if len(open_requests) == 1:
-            return Filing(
-                open_requests[0],
-                f"the {role} {address} belongs to {names}, which has one open request",
-            )
+            return Filing(open_requests[0], Phrase(role, address=address, authority=names))
     return None
 
 
 def _correspondents(parsed: ParsedMessage) -> list[tuple[str, str]]:
-    pairs = [(parsed.from_email, "sender")] if parsed.from_email else []
-    pairs += [(address, "recipient") for address in parsed.to_emails]
+    pairs = [(parsed.from_email, reasons.SENDER_OF_AUTHORITY)] if parsed.from_email else []
+    pairs += [(address, reasons.RECIPIENT_OF_AUTHORITY) for address in parsed.to_emails]
     return [(address, role) for address, role in pairs if address]
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from foidesk.core.errors import FoideskError, NotFoundError, StorageError
 from foidesk.core.i18n import _, ngettext
-from foidesk.core.importing import filing
+from foidesk.core.importing import filing, reasons
 from foidesk.core.importing.duplicates import attachment_digests, content_digest, find_same
 from foidesk.core.importing.spooling import spool_folder
 from foidesk.core.mail import (
@@ -35,6 +35,7 @@ from foidesk.core.mail import (
 from foidesk.core.mail.names import safe_filename
 from foidesk.core.operations import replies
 from foidesk.core.operations.messages import in_thread
+from foidesk.core.phrases import Phrase, shown
 from foidesk.core.progress import NoProgress, Progress, check_cancelled
 from foidesk.core.records import NewAttachment, NewMessage
 from foidesk.core.storage import message_writes as messages
@@ -122,8 +123,8 @@ class ImportedFile:
             "Message-ID <{message_id}> was already used by a different message; imported and marked"
         )
         lines += [reused.format(message_id=r) for r in self.reused_message_ids]
-        lines += [_("character set: {note}").format(note=n) for n in self.charset_notes]
-        lines += [_("warning: {warning}").format(warning=w) for w in self.warnings]
+        lines += [_("character set: {note}").format(note=shown(n)) for n in self.charset_notes]
+        lines += [_("warning: {warning}").format(warning=shown(w)) for w in self.warnings]
         return lines
 
 
@@ -310,14 +311,16 @@ def _import_message(
         verdict = find_same(session, desk.store, parsed, raw_sha256, digest)
         if verdict.same is not None:
             same = verdict.same
-            return _Outcome("duplicate", same.request_id, same.id, (), "already imported")
+            return _Outcome(
+                "duplicate", same.request_id, same.id, (), Phrase(reasons.ALREADY_IMPORTED)
+            )
         if request_id is not None:
-            target = filing.Filing(request_id, "filed here by you")
+            target = filing.Filing(request_id, Phrase(reasons.CHOSEN))
         else:
             target = filing.file_message(session, parsed, context.index)
         request = session.get(Request, target.request_id) if target.request_id else None
         if request is not None and request.deleted_at is not None:  # trashed meanwhile
-            request, target = None, filing.Filing(None, "its request is in the trash")
+            request, target = None, filing.Filing(None, Phrase(reasons.REQUEST_TRASHED))
         direction = filing.guess_direction(context.index.addresses, parsed, context.own)
         if request is not None:
             unit.touch(request.id)  # before the message moves its clock
@@ -388,7 +391,7 @@ def _import_plain_file(desk: ImportingDesk, path: Path, request_id: int | None) 
                     path=str(path),
                     status="duplicate",
                     request_id=request_id,
-                    filed_by="this file is already in the thread",
+                    filed_by=Phrase(reasons.ALREADY_IN_THREAD),
                     duplicates=1,
                 )
     media_type = mimetypes.guess_type(name)[0]
@@ -398,8 +401,8 @@ def _import_plain_file(desk: ImportingDesk, path: Path, request_id: int | None) 
             direction="incoming",
             kind="note",
             received_at=datetime.now(UTC),
-            subject=f"Document: {name}",
-            filed_by="added as a document",
+            subject=_("Document: {name}").format(name=name),
+            filed_by=Phrase(reasons.DOCUMENT),
             attachments=(NewAttachment(name, path, media_type),),
         ),
     )
@@ -411,7 +414,7 @@ def _import_plain_file(desk: ImportingDesk, path: Path, request_id: int | None) 
         request_id=request_id,
         message_ids=(record.id,),
         attachments=stored,
-        filed_by="added as a document",
+        filed_by=Phrase(reasons.DOCUMENT),
     )
 
 
@@ -441,7 +444,7 @@ def _summarise(path: Path, outcomes: list[_Outcome], unreadable: list[str]) -> I
         message_ids=tuple(o.message_id for o in outcomes if o.message_id is not None),
         attachments=tuple(a for o in fresh for a in o.attachments),
         error=_error_text(unreadable, len(outcomes)) if status == "error" else None,
-        filed_by="; ".join(dict.fromkeys(o.filed_by for o in outcomes)),
+        filed_by=reasons.joined([o.filed_by for o in outcomes]),
         duplicates=len(outcomes) - len(fresh),
         warnings=_listed(outcomes, "warnings", several),
         charset_notes=_listed(outcomes, "charset_notes", several),
@@ -454,11 +457,13 @@ def _listed(outcomes: list[_Outcome], name: str, several: bool) -> tuple[str, ..
     found: dict[str, None] = {}
     for outcome in outcomes:
         for note in getattr(outcome, name):
-            found.setdefault(f"message {outcome.number}: {note}" if several else note, None)
+            if several:
+                note = Phrase(reasons.IN_MESSAGE, number=outcome.number, note=note)
+            found.setdefault(note, None)
     listed = tuple(found)
     if len(listed) > MAX_FILE_NOTES:
         more = len(listed) - MAX_FILE_NOTES
-        return (*listed[:MAX_FILE_NOTES], f"{more} more not listed")
+        return (*listed[:MAX_FILE_NOTES], Phrase(reasons.MORE_NOT_LISTED, count=more))
     return listed
 
 

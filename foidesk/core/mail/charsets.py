@@ -13,7 +13,9 @@ from __future__ import annotations
 import codecs
 import re
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.notes import Notes
+from foidesk.core.phrases import Phrase
 
 # Labels Python does not know, mapped to the codec mail clients mean by them.
 _ALIASES = {
@@ -100,16 +102,16 @@ def decode_text(data: bytes, label: str | None, notes: Notes) -> str:
     codec = codec_for(label)
     if label and codec is None:
         guessed, used = guess_text(data)
-        notes.assume(f"unknown character set {_shown(label)}; text decoded as {used}")
+        notes.assume(Phrase(wording.UNKNOWN_CHARSET, label=_shown(label), used=used))
         return guessed
     try:
         return scrub_text(data.decode(codec or "ascii"))
     except (UnicodeDecodeError, LookupError):
         guessed, used = guess_text(data)
     if label:
-        notes.assume(f"text declared as {_shown(label)} was not valid; decoded as {used}")
+        notes.assume(Phrase(wording.DECLARED_CHARSET_INVALID, label=_shown(label), used=used))
     else:
-        notes.assume(f"text with no declared character set was decoded as {used}")
+        notes.assume(Phrase(wording.NO_DECLARED_CHARSET, used=used))
     return guessed
 
 
@@ -191,4 +193,4 @@ def _decoded_or_none(data: bytes, codec: str) -> str | None:
 def _shown(label: str) -> str:
     """A label fit for a warning sentence: printable and short."""
     printable = "".join(char for char in label if char.isprintable())
-    return repr(printable[:40])
+    return printable[:40]

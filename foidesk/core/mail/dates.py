@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.header_values import RawHeaders
 from foidesk.core.mail.notes import Notes
+from foidesk.core.phrases import Phrase
 
 _DATE_ERRORS = (ValueError, TypeError, IndexError, OverflowError)
 
@@ -22,12 +24,12 @@ def sent_date(headers: RawHeaders, notes: Notes) -> datetime | None:
         parsed = parse_date(raw, notes)
         if parsed is not None:
             return parsed
-        notes.add("the date could not be read")
+        notes.add(Phrase(wording.DATE_UNREADABLE))
     else:
-        notes.add("the message has no date")
+        notes.add(Phrase(wording.NO_DATE))
     received = _received_date(headers, notes)
     if received is not None:
-        notes.add("the date was taken from when a mail server received the message")
+        notes.add(Phrase(wording.DATE_FROM_RECEIVED))
     return received
 
 
@@ -43,7 +45,7 @@ def parse_date(raw: str, notes: Notes) -> datetime | None:
 def to_utc(moment: datetime, notes: Notes) -> datetime | None:
     """Normalise to UTC; naive times are taken as UTC, out-of-range ones dropped."""
     if moment.tzinfo is None:
-        notes.add("the date has no time zone; it was read as UTC")
+        notes.add(Phrase(wording.DATE_WITHOUT_ZONE))
         return moment.replace(tzinfo=UTC)
     try:
         return moment.astimezone(UTC)

@@ -9,23 +9,17 @@ from __future__ import annotations
 from email import errors
 from email.message import Message
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.limits import MAX_PARTS
 from foidesk.core.mail.notes import Notes
+from foidesk.core.phrases import Phrase
 
 _SENTENCES: dict[type[errors.MessageDefect], str] = {
-    errors.CloseBoundaryNotFoundDefect: (
-        "a multipart section was never closed; the message may be cut short"
-    ),
-    errors.StartBoundaryNotFoundDefect: (
-        "a multipart section had no parts where expected; its content was read as text"
-    ),
-    errors.NoBoundaryInMultipartDefect: (
-        "a multipart section declared no boundary; its content was read as text"
-    ),
-    errors.MissingHeaderBodySeparatorDefect: (
-        "a malformed header line ended the headers early; the rest was read as body"
-    ),
-    errors.FirstHeaderLineIsContinuationDefect: "the first header line was malformed",
+    errors.CloseBoundaryNotFoundDefect: wording.MULTIPART_NOT_CLOSED,
+    errors.StartBoundaryNotFoundDefect: wording.MULTIPART_NO_START,
+    errors.NoBoundaryInMultipartDefect: wording.MULTIPART_NO_BOUNDARY,
+    errors.MissingHeaderBodySeparatorDefect: wording.HEADERS_ENDED_EARLY,
+    errors.FirstHeaderLineIsContinuationDefect: wording.FIRST_HEADER_MALFORMED,
 }
 
 
@@ -37,9 +31,9 @@ def note_defects(root: Message, notes: Notes) -> None:
         part = stack.pop()
         visited += 1
         for defect in part.defects:
-            sentence = _SENTENCES.get(type(defect))
-            if sentence is not None:
-                notes.add(sentence)
+            code = _SENTENCES.get(type(defect))
+            if code is not None:
+                notes.add(Phrase(code))
         # Only a multipart's payload is asked for: on a leaf, get_payload()
         # decodes with the part's own charset, which may be any codec at all.
         children = part.get_payload() if part.is_multipart() else None

@@ -13,7 +13,9 @@ import base64
 import binascii
 import re
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.notes import Notes
+from foidesk.core.phrases import Phrase
 
 _WORD = re.compile(r"=\?([^?\s]{1,64})\?([QqBb])\?([^?\r\n]*?)\?=")
 _BROKEN = re.compile(r"[\s\udc80-\udcff]")
@@ -31,8 +33,11 @@ def repair_encoded_words(value: str, notes: Notes | None = None, name: str = "")
             return word.group(0)
         decoded, used = _decode(label, kind.upper(), text.encode("utf-8", "surrogateescape"))
         if notes is not None and _has_8bit(text):
-            where = f"the {name} header" if name else "a header"
-            notes.assume(f"{where} held raw 8-bit text inside an encoded word; read as {used}")
+            notes.assume(
+                Phrase(wording.HEADER_RAW_8BIT, header=name, used=used)
+                if name
+                else Phrase(wording.A_HEADER_RAW_8BIT, used=used)
+            )
         encoded = base64.b64encode(decoded.encode("utf-8")).decode("ascii")
         return f"=?utf-8?b?{encoded}?="
 

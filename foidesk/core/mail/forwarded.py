@@ -20,6 +20,7 @@ from email.generator import BytesGenerator
 from email.message import Message
 from email.parser import BytesHeaderParser
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.header_policy import BOUNDED
 from foidesk.core.mail.header_values import HEADER_ERRORS, RawHeaders
 from foidesk.core.mail.mail_headers import MAIL_HEADERS, header_start, starts_with_mail_headers
@@ -28,6 +29,7 @@ from foidesk.core.mail.notes import Notes
 from foidesk.core.mail.part_info import transfer_encoding
 from foidesk.core.mail.spool import SpooledFile, spool_joined
 from foidesk.core.mail.text_clean import one_line
+from foidesk.core.phrases import Phrase
 
 # Write headers back as they were read: no refolding, no re-encoding.
 _VERBATIM = policy.default.clone(linesep="\r\n", refold_source="none", max_line_length=None)
@@ -37,7 +39,6 @@ _PART_FIELDS = frozenset(
     {"content-type", "content-transfer-encoding", "content-disposition", "content-description",
      "content-id", "content-location"}
 )  # fmt: skip
-_REPAIRED = "an attached email's part header was damaged; the email was recovered from it"
 _HEAD_BYTES = 65_536
 _SPOOL_FIELD = "x-foidesk-spooled"
 
@@ -51,7 +52,7 @@ def message_bytes(message: Message, notes: Notes) -> bytes | None:
         except _SERIALISE_ERRORS:
             continue
         return buffer.getvalue()
-    notes.add("a forwarded message could not be kept as a separate file")
+    notes.add(Phrase(wording.FORWARD_NOT_KEPT))
     return None
 
 
@@ -79,18 +80,18 @@ def repaired_email(part: Message, data: bytes, notes: Notes) -> bytes:
     if encoding in {"base64", "quoted-printable"}:
         decoded = _decoded(data, encoding, notes)
         if starts_with_mail_headers(decoded):
-            notes.add(f"an attached email was sent in {encoding}; it was decoded")
+            notes.add(Phrase(wording.ATTACHED_EMAIL_DECODED, encoding=encoding))
             return decoded
     if starts_with_mail_headers(data):
         return data
     own = [(str(k), str(v)) for k, v in part.raw_items() if str(k).lower() not in _PART_FIELDS]
     if any(name.lower() in MAIL_HEADERS for name, _ in own):
-        notes.add(_REPAIRED)
+        notes.add(Phrase(wording.ATTACHED_EMAIL_REPAIRED))
         fields = b"".join(f"{n}: {v}\r\n".encode("utf-8", "surrogateescape") for n, v in own)
         return fields + (data if data.startswith((b"\r\n", b"\n")) else b"\r\n" + data)
     start = header_start(data)
     if start:
-        notes.add(_REPAIRED)
+        notes.add(Phrase(wording.ATTACHED_EMAIL_REPAIRED))
         return data[start:]
     return data
 
@@ -120,7 +121,7 @@ def repaired_spooled_email(part: Message, spooled: SpooledFile, notes: Notes) ->
         head = handle.read(_HEAD_BYTES)
     encoding = transfer_encoding(part)
     if encoding in {"base64", "quoted-printable"} and starts_with_mail_headers(head):
-        notes.add(f"an attached email was sent in {encoding}; it was decoded")
+        notes.add(Phrase(wording.ATTACHED_EMAIL_DECODED, encoding=encoding))
         return spooled
     if starts_with_mail_headers(head):
         return spooled
@@ -128,12 +129,12 @@ def repaired_spooled_email(part: Message, spooled: SpooledFile, notes: Notes) ->
     own = [(str(k), str(v)) for k, v in part.raw_items() if str(k).lower() not in _PART_FIELDS]
     own = [(name, value) for name, value in own if name.lower() != _SPOOL_FIELD]
     if any(name.lower() in MAIL_HEADERS for name, _ in own):
-        notes.add(_REPAIRED)
+        notes.add(Phrase(wording.ATTACHED_EMAIL_REPAIRED))
         fields = b"".join(f"{n}: {v}\r\n".encode("utf-8", "surrogateescape") for n, v in own)
         blank = b"" if head.startswith((b"\r\n", b"\n")) else b"\r\n"
         return spool_joined([fields + blank, (spooled.path, 0)], target)
     start = header_start(head)
     if start:
-        notes.add(_REPAIRED)
+        notes.add(Phrase(wording.ATTACHED_EMAIL_REPAIRED))
         return spool_joined([(spooled.path, start)], target)
     return spooled

@@ -14,11 +14,13 @@ from email.header import decode_header, make_header
 from email.headerregistry import BaseHeader
 from email.message import Message
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.charsets import guess_text
 from foidesk.core.mail.encoded_words import repair_encoded_words
 from foidesk.core.mail.header_policy import is_simple
 from foidesk.core.mail.limits import MAX_HEADER_CHARS
 from foidesk.core.mail.notes import Notes
+from foidesk.core.phrases import Phrase
 
 #: What the stdlib header parsers raise on malformed input.
 HEADER_ERRORS = (
@@ -90,13 +92,13 @@ class RawHeaders:
 
     def _prepare(self, name: str, value: str) -> str:
         if len(value) > MAX_HEADER_CHARS:
-            self._notes.add(f"the {name} header was too long and has been shortened")
+            self._notes.add(Phrase(wording.HEADER_SHORTENED, header=name))
             value = value[:MAX_HEADER_CHARS]
         value = repair_encoded_words("".join(_FOLD.split(value)), self._notes, name)
         if _HAS_SURROGATES.search(value):
             raw = value.encode("utf-8", "surrogateescape")
             value, used = guess_text(raw)
-            self._notes.assume(f"the {name} header had undeclared 8-bit text; read as {used}")
+            self._notes.assume(Phrase(wording.HEADER_UNDECLARED_8BIT, header=name, used=used))
         return value
 
 

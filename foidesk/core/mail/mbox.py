@@ -39,7 +39,9 @@ def iter_mbox(path: Path) -> Generator[ParsedMessage | MailError, None, None]:
             try:
                 yield parse_rfc822(data, "mbox")
             except MailError as error:
-                yield MailError(f"message {index} in the mbox: {error}")
+                yield MailError(
+                    _("message {number} in the mbox: {error}").format(number=index, error=error)
+                )
 
 
 def split_mbox(lines: Iterable[bytes]) -> Iterator[bytes]:

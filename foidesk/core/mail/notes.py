@@ -1,10 +1,13 @@
 """Collects the recoverable problems met while reading one message."""
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.limits import MAX_WARNINGS
+from foidesk.core.phrases import Phrase
 
 
 class Notes:
-    """Ordered, de-duplicated, bounded lists of sentences about one message.
+    """Ordered, de-duplicated, bounded lists of sentences (``Phrase``s of
+    ``mail/wording.py``) about one message.
 
     Parsing helpers add to it instead of raising, so one damaged part never
     costs the user the rest of the message. Warnings (something was damaged or
@@ -36,7 +39,7 @@ class Notes:
         """The warnings in the order they were first met."""
         items = tuple(self._items)
         if self._dropped:
-            items += (f"{len(self._dropped)} further warnings were not listed",)
+            items += (Phrase(wording.FURTHER_WARNINGS, count=len(self._dropped)),)
         return items
 
     def charsets(self) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from extract_msg.enums import BodyTypes, ErrorBehavior
 from extract_msg.exceptions import UnrecognizedMSGTypeError, UnsupportedMSGTypeError
 
 from foidesk.core.i18n import _
+from foidesk.core.mail import wording
 from foidesk.core.mail.addresses import bare_email, display_form
 from foidesk.core.mail.autoreply import AUTO_HEADERS, is_auto_submitted
 from foidesk.core.mail.charsets import guess_text, scrub_text
@@ -36,6 +37,7 @@ from foidesk.core.mail.outlook_attachments import read_attachments
 from foidesk.core.mail.parts import FoundFile
 from foidesk.core.mail.sniff import OLE_MAGIC
 from foidesk.core.mail.text_clean import normalise_newlines, one_line
+from foidesk.core.phrases import Phrase
 
 _TOLERANT = (
     ErrorBehavior.ATTACH_SUPPRESS_ALL | ErrorBehavior.RTFDE | ErrorBehavior.STANDARDS_VIOLATION
@@ -179,7 +181,7 @@ def _sent_at(outlook: _Outlook, headers: RawHeaders, notes: Notes) -> datetime |
     raw = headers.first("date")
     parsed = parse_date(raw, notes) if raw else None
     if parsed is None:
-        notes.add("the message has no date")
+        notes.add(Phrase(wording.NO_DATE))
     return parsed
 
 

@@ -11,10 +11,12 @@ from typing import Any
 
 from extract_msg.enums import AttachmentType
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.notes import Notes
 from foidesk.core.mail.parts import FoundFile
 from foidesk.core.mail.text_clean import one_line
 from foidesk.core.mail.tnef import expand_tnef, is_tnef
+from foidesk.core.phrases import Phrase
 
 _OUTLOOK_TYPE = "application/vnd.ms-outlook"
 
@@ -28,7 +30,7 @@ def read_attachments(attachments: Iterable[Any], notes: Notes) -> list[FoundFile
         elif isinstance(attachment.data, bytes):
             files.extend(_data_file(attachment, notes))
         else:
-            notes.add("an attachment of an unsupported kind was skipped")
+            notes.add(Phrase(wording.UNSUPPORTED_ATTACHMENT))
     return files
 
 

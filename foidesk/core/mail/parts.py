@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import Message
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.charsets import decode_text
 from foidesk.core.mail.forwarded import (
     embedded_messages,
@@ -28,6 +29,7 @@ from foidesk.core.mail.text_clean import normalise_newlines
 from foidesk.core.mail.tnef import TnefBody, is_tnef, read_tnef
 from foidesk.core.mail.transfer import payload_bytes
 from foidesk.core.mail.uuencode import split_uuencoded
+from foidesk.core.phrases import Phrase
 
 _BODY_TYPES = frozenset({"text/plain", "text/html"})
 _HEAD_BYTES = 65_536
@@ -69,7 +71,7 @@ def extract_content(
         part = stack.pop()
         seen += 1
         if seen > MAX_PARTS:
-            notes.add(f"the message has more than {MAX_PARTS} parts; the rest were not read")
+            notes.add(Phrase(wording.TOO_MANY_PARTS, count=MAX_PARTS))
             break
         media_type = content_type(part)
         if part.is_multipart() and not media_type.startswith("message/"):
@@ -90,7 +92,7 @@ def _add_unclaimed(content: Content, notes: Notes) -> None:
     for token, spooled in content.spooled.items():
         if token in content.claimed:
             continue
-        notes.add("a part was found outside the message's structure; it was kept as a file")
+        notes.add(Phrase(wording.STRAY_PART))
         content.files.append(
             FoundFile(filename(spooled.header), content_type(spooled.header), spooled.file)
         )

@@ -10,9 +10,11 @@ process that is stopped after ``RTF_SECONDS`` (``limited.py``).
 
 from __future__ import annotations
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.charsets import guess_text
 from foidesk.core.mail.limited import run_limited
 from foidesk.core.mail.notes import Notes
+from foidesk.core.phrases import Phrase
 
 #: Wall time one RTF body may take to convert.
 RTF_SECONDS = 20.0
@@ -24,11 +26,11 @@ _HEADER_BYTES = 1024
 def rtf_body(rtf: bytes, notes: Notes, seconds: float = RTF_SECONDS) -> tuple[str | None, str]:
     """``(html, text)`` for an RTF body; ``(None, "")`` with a warning when it cannot be read."""
     if len(rtf) > MAX_RTF_BYTES:
-        notes.add("the message's rich-text body is too large to convert; the original is kept")
+        notes.add(Phrase(wording.RTF_TOO_LARGE))
         return None, ""
     result, problem = run_limited(convert_rtf, (rtf,), seconds)
     if not isinstance(result, tuple) or problem:
-        notes.add("the message's rich-text body could not be converted; the original is kept")
+        notes.add(Phrase(wording.RTF_UNREADABLE))
         return None, ""
     html, text = result
     return (html if isinstance(html, str) else None), (text if isinstance(text, str) else "")

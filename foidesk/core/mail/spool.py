@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from foidesk.core.mail import wording
+from foidesk.core.phrases import Phrase
 from foidesk.core.storage import privacy
 
 CHUNK = 1 << 20
@@ -112,7 +114,7 @@ class _Base64:
     def feed(self, chunk: bytes) -> bytes:
         kept = chunk.translate(None, _BASE64_DELETE)
         if len(kept) + _whitespace(chunk) != len(chunk) and not self.problems:
-            self.problems.append("base64 data contained invalid characters; they were skipped")
+            self.problems.append(Phrase(wording.BASE64_INVALID_CHARACTERS))
         text = self._rest + kept
         whole = len(text) - len(text) % 4
         self._rest = text[whole:]
@@ -122,7 +124,7 @@ class _Base64:
         rest = self._rest.rstrip(b"=")
         if len(rest) % 4 == 1:
             rest = rest[:-1]  # a lone trailing character carries no whole byte
-            self.problems.append("damaged base64 data was repaired")
+            self.problems.append(Phrase(wording.BASE64_REPAIRED))
         return _decode(rest + b"=" * (-len(rest) % 4)) if rest else b""
 
 

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from tnefparse import TNEF
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.notes import Notes
+from foidesk.core.phrases import Phrase
 
 _SIGNATURE = 0x223E9F78
 _HEADER = 6
@@ -71,7 +73,7 @@ def expand_tnef(data: bytes, notes: Notes) -> list[TnefFile] | None:
 def read_tnef(data: bytes, notes: Notes, *, want_body: bool = True) -> TnefContent | None:
     """The files and body inside ``data``, or None (with a warning) if it holds neither."""
     if not _plausible(data):
-        notes.add("a winmail.dat attachment could not be expanded; it is kept as is")
+        notes.add(Phrase(wording.WINMAIL_UNEXPANDED))
         return None
     try:
         tnef = TNEF(data, do_checksum=False)
@@ -80,7 +82,7 @@ def read_tnef(data: bytes, notes: Notes, *, want_body: bool = True) -> TnefConte
         logging.getLogger(__name__).debug("TNEF expansion failed", exc_info=True)
         content = None
     if content is None or not (content.files or content.body):
-        notes.add("a winmail.dat attachment held no files to expand; it is kept as is")
+        notes.add(Phrase(wording.WINMAIL_EMPTY))
         return None
     return content
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.charsets import decode_text
 from foidesk.core.mail.html_text import html_to_text
 from foidesk.core.mail.notes import Notes
 from foidesk.core.mail.rtf import rtf_body
 from foidesk.core.mail.text_clean import normalise_newlines
 from foidesk.core.mail.tnef import TnefBody
+from foidesk.core.phrases import Phrase
 
 
 def tnef_body(bodies: Sequence[TnefBody], notes: Notes) -> tuple[str | None, str]:
@@ -21,16 +23,16 @@ def tnef_body(bodies: Sequence[TnefBody], notes: Notes) -> tuple[str | None, str
     for body in bodies:
         if body.html:
             html = _text(body.html, notes)
-            notes.add("the message body was read from its winmail.dat (Outlook) attachment")
+            notes.add(Phrase(wording.BODY_FROM_WINMAIL))
             return html, html_to_text(html)
         if body.rtf:
             converted, text = rtf_body(body.rtf, notes)
             if converted or text.strip():
-                notes.add("the message body was read from its winmail.dat (Outlook) attachment")
+                notes.add(Phrase(wording.BODY_FROM_WINMAIL))
                 text = normalise_newlines(text) if text.strip() else html_to_text(converted or "")
                 return converted, text
         if body.text:
-            notes.add("the message body was read from its winmail.dat (Outlook) attachment")
+            notes.add(Phrase(wording.BODY_FROM_WINMAIL))
             return None, normalise_newlines(_text(body.text, notes))
     return None, ""
 

@@ -14,6 +14,7 @@ import re
 import string
 from email.message import Message
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.notes import Notes
 from foidesk.core.mail.part_info import (
     charset,
@@ -22,6 +23,7 @@ from foidesk.core.mail.part_info import (
     filename,
     transfer_encoding,
 )
+from foidesk.core.phrases import Phrase
 
 #: Every byte base64 text may hold: its alphabet, padding and whitespace.
 _BASE64_TEXT = (string.ascii_letters + string.digits + "+/= \t\r\n\v\f").encode()
@@ -32,7 +34,6 @@ _INTERIOR_SPACE = re.compile(r"\S[ \t]+\S")
 _MAX_FOREIGN_SHARE = 0.05
 #: Shorter than this, a payload is a word or two rather than a file cut short.
 _SHORT = 64
-_NOT_BASE64 = "a part labelled base64 was not base64; its text was kept as sent"
 _KNOWN = frozenset(
     {"7bit", "8bit", "binary", "quoted-printable", "x-uuencode", "uuencode", "x-uue", "uue"}
 )
@@ -44,7 +45,7 @@ def payload_bytes(part: Message, notes: Notes) -> bytes:
     if encoding == "base64":
         return _base64_part(part, notes)
     if encoding not in _KNOWN:
-        notes.add(f"unknown transfer encoding {encoding[:40]!r}; content kept as sent")
+        notes.add(Phrase(wording.UNKNOWN_TRANSFER_ENCODING, encoding=encoding[:40]))
     decoded = part.get_payload(decode=True)
     return decoded if isinstance(decoded, bytes) else b""
 
@@ -55,19 +56,21 @@ def _base64_part(part: Message, notes: Notes) -> bytes:
     except (UnicodeError, LookupError, ValueError):
         # 8-bit bytes inside base64: the stdlib tried the part's charset on
         # them and failed; let it decode the bytes its own (slower) way.
-        notes.add("base64 data contained invalid characters; they were skipped")
+        notes.add(Phrase(wording.BASE64_INVALID_CHARACTERS))
         decoded = part.get_payload(decode=True)
         return decoded if isinstance(decoded, bytes) else b""
     if not isinstance(payload, str):
         return b""
     is_text = content_type(part).startswith("text/")
     if not_base64(payload, is_text=is_text):
-        notes.add(_NOT_BASE64)
+        notes.add(Phrase(wording.NOT_BASE64))
         return _as_sent(payload)
     decoded = decode_base64(payload, notes)
     is_body = is_text and disposition(part) != "attachment" and not filename(part)
     if is_body and _must_be_utf8(part) and not _is_utf8(decoded) and payload.isascii():
-        notes.add(_NOT_BASE64)  # text labelled ASCII or UTF-8 that base64 makes into neither
+        notes.add(
+            Phrase(wording.NOT_BASE64)
+        )  # text labelled ASCII or UTF-8 that base64 makes into neither
         return _as_sent(payload)
     return decoded
 
@@ -117,11 +120,11 @@ def not_base64(payload: str, *, is_text: bool) -> bool:
 def decode_base64(payload: str, notes: Notes) -> bytes:
     """Decode base64, repairing bad padding and skipping stray characters."""
     if payload.encode("ascii", "replace").translate(None, _BASE64_TEXT):  # fast scan
-        notes.add("base64 data contained invalid characters; they were skipped")
+        notes.add(Phrase(wording.BASE64_INVALID_CHARACTERS))
     try:
         return binascii.a2b_base64(payload)
     except (binascii.Error, ValueError):
-        notes.add("damaged base64 data was repaired")
+        notes.add(Phrase(wording.BASE64_REPAIRED))
     cleaned = _BASE64_NOT_ALPHABET.sub("", payload)
     if len(cleaned) % 4 == 1:
         cleaned = cleaned[:-1]  # a lone trailing character carries no whole byte

@@ -13,10 +13,12 @@ import re
 from email.feedparser import BytesFeedParser
 from email.message import Message
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.flatten import flattened
 from foidesk.core.mail.header_policy import BOUNDED
 from foidesk.core.mail.limits import FEED_CHUNK, MAX_DEPTH
 from foidesk.core.mail.notes import Notes
+from foidesk.core.phrases import Phrase
 
 _END_OF_HEADERS = re.compile(rb"\r?\n\r?\n")
 
@@ -53,15 +55,9 @@ def parse_tree(data: bytes, start: int, notes: Notes) -> Message:
         except _TooDeep:  # a leaf that is a message nesting deeply in turn
             pass
         else:
-            notes.add(
-                f"the message nests parts more than {MAX_DEPTH} levels deep; its parts were "
-                "read as one flat list (the original is kept)"
-            )
+            notes.add(Phrase(wording.TOO_DEEP_FLATTENED, count=MAX_DEPTH))
             return root
-    notes.add(
-        f"the message nests parts more than {MAX_DEPTH} levels deep; only its headers "
-        "were read (the original is kept)"
-    )
+    notes.add(Phrase(wording.TOO_DEEP_HEADERS_ONLY, count=MAX_DEPTH))
     match = _END_OF_HEADERS.search(data, start)
     root = _feed(data, start, match.end() if match else len(data))
     root.defects.clear()  # the cut-off body is our doing, not the sender's

@@ -14,7 +14,9 @@ import binascii
 import re
 from dataclasses import dataclass
 
+from foidesk.core.mail import wording
 from foidesk.core.mail.notes import Notes
+from foidesk.core.phrases import Phrase
 
 _BEGIN = re.compile(r"^begin(-base64)?[ \t]+[0-7]{3,4}[ \t]+(\S.*?)[ \t]*$")
 _BASE64_LINE = re.compile(r"^[A-Za-z0-9+/]+=*$")
@@ -63,15 +65,15 @@ def _read_block(
             index += 1
             break
         if not reader.take(line):
-            notes.add("a uuencoded file had no 'end' line; it may be incomplete")
+            notes.add(Phrase(wording.UUENCODE_NO_END))
             break
         index += 1
     else:
-        notes.add("a uuencoded file had no 'end' line; it may be incomplete")
+        notes.add(Phrase(wording.UUENCODE_NO_END))
     if not reader.lines:
         return None
     if reader.damaged:
-        notes.add("a uuencoded file had damaged lines; they were decoded as well as possible")
+        notes.add(Phrase(wording.UUENCODE_DAMAGED))
     return b"".join(reader.chunks), index
 
 

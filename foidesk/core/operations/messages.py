@@ -10,9 +10,12 @@ from typing import BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from foidesk.core import phrases
 from foidesk.core.changes import Changes, request_changed
+from foidesk.core.importing import reasons
 from foidesk.core.operations import replies
 from foidesk.core.operations.base import DeskBase, Unit, get_row, live_request
+from foidesk.core.phrases import Phrase
 from foidesk.core.records import AttachmentRecord, MessageRecord, NewAttachment, NewMessage
 from foidesk.core.storage import message_writes as messages
 from foidesk.core.storage import row_records as convert
@@ -61,7 +64,7 @@ class MessageOperations(DeskBase):
             row = self._message(unit, message_id)
             request = live_request(unit.session, request_id) if request_id is not None else None
             row.request = request
-            row.filed_by = how or ("filed by hand" if request else "")
+            row.filed_by = phrases.encode(how or (Phrase(reasons.FILED_BY_HAND) if request else ""))
             if request is not None:
                 request.last_activity_at = max(request.last_activity_at, row.sort_at)
                 unit.session.flush()

@@ -13,6 +13,7 @@ from foidesk.core.changes import Changes, request_changed
 from foidesk.core.deadlines import ClockEvent, ClockEventKind
 from foidesk.core.errors import InvalidInputError, NotFoundError
 from foidesk.core.i18n import _
+from foidesk.core.importing import reasons
 from foidesk.core.operations.authorities import check_regime
 from foidesk.core.operations.base import (
     DeskBase,
@@ -25,6 +26,7 @@ from foidesk.core.operations.base import (
     tag_named,
     unique,
 )
+from foidesk.core.phrases import Phrase
 from foidesk.core.records import ClockEventRecord, NewRequest, RequestDetail, RequestSummary
 from foidesk.core.storage import message_writes as messages
 from foidesk.core.storage import row_records as convert
@@ -303,5 +305,5 @@ def _request_message(row: Request, title: str, body: str, on: date) -> Message:
         body_text=body,
         sent_at=start_of(on),
         sort_at=start_of(on),
-        filed_by="written in foidesk",
+        filed_by=Phrase(reasons.WRITTEN_HERE).stored(),
     )

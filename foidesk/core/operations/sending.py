@@ -42,7 +42,9 @@ from foidesk.core.accounts.tables import MailAccount, OutboxLetter
 from foidesk.core.changes import Changes, request_changed
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import _
+from foidesk.core.importing import reasons
 from foidesk.core.operations.base import DeskBase, Unit, get_row, live_request
+from foidesk.core.phrases import Phrase
 from foidesk.core.records import MessageRecord
 from foidesk.core.storage import row_records as convert
 from foidesk.core.storage.privacy import private_fd
@@ -207,7 +209,7 @@ class SendingOperations(DeskBase):
 
     def finish_sending(self, letter_id: int, sent_copy: str) -> tuple[OutboxRecord, MessageRecord]:
         """The letter went out: it becomes the thread's outgoing message."""
-        return self._into_thread(letter_id, sent_copy, None, _("sent from foidesk"))
+        return self._into_thread(letter_id, sent_copy, None, Phrase(reasons.SENT_HERE))
 
     # --- drafts and copies: sent by the user, recorded on their word ----------------
 
@@ -235,8 +237,7 @@ class SendingOperations(DeskBase):
                         id=letter_id
                     )
                 )
-        filed_by = _("sent by you from another program")
-        return self._into_thread(letter_id, "", when, filed_by)[1]
+        return self._into_thread(letter_id, "", when, Phrase(reasons.SENT_ELSEWHERE))[1]
 
     # --- the outbox's own actions -----------------------------------------------------
 
@@ -274,7 +275,7 @@ class SendingOperations(DeskBase):
         return Party("", first)
 
     def _into_thread(
-        self, letter_id: int, sent_copy: str, when: datetime | None, filed_by: str
+        self, letter_id: int, sent_copy: str, when: datetime | None, filed_by: Phrase
     ) -> tuple[OutboxRecord, MessageRecord]:
         with self.writing_files(OUTBOX_CHANGED) as unit:
             row = outbox.letter_row(unit.session, letter_id)

@@ -35,6 +35,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, insert
 
 from foidesk.core.i18n import _
+from foidesk.core.importing import reasons
+from foidesk.core.phrases import Phrase
 from foidesk.core.salvage.errors import SalvageError
 from foidesk.core.storage.file_store import AttachmentStore, is_sha256
 from foidesk.core.storage.tables import Authority, Blob, Message
@@ -42,7 +44,7 @@ from foidesk.core.vocabulary import DEFAULT_REGIME
 
 MAX_ROUNDS = 5
 CHUNK = 500
-UNFILED_BY = "unfiled by salvage: its request could not be read"
+UNFILED_BY = Phrase(reasons.UNFILED_BY_SALVAGE).stored()
 
 
 @dataclass
@@ -163,7 +165,7 @@ def _stand_in_messages(conn: Connection, rowids: list[int], placement: Placement
                     "foidesk salvage found these attachments, but not the message they "
                     "came with. File this note where they belong."
                 ),
-                filed_by="salvage",
+                filed_by=Phrase(reasons.SALVAGE).stored(),
             )
         )
     placement.add("stand-in notes in Unfiled for attachments whose message was lost", len(lost))

@@ -236,7 +236,9 @@ def _disk_error(exc: OSError, data_dir: Path) -> Exception:
     error = failures.storage_error(exc, data_dir)
     if error is not None:
         return error
-    return SalvageError(f"the salvage failed ({exc.strerror or exc}); nothing was changed")
+    return SalvageError(
+        _("the salvage failed ({error}); nothing was changed").format(error=exc.strerror or exc)
+    )
 
 
 def _switch(data_dir: Path, names: SalvageNames) -> None:

@@ -13,6 +13,8 @@ import io
 from datetime import UTC, date, datetime
 
 from foidesk.core.desk import Desk
+from foidesk.core.importing import reasons
+from foidesk.core.phrases import Phrase
 from foidesk.core.records import NewAttachment, NewMessage, NewRequest, RequestDetail
 from foidesk.core.sample.files import pdf_document, png_bars
 
@@ -113,7 +115,7 @@ def load_sample(desk: Desk) -> RequestDetail:
             subject=f"Automatic reply: Freedom of Information request - {TITLE}",
             body_text=ACKNOWLEDGEMENT_BODY,
             message_id="ack-20240322-0941@dwp.example.org",
-            filed_by="example data",
+            filed_by=Phrase(reasons.EXAMPLE),
         ),
     )
     desk.add_message(
@@ -129,7 +131,7 @@ def load_sample(desk: Desk) -> RequestDetail:
             body_text=RESPONSE_BODY,
             message_id="resp-20240419-1505@dwp.example.org",
             attachments=_response_attachments(),
-            filed_by="example data",
+            filed_by=Phrase(reasons.EXAMPLE),
         ),
     )
     return desk.set_status(request.id, "partially_successful", on=date(2024, 4, 19))

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from foidesk.core.search.hits import MATCH_END, MATCH_START, HitKind, SearchHit, snippet_parts
     from foidesk.core.search.index import SearchIndex, SearchUnavailableError, index_for
     from foidesk.core.search.limits import DEFAULT_LIMIT
+    from foidesk.core.search.notes import image_problem, pdf_problem
     from foidesk.core.search.pending import (
         ExtractionOptions,
         ExtractionReport,
@@ -62,6 +63,8 @@ _LATER = {
     "SearchUnavailableError": "foidesk.core.search.index",
     "index_for": "foidesk.core.search.index",
     "DEFAULT_LIMIT": "foidesk.core.search.limits",
+    "image_problem": "foidesk.core.search.notes",
+    "pdf_problem": "foidesk.core.search.notes",
     "ExtractionOptions": "foidesk.core.search.pending",
     "ExtractionReport": "foidesk.core.search.pending",
     "default_workers": "foidesk.core.search.pending",
@@ -108,9 +111,11 @@ __all__ = [
     "extract_bytes",
     "extract_pending",
     "highlight_spans",
+    "image_problem",
     "index_for",
     "mark_all_pending",
     "parse_query",
+    "pdf_problem",
     "rebuild_index",
     "run_query",
     "search",

@@ -16,12 +16,14 @@ import zipfile
 from functools import partial
 from pathlib import Path
 
+from foidesk.core.phrases import Phrase
 from foidesk.core.search import (
     extract_doc,
     extract_mail,
     extract_office,
     extract_pdf,
     extract_text,
+    notes,
 )
 from foidesk.core.search.extraction import Extraction, failed, unsupported
 from foidesk.core.search.limits import MAX_FILE_BYTES, MAX_NESTING
@@ -55,20 +57,20 @@ def extract_file(path: str, filename: str, media_type: str) -> Extraction:
     """Read a stored file's text (what each sandboxed worker runs for one attachment)."""
     size = Path(path).stat().st_size
     if size > MAX_FILE_BYTES:
-        return failed(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not read")
+        return failed(Phrase(notes.TOO_LARGE, megabytes=MAX_FILE_BYTES // (1024 * 1024)))
     return extract_bytes(Path(path).read_bytes(), filename, media_type)
 
 
 def extract_bytes(data: bytes, filename: str, media_type: str, depth: int = 0) -> Extraction:
     """The text of one file of any supported kind; never raises for bad content."""
     if depth > MAX_NESTING:
-        return unsupported(f"nested more than {MAX_NESTING} levels deep; not read")
+        return unsupported(Phrase(notes.NESTED_TOO_DEEP, count=MAX_NESTING))
     kind = detect_format(data, filename, media_type)
     nested = partial(_nested, depth=depth + 1)
     try:
         return _read(kind, data, nested)
     except RecursionError:
-        return failed("the file nests its parts too deeply to read")
+        return failed(Phrase(notes.NESTS_TOO_DEEPLY))
 
 
 def _nested(data: bytes, filename: str, media_type: str, depth: int) -> Extraction:
@@ -93,14 +95,14 @@ def _read(kind: str, data: bytes, nested: extract_mail.NestedReader) -> Extracti
         return extract_mail.eml_text(data, nested)
     if kind == "msg":
         return extract_mail.msg_text(data, nested)
-    return unsupported(_UNSUPPORTED_NOTES.get(kind, "foidesk does not read this kind of file"))
+    return unsupported(Phrase(_UNSUPPORTED_NOTES.get(kind, notes.UNKNOWN_KIND)))
 
 
 _UNSUPPORTED_NOTES = {
-    "image": "an image: its words are not read yet (OCR is a later step)",
-    "zip": "an archive: the files inside are not read",
-    "legacy-office": "an old Office file (.xls, .ppt): not read yet",
-    "empty": "the file is empty",
+    "image": notes.IMAGE,
+    "zip": notes.ARCHIVE,
+    "legacy-office": notes.LEGACY_OFFICE,
+    "empty": notes.EMPTY,
 }
 
 

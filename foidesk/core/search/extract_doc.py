@@ -19,6 +19,8 @@ import struct
 
 import olefile  # type: ignore[import-untyped]  # untyped
 
+from foidesk.core.phrases import Phrase
+from foidesk.core.search import notes
 from foidesk.core.search.extraction import Extraction, TextBudget, failed, from_text, unsupported
 
 _WORD_IDENT = 0xA5EC
@@ -38,7 +40,11 @@ _CONTROLS = str.maketrans(
 
 
 class _NotWord(Exception):
-    """The stream is not a Word 97+ document this reader can follow."""
+    """The stream is not a Word 97+ document this reader can follow; ``note`` says why."""
+
+    def __init__(self, note: Phrase) -> None:
+        super().__init__(note)
+        self.note = note
 
 
 def doc_text(data: bytes) -> Extraction:
@@ -46,14 +52,14 @@ def doc_text(data: bytes) -> Extraction:
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             if not ole.exists("WordDocument"):
-                return unsupported("an old Office file (.xls, .ppt): not read yet")
+                return unsupported(Phrase(notes.LEGACY_OFFICE))
             word = ole.openstream("WordDocument").read()
             table = _table_stream(ole, word)
             text = _pieces_text(word, table)
     except _NotWord as exc:
-        return unsupported(str(exc))
+        return unsupported(exc.note)
     except (OSError, ValueError, struct.error, IndexError) as exc:
-        return failed(f"the document is damaged ({exc})")
+        return failed(Phrase(notes.DOCUMENT_DAMAGED, detail=str(exc)))
     budget = TextBudget()
     budget.add(_clean(text))
     return from_text(budget.text())
@@ -62,12 +68,12 @@ def doc_text(data: bytes) -> Extraction:
 def _table_stream(ole: olefile.OleFileIO, word: bytes) -> bytes:
     ident, version = struct.unpack_from("<HH", word, 0)
     if ident != _WORD_IDENT:
-        raise _NotWord("not a Word document")
+        raise _NotWord(Phrase(notes.NOT_WORD))
     flags = struct.unpack_from("<H", word, _FLAGS)[0]
     if flags & _ENCRYPTED:
-        raise _NotWord("the document is encrypted; its words cannot be read")
+        raise _NotWord(Phrase(notes.WORD_ENCRYPTED))
     if version < _FIRST_WORD97:
-        raise _NotWord("a Word document older than Word 97: not read")
+        raise _NotWord(Phrase(notes.WORD_TOO_OLD))
     name = "1Table" if flags & _TABLE_1 else "0Table"
     if not ole.exists(name):
         raise ValueError(f"no {name} stream")

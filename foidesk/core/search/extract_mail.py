@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from foidesk.core.phrases import Phrase
+from foidesk.core.search import notes
 from foidesk.core.search.extraction import Extraction, TextBudget, failed, from_text
 from foidesk.core.search.states import TextState
 from foidesk.core.storage import privacy
@@ -30,7 +32,7 @@ def eml_text(data: bytes, nested: NestedReader) -> Extraction:
     try:
         message = parse_email_bytes(data)
     except MailError as exc:
-        return failed(f"the attached email could not be read ({exc})")
+        return failed(Phrase(notes.EMAIL_UNREADABLE, detail=str(exc)))
     return _message_text(message, nested)
 
 
@@ -46,7 +48,7 @@ def msg_text(data: bytes, nested: NestedReader) -> Extraction:
         try:
             message = parse_msg_file(path)
         except MailError as exc:
-            return failed(f"the attached Outlook message could not be read ({exc})")
+            return failed(Phrase(notes.OUTLOOK_UNREADABLE, detail=str(exc)))
     return _message_text(message, nested)
 
 

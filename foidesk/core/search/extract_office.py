@@ -14,6 +14,8 @@ from collections.abc import Callable
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers.expat import ExpatError
 
+from foidesk.core.phrases import Phrase
+from foidesk.core.search import notes
 from foidesk.core.search.extract_sheet import xlsx_into
 from foidesk.core.search.extraction import Extraction, TextBudget, failed, from_text
 from foidesk.core.search.zipped import (
@@ -75,13 +77,13 @@ def _read_zip(data: bytes, read: Reader) -> Extraction:
         with open_zip(data) as archive:
             read(archive, budget)
     except DocumentProblem as exc:
-        return failed(str(exc))
+        return failed(exc.note)
     except KeyError as exc:
-        return failed(f"the document lacks a part it needs ({exc.args[0]})")
+        return failed(Phrase(notes.PART_MISSING, part=str(exc.args[0])))
     except (ParseError, ExpatError) as exc:
-        return failed(f"the document's XML is damaged ({exc})")
+        return failed(Phrase(notes.XML_DAMAGED, detail=str(exc)))
     except (zipfile.BadZipFile, EOFError, OSError) as exc:
-        return failed(f"the file is damaged ({exc})")
+        return failed(Phrase(notes.FILE_DAMAGED, detail=str(exc)))
     return from_text(budget.text())
 
 

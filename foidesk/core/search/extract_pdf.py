@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from foidesk.core.phrases import Phrase
+from foidesk.core.search import notes
 from foidesk.core.search.extraction import Extraction, TextBudget, failed, from_text
 from foidesk.core.search.limits import MAX_PDF_PAGES
 from foidesk.core.search.states import TextState
@@ -22,7 +24,7 @@ def pdf_text(data: bytes) -> Extraction:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        return failed(_load_problem(str(exc)))
+        return failed(notes.pdf_problem(str(exc)))
     try:
         pages = len(document)
         budget = TextBudget()
@@ -31,12 +33,12 @@ def pdf_text(data: bytes) -> Extraction:
             if budget.full:
                 break
     except pdfium.PdfiumError as exc:
-        return failed(f"PDF page could not be read ({exc})")
+        return failed(Phrase(notes.PDF_PAGE_UNREADABLE, detail=str(exc)))
     finally:
         document.close()
     result = from_text(budget.text(), empty_state=TextState.SCANNED)
     if pages > MAX_PDF_PAGES and result.state is TextState.DONE and result.note is None:
-        note = f"only the first {MAX_PDF_PAGES:,} of {pages:,} pages are searchable"
+        note = Phrase(notes.PDF_PAGES_CUT, shown=MAX_PDF_PAGES, count=pages)
         return Extraction(result.state, result.text, note)
     return result
 
@@ -51,9 +53,3 @@ def _page_text(document: pdfium.PdfDocument, index: int) -> str:
             textpage.close()
     finally:
         page.close()
-
-
-def _load_problem(message: str) -> str:
-    if "password" in message.lower():
-        return "the PDF is password-protected"
-    return "the PDF is damaged or not a PDF"

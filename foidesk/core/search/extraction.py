@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from foidesk.core.phrases import Phrase
+from foidesk.core.search import notes
 from foidesk.core.search.limits import MAX_TEXT_CHARS
 from foidesk.core.search.states import TextState
 
@@ -40,10 +42,10 @@ def from_text(text: str, *, empty_state: TextState = TextState.EMPTY) -> Extract
     """Clean ``text`` and judge it: words found, or an empty (or scanned) document."""
     cleaned = clean_text(text)
     if not cleaned:
-        note = "no text layer (a scanned document?)" if empty_state is TextState.SCANNED else None
+        note = Phrase(notes.NO_TEXT_LAYER) if empty_state is TextState.SCANNED else None
         return Extraction(empty_state, note=note)
     if len(cleaned) > MAX_TEXT_CHARS:
-        note = f"only the first {MAX_TEXT_CHARS:,} characters are searchable"
+        note = Phrase(notes.TEXT_CUT, count=MAX_TEXT_CHARS)
         return Extraction(TextState.DONE, cleaned[:MAX_TEXT_CHARS], note)
     return Extraction(TextState.DONE, cleaned)
 

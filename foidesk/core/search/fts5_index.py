@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,8 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from foidesk.core.errors import FoideskError, InvalidInputError
-from foidesk.core.i18n import ngettext
+from foidesk.core.i18n import N_, _, ngettext
+from foidesk.core.locale_format import format_number
 from foidesk.core.search import fts5_schema as schema
 from foidesk.core.search.fts5_sql import ranking_statement
 from foidesk.core.search.fts5_syntax import fts5_match
@@ -24,11 +26,49 @@ from foidesk.core.search.states import TextState
 from foidesk.core.storage import failures
 from foidesk.core.storage.tables import Authority
 
-REPAIR = "run `foidesk search --reindex` to rebuild it"
 _SOURCES = {
-    schema.REQUEST_FTS: ("request", "requests"),
-    schema.MESSAGE_FTS: ("message", "messages"),
-    schema.ATTACHMENT_FTS: ("attachment", "attachments"),
+    schema.REQUEST_FTS: "request",
+    schema.MESSAGE_FTS: "message",
+    schema.ATTACHMENT_FTS: "attachment",
+}
+#: Each table's index drifted from its rows, in a whole sentence.
+_DRIFTED = {
+    schema.REQUEST_FTS: N_(
+        "search index: the index of requests has drifted; run `foidesk search --reindex` "
+        "to rebuild it"
+    ),
+    schema.MESSAGE_FTS: N_(
+        "search index: the index of messages has drifted; run `foidesk search --reindex` "
+        "to rebuild it"
+    ),
+    schema.ATTACHMENT_FTS: N_(
+        "search index: the index of attachments has drifted; run `foidesk search --reindex` "
+        "to rebuild it"
+    ),
+}
+#: Each table's index holding another number of entries than it has rows.
+_MISCOUNTED: dict[str, Callable[[int], str]] = {
+    schema.REQUEST_FTS: lambda n: ngettext(
+        "search index: {indexed} entries for {count} request; run `foidesk search --reindex` "
+        "to rebuild it",
+        "search index: {indexed} entries for {count} requests; run `foidesk search --reindex` "
+        "to rebuild it",
+        n,
+    ),
+    schema.MESSAGE_FTS: lambda n: ngettext(
+        "search index: {indexed} entries for {count} message; run `foidesk search --reindex` "
+        "to rebuild it",
+        "search index: {indexed} entries for {count} messages; run `foidesk search --reindex` "
+        "to rebuild it",
+        n,
+    ),
+    schema.ATTACHMENT_FTS: lambda n: ngettext(
+        "search index: {indexed} entries for {count} attachment; run `foidesk search "
+        "--reindex` to rebuild it",
+        "search index: {indexed} entries for {count} attachments; run `foidesk search "
+        "--reindex` to rebuild it",
+        n,
+    ),
 }
 
 
@@ -64,7 +104,10 @@ class Fts5SearchIndex:
     def problems(self, session: Session) -> list[str]:
         missing = _missing_objects(session)
         if missing:
-            return [f"search index: {', '.join(missing)} missing; {REPAIR}"]
+            text = _(
+                "search index: {objects} missing; run `foidesk search --reindex` to rebuild it"
+            )
+            return [text.format(objects=", ".join(missing))]
         found = _count_mismatches(session) or _integrity_failures(session)
         return found + _text_state_mismatches(session)
 
@@ -120,14 +163,20 @@ def _search_error(exc: DatabaseError, session: Session) -> BaseException:
     """
     damage = failures.classify(exc) is failures.Failure.DAMAGED
     if damage and _pages_sound(session):
-        return SearchIndexMissingError(f"the search index is damaged; {REPAIR}")
+        return SearchIndexMissingError(
+            _("the search index is damaged; run `foidesk search --reindex` to rebuild it")
+        )
     if failures.classify(exc) is not None:
         return exc  # the unit of work words it, and marks a damaged database
     message = str(exc.orig) if exc.orig is not None else str(exc)
     if "no such table" in message:
-        return SearchIndexMissingError(f"the search index is missing; {REPAIR}")
+        return SearchIndexMissingError(
+            _("the search index is missing; run `foidesk search --reindex` to rebuild it")
+        )
     if "fts5" in message:  # the renderer should prevent this; say so rather than crash
-        return InvalidInputError(f"foidesk could not run this search ({message})")
+        return InvalidInputError(
+            _("foidesk could not run this search ({error})").format(error=message)
+        )
     return exc
 
 
@@ -149,11 +198,14 @@ def _missing_objects(session: Session) -> list[str]:
 
 def _count_mismatches(session: Session) -> list[str]:
     problems = []
-    for table, (source, plural) in _SOURCES.items():
-        indexed = session.scalar(text(f"SELECT count(*) FROM {table}_docsize"))
-        rows = session.scalar(text(f"SELECT count(*) FROM {source}"))
+    for table, source in _SOURCES.items():
+        indexed = int(session.scalar(text(f"SELECT count(*) FROM {table}_docsize")) or 0)
+        rows = int(session.scalar(text(f"SELECT count(*) FROM {source}")) or 0)
         if indexed != rows:
-            problems.append(f"search index: {indexed:,} entries for {rows:,} {plural}; {REPAIR}")
+            sentence = _MISCOUNTED[table](rows)
+            problems.append(
+                sentence.format(indexed=format_number(indexed), count=format_number(rows))
+            )
     return problems
 
 
@@ -162,7 +214,7 @@ def _integrity_failures(session: Session) -> list[str]:
     in a savepoint that is rolled back; a read-only database cannot run it at all, and
     is checked on a private copy instead (``_on_a_copy``)."""
     problems = []
-    for table, (_, plural) in _SOURCES.items():
+    for table in _SOURCES:
         try:
             with session.begin_nested():
                 session.execute(
@@ -173,7 +225,7 @@ def _integrity_failures(session: Session) -> list[str]:
                 return _on_a_copy(session)
             if failures.sqlite_code(exc) != failures.SQLITE_CORRUPT_VTAB:
                 raise
-            problems.append(f"search index: the index of {plural} has drifted; {REPAIR}")
+            problems.append(_(_DRIFTED[table]))
     return problems
 
 
@@ -187,7 +239,7 @@ def _on_a_copy(session: Session) -> list[str]:
         try:
             source.backup(copy)
             problems = []
-            for table, (_, plural) in _SOURCES.items():
+            for table in _SOURCES:
                 try:
                     copy.execute(
                         f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"
@@ -195,7 +247,7 @@ def _on_a_copy(session: Session) -> list[str]:
                 except sqlite3.DatabaseError as exc:
                     if failures.sqlite_code(exc) != failures.SQLITE_CORRUPT_VTAB:
                         raise
-                    problems.append(f"search index: the index of {plural} has drifted; {REPAIR}")
+                    problems.append(_(_DRIFTED[table]))
             return problems
         finally:
             copy.close()

@@ -23,7 +23,10 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from foidesk.core import phrases
+from foidesk.core.phrases import Phrase
 from foidesk.core.progress import NoProgress, OnDatabase, Progress, check_cancelled, directly
+from foidesk.core.search import notes
 from foidesk.core.search.extract import extract_file
 from foidesk.core.search.extraction import Extraction, failed
 from foidesk.core.search.limits import TIMEOUT_SECONDS, WORKER_MEMORY_BYTES
@@ -230,7 +233,12 @@ def _known_results(session: Session) -> dict[str, Extraction]:
     )
     known: dict[str, Extraction] = {}
     for sha256, state, note, text in rows:
-        known.setdefault(sha256, Extraction(TextState(state), text or "", note))
+        known.setdefault(
+            sha256,
+            Extraction(
+                TextState(state), text or "", None if note is None else phrases.decode(note)
+            ),
+        )
     return known
 
 
@@ -243,7 +251,7 @@ def _read_all(
     for job in jobs:
         path = desk.store.path_for(job.sha256)
         if not path.is_file():
-            yield job, failed("the stored file is missing (see `foidesk check`)")
+            yield job, failed(Phrase(notes.STORED_FILE_MISSING))
             continue
         tasks.append((job.sha256, (str(path), job.filename, job.media_type)))
     if options.workers == 0:
@@ -265,7 +273,7 @@ def _read_here(path: str, filename: str, media_type: str) -> Extraction:
     try:
         return extract_file(path, filename, media_type)
     except Exception as exc:  # a reader's bug must not stop the others
-        return failed(f"{type(exc).__name__}: {exc}")
+        return failed(Phrase(notes.READER_FAILED, detail=f"{type(exc).__name__}: {exc}"))
 
 
 def _save(desk: DeskLike, batch: list[tuple[_Job, Extraction]], tally: _Tally) -> None:
@@ -290,7 +298,8 @@ def _save(desk: DeskLike, batch: list[tuple[_Job, Extraction]], tally: _Tally) -
             saved = [i for i in job.attachment_ids if i in still_pending]
             tally.add(job, result, saved)
             state, note = result.state.value, result.note
-            states += [{"id": i, "text_state": state, "text_error": note} for i in saved]
+            stored = None if note is None else phrases.encode(note)
+            states += [{"id": i, "text_state": state, "text_error": stored} for i in saved]
             if result.state is TextState.DONE:
                 text = result.text
                 texts += [{"attachment_id": i, "text": text, "extracted_at": now} for i in saved]

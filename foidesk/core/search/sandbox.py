@@ -29,6 +29,9 @@ from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 from foidesk.core.errors import FoideskError
+from foidesk.core.i18n import _
+from foidesk.core.phrases import Phrase
+from foidesk.core.search import notes
 
 K = TypeVar("K")
 _CONTEXT = multiprocessing.get_context("spawn")
@@ -87,7 +90,7 @@ def _serve(conn: Connection, memory_bytes: int | None) -> None:
         try:
             conn.send(("ok", func(*args)))
         except MemoryError:
-            conn.send(("fatal", "it needed more memory than a worker may use"))
+            conn.send(("fatal", Phrase(notes.TOO_MUCH_MEMORY)))
             return
         except Exception as exc:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
@@ -212,7 +215,7 @@ class WorkerPool:
                 self._discard(job.worker)
                 key = job.tasks.popleft()[0]
                 retry.extendleft(reversed(job.tasks))
-                yield key, Outcome(error=f"took longer than {self._timeout:g} s; stopped")
+                yield key, Outcome(error=Phrase(notes.TOO_SLOW, seconds=f"{self._timeout:g}"))
 
     def _receive(self, worker: _Worker) -> tuple[Outcome, bool]:
         """The worker's answer, and whether the worker can take more work."""
@@ -222,11 +225,11 @@ class WorkerPool:
             worker.process.join(timeout=5)
             code = worker.process.exitcode
             self._discard(worker)
-            return Outcome(error=f"the reader stopped unexpectedly (exit code {code})"), False
+            return Outcome(error=Phrase(notes.READER_STOPPED, code=str(code))), False
         if status == "fatal":
             self._discard(worker)
-            return Outcome(error=str(value)), False
-        return (Outcome(value=value) if status == "ok" else Outcome(error=str(value))), True
+            return Outcome(error=_failed(value)), False
+        return (Outcome(value=value) if status == "ok" else Outcome(error=_failed(value))), True
 
     def _take_worker(self) -> _Worker:
         if self._idle:
@@ -241,7 +244,7 @@ class WorkerPool:
         self._all.append(worker)
         if not _started(parent):
             self._discard(worker)
-            raise WorkerStartError("text extraction could not start a worker process")
+            raise WorkerStartError(_("text extraction could not start a worker process"))
         return worker
 
     def _discard(self, worker: _Worker) -> None:
@@ -261,3 +264,10 @@ class WorkerPool:
                 worker.conn.send(None)
             worker.process.join(timeout=1)
             self._discard(worker)
+
+
+def _failed(value: object) -> Phrase:
+    """A task that raised, or a worker that failed, in a sentence with its own words."""
+    if isinstance(value, Phrase):
+        return value
+    return Phrase(notes.READER_FAILED, detail=str(value))

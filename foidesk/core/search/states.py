@@ -7,7 +7,10 @@ searchable by their words; every attachment is searchable by its file name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+
+from foidesk.core.i18n import N_, _, pgettext
 
 
 class TextState(StrEnum):
@@ -20,14 +23,28 @@ class TextState(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        """What the state means, in the user's language ("text searchable")."""
+        return _(_LABELS[self])
+
+    @property
+    def word(self) -> str:
+        """The state's short name in the user's language ("done"), as reports count it."""
+        return _WORDS[self]()
 
 
 _LABELS = {
-    TextState.PENDING: "waiting to be read",
-    TextState.DONE: "text searchable",
-    TextState.EMPTY: "holds no text",
-    TextState.SCANNED: "scanned, no text layer",
-    TextState.FAILED: "could not be read",
-    TextState.UNSUPPORTED: "not a kind of file foidesk reads",
+    TextState.PENDING: N_("waiting to be read"),
+    TextState.DONE: N_("text searchable"),
+    TextState.EMPTY: N_("holds no text"),
+    TextState.SCANNED: N_("scanned, no text layer"),
+    TextState.FAILED: N_("could not be read"),
+    TextState.UNSUPPORTED: N_("not a kind of file foidesk reads"),
+}
+_WORDS: dict[TextState, Callable[[], str]] = {
+    TextState.PENDING: lambda: pgettext("text state", "pending"),
+    TextState.DONE: lambda: pgettext("text state", "done"),
+    TextState.EMPTY: lambda: pgettext("text state", "empty"),
+    TextState.SCANNED: lambda: pgettext("text state", "scanned"),
+    TextState.FAILED: lambda: pgettext("text state", "failed"),
+    TextState.UNSUPPORTED: lambda: pgettext("text state", "unsupported"),
 }

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
 
+from foidesk.core import phrases
 from foidesk.core.search.service import INDEX_CHANGED, DeskLike
 from foidesk.core.search.states import TextState
 from foidesk.core.search.tables import AttachmentText
@@ -60,7 +61,9 @@ def text_status(desk: DeskLike) -> TextStatus:
             .order_by(Attachment.id.desc())
             .limit(MAX_LISTED)
         ).all()
-    problems = tuple(UnreadAttachment(*row[:5], reason=row[5] or "") for row in rows)
+    problems = tuple(
+        UnreadAttachment(*row[:5], reason=phrases.decode(row[5] or "")) for row in rows
+    )
     return TextStatus({str(k): int(v) for k, v in counts.items()}, problems)
 
 

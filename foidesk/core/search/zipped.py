@@ -14,26 +14,32 @@ from collections.abc import Iterator
 from typing import IO
 from xml.etree.ElementTree import Element, iterparse
 
+from foidesk.core.phrases import Phrase
+from foidesk.core.search import notes
 from foidesk.core.search.limits import MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO
 
 
 class DocumentProblem(Exception):
-    """The document is damaged or hostile; the message says which, in plain words."""
+    """The document is damaged or hostile; ``note`` says which, in plain words."""
+
+    def __init__(self, note: Phrase) -> None:
+        super().__init__(note)
+        self.note = note
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DocumentProblem(f"the file is damaged ({exc})") from exc
+        raise DocumentProblem(Phrase(notes.FILE_DAMAGED, detail=str(exc))) from exc
 
 
 def open_member(archive: zipfile.ZipFile, name: str) -> IO[bytes]:
     info = archive.getinfo(name)
     if info.file_size > MAX_UNZIPPED_BYTES:
-        raise DocumentProblem(f"{name} inflates to {info.file_size:,} bytes; not read")
+        raise DocumentProblem(Phrase(notes.MEMBER_TOO_LARGE, member=name, count=info.file_size))
     if info.file_size > 1024 * 1024 and info.file_size > info.compress_size * MAX_ZIP_RATIO:
-        raise DocumentProblem(f"{name} is compressed suspiciously well (a zip bomb?); not read")
+        raise DocumentProblem(Phrase(notes.ZIP_BOMB, member=name))
     return archive.open(info)
 
 

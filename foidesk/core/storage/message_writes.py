@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
+from foidesk.core import phrases
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import _
 from foidesk.core.mail.names import safe_filename
@@ -57,8 +58,8 @@ def message_row(new: NewMessage, direction: Direction, kind: MessageKind) -> Mes
         in_reply_to=new.in_reply_to,
         references=" ".join(new.references),
         raw_format=new.original_format,
-        filed_by=new.filed_by,
-        charset_notes="\n".join(new.charset_notes),
+        filed_by=phrases.encode(new.filed_by),
+        charset_notes="\n".join(phrases.encode(note) for note in new.charset_notes),
         content_sha256=new.content_sha256,
         message_id_reused=new.message_id_reused,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from foidesk.core import phrases
 from foidesk.core.records import (
     AttachmentRecord,
     AuthorityRecord,
@@ -74,10 +75,10 @@ def message_record(row: Message) -> MessageRecord:
         message_id=row.message_id,
         in_reply_to=row.in_reply_to,
         references=tuple(row.references.split()),
-        filed_by=row.filed_by,
+        filed_by=phrases.decode(row.filed_by),
         has_original=row.raw_sha256 is not None,
         attachments=tuple(attachment_record(a) for a in row.attachments),
-        charset_notes=tuple(line for line in row.charset_notes.split("\n") if line),
+        charset_notes=tuple(phrases.decode(line) for line in row.charset_notes.split("\n") if line),
         message_id_reused=row.message_id_reused,
     )
 

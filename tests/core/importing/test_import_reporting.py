@@ -129,11 +129,19 @@ def test_import_json_carries_charsets_warnings_and_attachments_per_file(
     }  # fmt: skip
     assert set(first) == expected
     assert first["charset_assumptions"] == [
-        "text with no declared character set was decoded as GB18030"
+        {
+            "code": "charset.undeclared",
+            "arguments": {"used": "GB18030"},
+            "text": "text with no declared character set was decoded as GB18030",
+        }
     ]
+    assert first["filed_by"]["code"] == "filing.unmatched"
     assert first["warnings"] == [] and first["duplicates_skipped"] == 0
     assert [a["filename"] for a in second["attachments"]] == ["Happy.txt"]
-    assert "a uuencoded file had no 'end' line; it may be incomplete" in second["warnings"]
+    warnings = {w["code"]: w["text"] for w in second["warnings"]}
+    assert warnings["mail.uuencode-no-end"] == (
+        "a uuencoded file had no 'end' line; it may be incomplete"
+    )
 
     assert main(["import", str(chinese), str(uu), "--data-dir", data_dir]) == 0
     text = capsys.readouterr().out

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
+from foidesk.core import phrases
 from foidesk.core.desk import Desk
 from foidesk.core.progress import Cancelled
 from foidesk.core.sample.files import png_bars
@@ -30,7 +31,11 @@ def states(desk: Desk) -> dict[str, tuple[str, str | None]]:
         rows = session.execute(
             select(Attachment.filename, Attachment.text_state, Attachment.text_error)
         )
-        return {name: (state, error) for name, state, error in rows}
+        # the stored note is a code; decoded, it is the English sentence
+        return {
+            name: (state, None if error is None else phrases.decode(error))
+            for name, state, error in rows
+        }
 
 
 def test_each_file_gets_a_state_and_failures_are_visible(
@@ -51,6 +56,9 @@ def test_each_file_gets_a_state_and_failures_are_visible(
     [(failed_id, name, reason)] = report.failures
     assert (name, reason) == ("broken.pdf", "the PDF is damaged or not a PDF")
     assert states(desk)["broken.pdf"] == ("failed", "the PDF is damaged or not a PDF")
+    with desk.db.reading() as session:
+        stored = session.scalar(select(Attachment.text_error).where(Attachment.id == failed_id))
+    assert stored == '{"arguments":{},"code":"text.pdf-damaged"}'
     assert states(desk)["spend.pdf"] == ("done", None)
     status = text_status(desk)
     assert status.counts == {"done": 1, "unsupported": 1, "failed": 1, "empty": 1}

@@ -28,7 +28,7 @@ def test_a_crash_is_reported_and_queued_work_moves_on() -> None:
 def test_errors_are_returned_not_raised() -> None:
     with WorkerPool(eval, workers=2, timeout=30) as pool:
         results = dict(pool.run([(n, (f"1 / {n}",)) for n in range(3)]))
-    assert results[0].error == "ZeroDivisionError: division by zero"
+    assert results[0].error == "the reader failed (ZeroDivisionError: division by zero)"
     assert (results[1].value, results[2].value) == (1.0, 0.5)
 
 
