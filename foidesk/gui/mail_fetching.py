@@ -36,7 +36,7 @@ from foidesk.core.accounts import FetchReport
 from foidesk.core.changes import Changes, merge
 from foidesk.core.deadlines import DeadlineState
 from foidesk.core.desk import Desk
-from foidesk.core.errors import FoideskError
+from foidesk.core.errors import FoideskError, NotFoundError
 from foidesk.core.i18n import _, ngettext
 from foidesk.core.progress import Cancelled
 from foidesk.core.vocabulary import Direction
@@ -318,7 +318,7 @@ class MailFetching(QObject):
                 SUMMARY_MS,
             )
         self.finished.emit(report)
-        if arrived and not self._shut and (heard.deadlines or heard.all_deadlines):
+        if arrived and not self._shut:
             self._runner.database.submit(
                 lambda desk: deadline_notices(desk, report, heard), self._tell
             )
@@ -355,30 +355,57 @@ def _trouble(fetched: Any) -> str | None:
 
 def deadline_notices(desk: Desk, report: FetchReport, heard: Changes) -> list[DeadlineNotice]:
     """On the database thread: for each request a fetched reply moved the deadlines of,
-    the deadline it opened or moved (the soonest still open on a day that moved)."""
-    days = heard.deadline_days
+    the deadline it opened or moved (the soonest still open on a day that moved); for a
+    reply whose proposal awaits the user, the deadline confirming it would open."""
     notices: dict[int, DeadlineNotice] = {}
     for fetched in report.accounts:
         for message_id in fetched.message_ids:
             message = desk.get_message(message_id)
             request_id = message.request_id
-            if (
-                request_id is None
-                or request_id in notices
-                or message.direction != Direction.INCOMING
-                or not (heard.all_deadlines or request_id in heard.deadlines)
-            ):
+            if request_id is None or request_id in notices:
                 continue
-            moved = [
-                d
-                for d in desk.deadlines(request_id)
-                if d.state in _OPEN and (days is None or d.due in days)
-            ]
-            if moved:
-                soonest = min(moved, key=lambda d: d.due)
-                authority = desk.get_request(request_id).summary.authority
-                notices[request_id] = DeadlineNotice(request_id, message.kind, authority, soonest)
+            if message.direction != Direction.INCOMING:
+                continue
+            notice = _moved(desk, message_id, request_id, heard) or _proposed(
+                desk, message_id, request_id
+            )
+            if notice is not None:
+                notices[request_id] = notice
     return list(notices.values())
+
+
+def _moved(desk: Desk, message_id: int, request_id: int, heard: Changes) -> DeadlineNotice | None:
+    if not (heard.all_deadlines or request_id in heard.deadlines):
+        return None
+    days = heard.deadline_days
+    shown = desk.deadlines(request_id)
+    moved = [d for d in shown if d.state in _OPEN and (days is None or d.due in days)]
+    if not moved:
+        return None
+    authority = desk.get_request(request_id).summary.authority
+    kind = desk.get_message(message_id).kind
+    return DeadlineNotice(request_id, kind, authority, min(moved, key=lambda d: d.due))
+
+
+def _proposed(desk: Desk, message_id: int, request_id: int) -> DeadlineNotice | None:
+    """The deadline a reply's open proposal would open once confirmed, if any."""
+    try:
+        proposal = desk.reply_proposal(message_id)
+    except NotFoundError:
+        return None
+    if proposal.decided:
+        return None
+    now = {(d.kind, d.due) for d in desk.deadlines(request_id) if d.state in _OPEN}
+    opened = [
+        d
+        for d in desk.deadlines_if_confirmed(message_id)
+        if d.state in _OPEN and (d.kind, d.due) not in now
+    ]
+    if not opened:
+        return None
+    authority = desk.get_request(request_id).summary.authority
+    soonest = min(opened, key=lambda d: d.due)
+    return DeadlineNotice(request_id, "reply", authority, soonest, proposed=proposal.kind)
 
 
 class MailSettingsPage(QWidget):

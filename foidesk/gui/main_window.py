@@ -123,10 +123,11 @@ class MainWindow(QMainWindow):
         self.menus.view.addAction(self.unfiled_dock.toggleViewAction())
         self.menus.view.addAction(self.search_dock.toggleViewAction())
         self.sending = SendingController(self.runner, self)
-        self.outbox_action = self.menus.view.addAction(icon("outgoing"), _("&Outbox…"))
-        self.outbox_action.setStatusTip(_("Letters waiting to be sent, or that failed"))
         self.backup_anchor = self.commands.trash
         self.mail = MailController(self.runner, self.menus.mail, self)
+        self.menus.mail.addSeparator()
+        self.outbox_action = self.menus.mail.addAction(icon("outgoing"), _("&Outbox…"))
+        self.outbox_action.setStatusTip(_("Letters waiting to be sent, or that failed"))
         self.backups = BackupController(
             self.runner, self, pause=self._hold_background, resume=self._resume_background
         )

@@ -1,4 +1,5 @@
-"""Telling the user about a reply that moved a deadline, even when the window is behind others.
+"""Telling the user about a reply that moved a deadline — or will, once they confirm what it
+is — even when the window is behind others.
 
 A desktop notification (through the system tray's balloon, which each platform shows
 in its own way) when a tray is there; otherwise the status bar says it. The words
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from foidesk.core.deadlines import Deadline
 from foidesk.core.i18n import _, pgettext
+from foidesk.core.replies import ReplyKind
 from foidesk.core.vocabulary import MessageKind
 
 #: How long a tray balloon or the status line shows a notice.
@@ -32,14 +34,29 @@ class DeadlineNotice:
     message_kind: str
     authority: str
     deadline: Deadline
+    #: The reply awaits the user's word on what it is (``ReplyKind``): the deadline is
+    #: the one confirming the proposal would open.
+    proposed: str | None = None
 
     def text(self) -> str:
-        """'Response from Northtown Council — Last day to ask for a review: 12 January 2027'."""
+        """'Response from Northtown Council — Last day to ask for a review: 12 January 2027',
+        or for a reply still to confirm 'Reply from Northtown Council, probably a refusal —
+        once you confirm it, Last day to ask for a review: 12 January 2027'."""
+        day = long_day_text(self.deadline.due)
+        if self.proposed is not None:
+            return _(
+                "Reply from {authority}, probably {phrase} — once you confirm it, {deadline}: {day}"
+            ).format(
+                authority=self.authority,
+                phrase=ReplyKind(self.proposed).phrase,
+                deadline=self.deadline.label,
+                day=day,
+            )
         return _("{kind} from {authority} — {deadline}: {day}").format(
             kind=_kind_label(self.message_kind),
             authority=self.authority,
             deadline=self.deadline.label,
-            day=long_day_text(self.deadline.due),
+            day=day,
         )
 
 

@@ -223,8 +223,8 @@ class SendingController(QObject):
             if unsent:
                 self.status_message.emit(
                     ngettext(
-                        "{count} letter waits in the Outbox (View ▸ Outbox…)",
-                        "{count} letters wait in the Outbox (View ▸ Outbox…)",
+                        "{count} letter waits in the Outbox (Mail ▸ Outbox…)",
+                        "{count} letters wait in the Outbox (Mail ▸ Outbox…)",
                         len(unsent),
                     ).format(count=len(unsent))
                 )

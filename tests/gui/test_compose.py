@@ -301,7 +301,7 @@ def test_the_window_says_when_letters_wait_in_the_outbox(
     window.show()
     qtbot.waitUntil(
         lambda: (
-            window.statusBar().currentMessage() == "1 letter waits in the Outbox (View ▸ Outbox…)"
+            window.statusBar().currentMessage() == "1 letter waits in the Outbox (Mail ▸ Outbox…)"
         ),
         timeout=WAIT_MS,
     )

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, event
 
 from foidesk.core import i18n
 from foidesk.core.accounts import FetchReport
+from foidesk.core.deadlines import Deadline
 from foidesk.gui.mail_fetching import SETTING, MailFetching, MailSettingsPage
 from foidesk.gui.main_window import MainWindow
 
@@ -43,6 +44,7 @@ def response() -> bytes:
         sender=f"FOI Team <{AUTHORITY_EMAIL}>",
         subject="Response to your request",
         message_id="<response-1@council.example.gov.uk>",
+        body="Please find attached the information you requested.",
         attachments=(("figures.pdf", b"%PDF-1.4 figures"),),
     )
 
@@ -210,6 +212,14 @@ def test_a_certificate_this_computer_does_not_trust_is_a_status_line(
     assert no_dialog_open()
 
 
+def _review_once_confirmed(mailroom: Mailroom) -> Deadline:
+    """The review window the fetched response opens once the user confirms it."""
+    desk = mailroom.desk
+    (proposal,) = desk.open_proposals(mailroom.request_id)
+    after = desk.deadlines_if_confirmed(proposal.message_id)
+    return next(d for d in after if d.kind == "review_request_window")
+
+
 def test_a_reply_that_moves_a_deadline_is_notified(
     qtbot: QtBot, mailroom: Mailroom, open_window: Callable[[Mailroom], MainWindow]
 ) -> None:
@@ -223,11 +233,13 @@ def test_a_reply_that_moves_a_deadline_is_notified(
     qtbot.waitUntil(lambda: bool(notices), timeout=WAIT_MS)
 
     (notice,) = notices
-    review = next(
-        d for d in mailroom.desk.deadlines(mailroom.request_id) if d.kind == "review_request_window"
-    )
+    review = _review_once_confirmed(mailroom)
     day = f"{review.due.day} {review.due:%B %Y}"
-    assert notice == f"Response from Council — Last day to ask for a review: {day}"
+    assert notice == (
+        "Reply from Council, probably a response giving the information — once you confirm "
+        f"it, Last day to ask for a review: {day}"
+    )
+    assert mailroom.desk.get_request(mailroom.request_id).summary.status == "waiting_response"
     # no tray on the offscreen platform: the status line says it
     assert window.statusBar().currentMessage() == notice
 
@@ -264,11 +276,9 @@ def test_the_notice_speaks_german(
     press_f5(qtbot, window)
     qtbot.waitUntil(lambda: bool(notices), timeout=WAIT_MS)
 
-    review = next(
-        d for d in mailroom.desk.deadlines(mailroom.request_id) if d.kind == "review_request_window"
-    )
+    review = _review_once_confirmed(mailroom)
     month = QLocale().monthName(review.due.month)
-    assert notices[0].startswith("Antwort von Council — ")
+    assert notices[0].startswith("Antwort von Council, wohl ")
     assert notices[0].endswith(f"{review.due.day}. {month} {review.due.year}")
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from foidesk.core.changes import request_changed
+from foidesk.core.deadlines import Deadline
 from foidesk.core.errors import InvalidInputError, NotFoundError
 from foidesk.core.i18n import _
 from foidesk.core.operations.base import DeskBase, Unit, get_row
@@ -149,6 +150,25 @@ class ReplyOperations(DeskBase):
             _apply(unit.session, row, message, chosen, new_status)
             unit.session.flush()
             return _record(unit.session, row)
+
+    def deadlines_if_confirmed(self, message_id: int) -> tuple[Deadline, ...]:
+        """The request's deadlines as confirming the reply's open proposal would leave
+        them (none when it has no request or is decided), worked out in a transaction
+        that is rolled back: nothing changes. A notice can then name the deadline a
+        reply would open before the user has said what it is."""
+        from foidesk.core.deadlines import request_clocks as clocks
+        from foidesk.core.deadlines import request_deadlines
+
+        with self.db.trying() as session:
+            row = _proposal_row(session, message_id)
+            message = get_row(session, Message, message_id, "message")
+            if message.request_id is None or row.decided_at is not None:
+                return ()
+            chosen = ReplyKind(row.kind)
+            _apply(session, row, message, chosen, _status(None, chosen, row))
+            session.flush()
+            found = clocks.request_clocks(session, [message.request_id])
+        return request_deadlines(found[0].clock, self.today()) if found else ()
 
     def undo_reply_decision(self, message_id: int) -> ReplyProposalRecord:
         """Put a confirmed reply back as it was, the proposal open again (for Undo)."""

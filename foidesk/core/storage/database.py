@@ -136,6 +136,15 @@ class Database:
             yield session
         self.wrote = True
 
+    @contextmanager
+    def trying(self) -> Iterator[Session]:
+        """A write unit of work that is always rolled back: to see what a change would
+        do (the deadlines a confirmed reply would give) without making it."""
+        self.ensure_writable()
+        with self._translated(), self._write() as session, session.begin():
+            yield session
+            session.rollback()
+
     def ensure_writable(self) -> None:
         """Refuse, before anything is touched, a write this database must not take."""
         if not self.read_only:

@@ -244,3 +244,22 @@ def test_an_answer_to_a_german_widerspruch_is_its_outcome(desk: Desk, tmp_path: 
     proposal = desk.reply_proposal(message_id)
     assert proposal.kind == "review_outcome"
     assert ("thread", "internal_review_request") in {(e.signal, e.text) for e in proposal.evidence}
+
+
+def test_the_deadlines_a_confirmation_would_give_are_worked_out_without_changing_anything(
+    desk: Desk, tmp_path: Path
+) -> None:
+    request_id = _request(desk)
+    message_id = _import(desk, tmp_path, REFUSAL)
+    before = desk.get_request(request_id)
+    would = {d.kind: d for d in desk.deadlines_if_confirmed(message_id)}
+    assert would[DeadlineKind.RESPONSE].state is DeadlineState.MET
+    assert DeadlineKind.REVIEW_REQUEST_WINDOW in would
+    assert _response(desk, request_id) is DeadlineState.OVERDUE  # nothing was changed
+    assert desk.get_request(request_id) == before
+    assert not desk.reply_proposal(message_id).decided
+    decided = {
+        d.kind: d.due for d in (desk.confirm_reply(message_id), desk.deadlines(request_id))[1]
+    }
+    assert decided == {kind: d.due for kind, d in would.items()}
+    assert desk.deadlines_if_confirmed(message_id) == ()  # decided: nothing to foresee
