@@ -18,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"foidesk {__version__}")
         return 0
-    from foidesk.cli.main import main as run
+    from foidesk.cli.dispatch import main as run
 
     return run(argv)
 

@@ -7,7 +7,7 @@ import argparse
 from collections.abc import Iterator
 
 from foidesk.cli import argparse_words
-from foidesk.cli.main import build_parser
+from foidesk.cli.dispatch import build_parser
 
 #: Placeholders that are the same in every language.
 UNWORDED = {"URL", "JSON", "ID", "F", "U", "REGIME"}

@@ -149,7 +149,7 @@ def test_the_first_language_foidesk_has_is_chosen() -> None:
 def test_version_loads_no_babel() -> None:
     code = (
         "import sys\n"
-        "from foidesk.cli.main import main\n"
+        "from foidesk.cli.dispatch import main\n"
         "try:\n"
         "    main(['--version'])\n"
         "except SystemExit:\n"
@@ -169,7 +169,7 @@ def test_version_alone_imports_no_parser_and_no_command() -> None:
         "import sys\n"
         "from foidesk.cli import main\n"
         "status = main(['--version'])\n"
-        "loaded = [m for m in sys.modules if m in ('argparse', 'foidesk.cli.main')]\n"
+        "loaded = [m for m in sys.modules if m in ('argparse', 'foidesk.cli.dispatch')]\n"
         "print(status, sorted(loaded))\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

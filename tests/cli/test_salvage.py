@@ -77,7 +77,7 @@ def test_without_a_shell_the_command_says_how_to_get_one(
 ) -> None:
     """No shell beside foidesk's Python and none on PATH (run in this process, where
     the first of the two can be taken away)."""
-    from foidesk.cli.main import main
+    from foidesk.cli.dispatch import main
     from foidesk.core.salvage import copy as salvage_copy
 
     monkeypatch.delenv(SHELL_ENV, raising=False)
