@@ -12,6 +12,7 @@ from foidesk.cli.common import is_yes, json_option, print_json
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import N_, _, ngettext
 from foidesk.core.locale_format import format_number
+from foidesk.core.phrases import shown
 from foidesk.core.profile import Profile, resolve_profile
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def _print(result: SalvageResult) -> None:
             recovered = _("{recovered} of {before}").format(
                 recovered=recovered, before=format_number(table.before)
             )
-        print(f"  {table.what:<15} {recovered}")
+        print(f"  {_(table.what):<15} {recovered}")
     if result.lost_and_found is not None:
         rows = result.lost_and_found_rows
         lost = ngettext(
@@ -108,7 +109,7 @@ def _print(result: SalvageResult) -> None:
         )
         print(lost.format(count=format_number(rows), file=result.lost_and_found))
     for what, rows in result.rehomed.items():
-        print(_("re-homed: {count} {what}").format(count=format_number(rows), what=what))
+        print(_("re-homed: {count} {what}").format(count=format_number(rows), what=shown(what)))
     for name, rows in result.moved_aside.items():
         aside = ngettext(
             "kept aside (their parent was lost): {count} row of {table}",
@@ -117,7 +118,7 @@ def _print(result: SalvageResult) -> None:
         )
         print(aside.format(count=format_number(rows), table=name))
     for note in result.notes:
-        print(_("note: {note}").format(note=note))
+        print(_("note: {note}").format(note=shown(note)))
     print(_kept_text(result))
     if result.check_ok:
         print(_("check: ok"))

@@ -37,6 +37,7 @@ from sqlalchemy import Connection, Engine, insert
 from foidesk.core.i18n import _
 from foidesk.core.importing import reasons
 from foidesk.core.phrases import Phrase
+from foidesk.core.salvage import wording
 from foidesk.core.salvage.errors import SalvageError
 from foidesk.core.storage.file_store import AttachmentStore, is_sha256
 from foidesk.core.storage.tables import Authority, Blob, Message
@@ -116,7 +117,7 @@ def _unfile(conn: Connection, rowids: list[int], placement: Placement) -> None:
         conn.exec_driver_sql(
             f"UPDATE message SET request_id = NULL, filed_by = ? WHERE {where}", (UNFILED_BY, *ids)
         )
-    placement.add("messages whose request was lost, moved to Unfiled", len(rowids))
+    placement.add(Phrase(wording.MESSAGES_UNFILED), len(rowids))
 
 
 def _stand_in_authorities(conn: Connection, rowids: list[int], placement: Placement) -> None:
@@ -136,7 +137,7 @@ def _stand_in_authorities(conn: Connection, rowids: list[int], placement: Placem
                 notes="Made by foidesk salvage: this authority's own row could not be read.",
             )
         )
-    placement.add("stand-in authorities for requests whose authority was lost", len(regimes))
+    placement.add(Phrase(wording.STAND_IN_AUTHORITIES), len(regimes))
 
 
 def _free_name(wanted: str, taken: set[str]) -> str:
@@ -168,7 +169,7 @@ def _stand_in_messages(conn: Connection, rowids: list[int], placement: Placement
                 filed_by=Phrase(reasons.SALVAGE).stored(),
             )
         )
-    placement.add("stand-in notes in Unfiled for attachments whose message was lost", len(lost))
+    placement.add(Phrase(wording.STAND_IN_NOTES), len(lost))
 
 
 def _attachment_files(conn: Connection, rowids: list[int], placement: Placement) -> None:
@@ -201,7 +202,7 @@ def _file_rows(
     good = {d: s for d, s in sizes.items() if is_sha256(d)}
     for digest, size in sorted(good.items()):
         conn.execute(insert(Blob).values(sha256=digest, size=size))
-    placement.add("rows for stored files missing from the store too", len(good))
+    placement.add(Phrase(wording.MISSING_FILES), len(good))
     bad = sorted(set(sizes) - set(good))
     if bad:
         marks = ", ".join("?" * len(bad))
@@ -251,7 +252,7 @@ def _register_stored_files(conn: Connection, store: AttachmentStore, placement: 
             continue
         conn.execute(insert(Blob).values(sha256=digest, size=size))
         count += 1
-    placement.add("rows written again for files in the attachment store", count)
+    placement.add(Phrase(wording.FILES_REWRITTEN), count)
 
 
 def _settle_text_states(conn: Connection, placement: Placement) -> None:
@@ -260,7 +261,7 @@ def _settle_text_states(conn: Connection, placement: Placement) -> None:
         "WHERE text_state = 'done' AND NOT EXISTS "
         "(SELECT 1 FROM attachment_text t WHERE t.attachment_id = attachment.id)"
     ).rowcount
-    placement.add("attachments whose text was lost, to be read again", lost)
+    placement.add(Phrase(wording.TEXT_AGAIN), lost)
     found = conn.exec_driver_sql(
         "UPDATE attachment SET text_state = 'done', text_error = NULL "
         "WHERE text_state != 'done' AND EXISTS "

@@ -29,7 +29,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from foidesk.core.errors import FoideskError
-from foidesk.core.i18n import _
+from foidesk.core.i18n import N_, _
+from foidesk.core.phrases import Phrase
 from foidesk.core.profile import DATABASE_FILE, Profile
 from foidesk.core.profile.guard import FileState, inspect_sqlite_file
 from foidesk.core.profile.identity import (
@@ -40,6 +41,7 @@ from foidesk.core.profile.identity import (
     write_marker,
 )
 from foidesk.core.progress import Progress
+from foidesk.core.salvage import wording
 from foidesk.core.salvage.copy import Recovery, Shell, find_shell, recover_into, time_limit
 from foidesk.core.salvage.errors import SalvageError
 from foidesk.core.salvage.repair import Soundness, make_sound
@@ -60,14 +62,16 @@ from foidesk.core.storage.inuse import ProfileHold, holders
 #: search index rebuilt, and SQLite's temporary files.
 ROOM_MARGIN = 64 << 20
 #: The tables reported, with the marker's count for each where it keeps one.
+#: (the report's label — English in ``--json``, translated when printed —, the table,
+#: the marker's count)
 REPORTED = (
-    ("requests", "request", "requests"),
-    ("messages", "message", "messages"),
-    ("stored files", "blob", "files"),
-    ("authorities", "authority", None),
-    ("attachments", "attachment", None),
-    ("status changes", "status_change", None),
-    ("clock events", "clock_event", None),
+    (N_("requests"), "request", "requests"),
+    (N_("messages"), "message", "messages"),
+    (N_("stored files"), "blob", "files"),
+    (N_("authorities"), "authority", None),
+    (N_("attachments"), "attachment", None),
+    (N_("status changes"), "status_change", None),
+    (N_("clock events"), "clock_event", None),
 )
 
 
@@ -277,7 +281,7 @@ def _verified(
     counts, ok, problems = _check(profile, before)
     _note_counts(data_dir, counts)
     notes = list(sound.notes)
-    notes += [f"SQLite could not re-create everything it read: {c}" for c in recovery.complaints]
+    notes += [Phrase(wording.NOT_RECREATED, complaint=c) for c in recovery.complaints]
     damaged = data_dir / names.damaged
     return SalvageResult(
         profile_dir=data_dir,

@@ -27,7 +27,9 @@ from sqlalchemy.pool import NullPool
 
 from foidesk.core.accounts import tables as _account_tables  # noqa: F401  (mail_account in Base.metadata)
 from foidesk.core.i18n import _
+from foidesk.core.phrases import Phrase
 from foidesk.core.profile.identity import ProfileMarker, UnreadableMarker
+from foidesk.core.salvage import wording
 from foidesk.core.salvage.errors import SalvageError
 from foidesk.core.search import tables as _search_tables  # noqa: F401  (attachment_text in Base.metadata)
 from foidesk.core.search.fts5_schema import (
@@ -169,7 +171,7 @@ def settle_revision(engine: Engine) -> tuple[str, str | None]:
     _make_missing_tables(engine)
     note = None
     if recorded is None:
-        note = f"the schema revision was lost; the recovered tables say it was {found}"
+        note = Phrase(wording.REVISION_LOST, revision=found)
     return found, note
 
 
@@ -248,8 +250,5 @@ def settle_identity(
         chosen = wanted or str(uuid.uuid4())
         conn.execute(insert(ProfileIdentity).values(id=1, profile_id=chosen))
     if wanted is not None:
-        return chosen, "the profile's identity was lost; it was written again from its marker"
-    return chosen, (
-        "neither the database nor its marker named the profile any more: it was given a "
-        f"new identity, {chosen}"
-    )
+        return chosen, Phrase(wording.IDENTITY_REWRITTEN)
+    return chosen, Phrase(wording.IDENTITY_NEW, identity=chosen)
