@@ -19,6 +19,9 @@ from foidesk.core.profile import Profile, resolve_profile
 
 FIXED_TODAY = date(2024, 4, 10)
 
+#: ``postgres_server`` and ``postgres_url``: a real PostgreSQL for the tests that need one.
+pytest_plugins = ["postgres_server"]
+
 
 @pytest.fixture(autouse=True)
 def source_language() -> Iterator[None]:
