@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests read English whatever the machine's locale, and so do the processes they start.
 os.environ["LANGUAGE"] = "en"
+# Holiday tables kept between processes go to a folder of the run's own, not the user's.
+os.environ.setdefault("FOIDESK_CACHE_DIR", tempfile.mkdtemp(prefix="foidesk-test-cache-"))
 
 from foidesk.core import i18n
 from foidesk.core.desk import Desk

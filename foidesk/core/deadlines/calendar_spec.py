@@ -43,13 +43,20 @@ class CalendarSpec:
 def holiday_names(spec: CalendarSpec, year: int) -> Mapping[date, str]:
     """Every holiday in `year` with its name; cached because the package is slow to build.
 
-    Constructing a `holidays` object costs about a millisecond; a deadline
-    costs microseconds. So each calendar+year is built once per process.
+    Constructing a `holidays` object costs about a millisecond, and loading the
+    package far more; a deadline costs microseconds. So each calendar+year is built
+    once per process, and kept for the next one (``holiday_cache.py``).
     """
-    import holidays  # loaded on first use: it is a large package
+    from foidesk.core.deadlines.holiday_cache import shared_cache
 
+    return shared_cache().names(f"{spec!r}|{year}", lambda: _computed_names(spec, year))
+
+
+def _computed_names(spec: CalendarSpec, year: int) -> Mapping[date, str]:
     if spec.dataset == EU_INSTITUTIONS:
         return eu_holidays.holidays_in(year)
+    import holidays  # loaded on first use: it is a large package
+
     if len(spec.subdivisions) <= 1:
         found = holidays.country_holidays(
             spec.country, subdiv=spec.subdivision, years=year, categories=spec.categories

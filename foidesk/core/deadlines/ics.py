@@ -7,14 +7,13 @@ adding a second one.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
+from foidesk.core.atomic_write import write_atomically
 from foidesk.core.deadlines.deadline import Deadline, DeadlineState
 from foidesk.core.deadlines.entry import CalendarEntry
 
@@ -65,7 +64,7 @@ def write_ics(
     """
     listed = list(entries)
     data = ics_bytes(listed, alarm_days_before=alarm_days_before, stamp=stamp)
-    _write_atomically(Path(path), data)
+    write_atomically(Path(path), data)
     return len(listed)
 
 
@@ -95,29 +94,3 @@ def _alarm(entry: CalendarEntry, days_before: int) -> Alarm:
     alarm.add("description", entry.summary)
     alarm.add("trigger", timedelta(days=-days_before))
     return alarm
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temp.replace(path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _sync_directory(path.parent)
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename itself durable where the platform allows (not on Windows)."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

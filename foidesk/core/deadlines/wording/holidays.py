@@ -88,10 +88,10 @@ def _one(name: str, day: date | None, country: str) -> str:
 def _package_names(country: str, year: int, language: str) -> Mapping[tuple[date, str], str]:
     """(day, English name) -> the name in ``language``, for a country whose holidays the
     package has in that language; empty when it has not (or for the source language)."""
-    import holidays  # loaded on first use: it is a large package
-
     if language == SOURCE_LANGUAGE:
         return {}
+    import holidays  # loaded on first use: it is a large package
+
     try:
         english = holidays.country_holidays(country, years=year, language="en_US")
     except NotImplementedError:
