@@ -12,6 +12,7 @@ proposal again.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,9 +23,7 @@ from foidesk.core.errors import InvalidInputError, NotFoundError
 from foidesk.core.i18n import _
 from foidesk.core.operations.base import DeskBase, Unit, get_row
 from foidesk.core.records import ProposalSign, ReplyProposalRecord
-from foidesk.core.replies.classifier import Proposal, ReplyInput, ThreadPlace, classify
 from foidesk.core.replies.kinds import ReplyKind
-from foidesk.core.replies.reading import reply_input
 from foidesk.core.storage.tables import (
     ClockEventRow,
     Message,
@@ -34,6 +33,9 @@ from foidesk.core.storage.tables import (
     utcnow,
 )
 from foidesk.core.vocabulary import Direction, MessageKind, RequestStatus, parse_choice
+
+if TYPE_CHECKING:
+    from foidesk.core.replies.classifier import Proposal, ReplyInput, ThreadPlace
 
 #: ``confirm_reply(status=UNCHANGED)``: the request keeps the status it has.
 UNCHANGED = "unchanged"
@@ -60,6 +62,8 @@ def propose(session: Session, row: Message, head: bytes = b"") -> ReplyProposal 
     existing = session.scalar(select(ReplyProposal).where(ReplyProposal.message_id == row.id))
     if existing is not None:
         return existing
+    from foidesk.core.replies.classifier import classify  # its rules load when a reply comes
+
     found = classify(_reply_of(row, head), _place_of(session, row))
     stored = ReplyProposal(
         message_id=row.id,
@@ -74,6 +78,8 @@ def propose(session: Session, row: Message, head: bytes = b"") -> ReplyProposal 
 
 
 def _reply_of(row: Message, head: bytes) -> ReplyInput:
+    from foidesk.core.replies.reading import reply_input
+
     return reply_input(
         row.subject,
         row.body_text,
@@ -102,6 +108,8 @@ def _place_of(session: Session, row: Message) -> ThreadPlace:
     last = kinds[0] if kinds else "request"
     if request.status == RequestStatus.INTERNAL_REVIEW:
         last = MessageKind.INTERNAL_REVIEW_REQUEST.value
+    from foidesk.core.replies.classifier import ThreadPlace
+
     return ThreadPlace(last_sent=last, status=request.status, regime=request.regime)
 
 

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from foidesk.core import phrases
 from foidesk.core.errors import InvalidInputError
 from foidesk.core.i18n import _
-from foidesk.core.mail.names import safe_filename
 from foidesk.core.records import NewAttachment, NewMessage
 from foidesk.core.storage import row_records as convert
 from foidesk.core.storage.file_writes import BlobTransaction
@@ -101,6 +100,8 @@ def _open(opened: ExitStack, data: bytes | Path) -> bytes | BinaryIO:
 
 
 def _attachment_row(new: NewAttachment, position: int, sha256: str, size: int) -> Attachment:
+    from foidesk.core.mail.names import safe_filename  # the mail package: only when a file comes
+
     name = safe_filename(new.filename)
     media_type = new.media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
     return Attachment(
