@@ -51,7 +51,7 @@ out = [
      "reference": r, "tags": tags.get(i, []), "messages": counts.get(i, 0)}
     for i, t, a, g, s, d, r in rows
 ]
-sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\\n")
+sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\\n")  # as foidesk writes to a pipe
 """
 
 
