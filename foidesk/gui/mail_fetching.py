@@ -39,6 +39,7 @@ from foidesk.core.desk import Desk
 from foidesk.core.errors import FoideskError, NotFoundError
 from foidesk.core.i18n import _, ngettext
 from foidesk.core.progress import Cancelled
+from foidesk.core.records import MessageRecord
 from foidesk.core.vocabulary import Direction
 from foidesk.gui.notifications import DeadlineNotice, Notifier
 from foidesk.gui.tasks.files import FileTasks
@@ -366,16 +367,17 @@ def deadline_notices(desk: Desk, report: FetchReport, heard: Changes) -> list[De
                 continue
             if message.direction != Direction.INCOMING:
                 continue
-            notice = _moved(desk, message_id, request_id, heard) or _proposed(
-                desk, message_id, request_id
-            )
+            notice = _moved(desk, message, heard) or _proposed(desk, message_id, request_id)
             if notice is not None:
                 notices[request_id] = notice
     return list(notices.values())
 
 
-def _moved(desk: Desk, message_id: int, request_id: int, heard: Changes) -> DeadlineNotice | None:
-    if not (heard.all_deadlines or request_id in heard.deadlines):
+def _moved(desk: Desk, message: MessageRecord, heard: Changes) -> DeadlineNotice | None:
+    """The soonest open deadline of the message's request on a day that moved; the caller
+    has read the message already, so its kind is taken from the record it was given."""
+    request_id = message.request_id
+    if request_id is None or not (heard.all_deadlines or request_id in heard.deadlines):
         return None
     days = heard.deadline_days
     shown = desk.deadlines(request_id)
@@ -383,8 +385,7 @@ def _moved(desk: Desk, message_id: int, request_id: int, heard: Changes) -> Dead
     if not moved:
         return None
     authority = desk.get_request(request_id).summary.authority
-    kind = desk.get_message(message_id).kind
-    return DeadlineNotice(request_id, kind, authority, min(moved, key=lambda d: d.due))
+    return DeadlineNotice(request_id, message.kind, authority, min(moved, key=lambda d: d.due))
 
 
 def _proposed(desk: Desk, message_id: int, request_id: int) -> DeadlineNotice | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -20,9 +21,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 
 from foidesk.core import i18n
-from foidesk.core.accounts import FetchReport
+from foidesk.core.accounts import AccountFetch, FetchReport
+from foidesk.core.changes import Changes
 from foidesk.core.deadlines import Deadline
-from foidesk.gui.mail_fetching import SETTING, MailFetching, MailSettingsPage
+from foidesk.core.desk import Desk
+from foidesk.core.records import NewMessage, NewRequest
+from foidesk.gui.mail_fetching import SETTING, MailFetching, MailSettingsPage, deadline_notices
 from foidesk.gui.main_window import MainWindow
 
 WAIT_MS = 20_000
@@ -383,3 +387,28 @@ def test_a_held_fetching_starts_nothing_until_released(
 
     with qtbot.waitSignal(fetching.finished, timeout=WAIT_MS):
         assert fetching.check_mail() is True
+
+
+def test_a_moved_deadline_notice_reads_each_fetched_message_once(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk.add_authority("Council", email=AUTHORITY_EMAIL)
+    request = desk.add_request(NewRequest(title="Bins", authority="Council", sent_on=date.today()))
+    request_id = request.summary.id
+    ack = desk.add_message(
+        request_id, NewMessage(direction="incoming", kind="acknowledgement", subject="Received")
+    )
+    read: list[int] = []
+    real_get = desk.get_message
+
+    def counted(message_id: int) -> Any:
+        read.append(message_id)
+        return real_get(message_id)
+
+    monkeypatch.setattr(desk, "get_message", counted)
+    report = FetchReport((AccountFetch("work", filed=1, message_ids=[ack.id]),))
+
+    (notice,) = deadline_notices(desk, report, Changes(all_deadlines=True, deadline_days=None))
+
+    assert (notice.request_id, notice.message_kind) == (request_id, "acknowledgement")
+    assert read == [ack.id]  # the kind comes from the record already read
