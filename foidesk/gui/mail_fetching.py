@@ -52,6 +52,8 @@ MAX_MINUTES = 24 * 60
 #: After the window is shown, so a first fetch never delays it.
 START_DELAY_MS = 1500
 SUMMARY_MS = 8000
+#: The longest a closing window waits for a fetch it has stopped.
+SHUT_WAIT_MS = 3000
 #: The widest the problem line gets before it is cut (the whole of it is its tooltip).
 LINE_MAX_WIDTH = 560
 LINE_MIN_WIDTH = 120
@@ -300,11 +302,13 @@ class MailFetching(QObject):
 
     def shut(self) -> None:
         """The window closes: stop the timer, stop a running fetch, and wait for it (its
-        database steps need the database thread, which stops next)."""
+        database steps need the database thread, which stops next). The cancel also
+        shuts the fetch's connection (``accounts/aborting``), so a server that stopped
+        answering does not hold the close; the wait is bounded all the same."""
         self._shut = True
         self.timer.stop()
         self.cancel()
-        self.network.wait()
+        self.network.wait(SHUT_WAIT_MS)
 
     def _fetched(self, report: FetchReport, heard: Changes) -> None:
         self._progress = None

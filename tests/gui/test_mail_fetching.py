@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
@@ -14,14 +15,16 @@ from typing import Any
 import pytest
 from account_fixtures import *  # noqa: F403
 from account_fixtures import AUTHORITY_EMAIL, REQUEST_MESSAGE_ID, USER, Mailroom, new_account
+from keyring_server import Keyring
 from mailmaker import make_email
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from silent_server import silent_server
 from sqlalchemy import Engine, event
 
 from foidesk.core import i18n
-from foidesk.core.accounts import AccountFetch, FetchReport
+from foidesk.core.accounts import AccountFetch, FetchReport, NewAccount, Security
 from foidesk.core.changes import Changes
 from foidesk.core.deadlines import Deadline
 from foidesk.core.desk import Desk
@@ -412,3 +415,28 @@ def test_a_moved_deadline_notice_reads_each_fetched_message_once(
 
     assert (notice.request_id, notice.message_kind) == (request_id, "acknowledgement")
     assert read == [ack.id]  # the kind comes from the record already read
+
+
+@pytest.mark.parametrize("security", [Security.PLAIN, Security.TLS])
+def test_closing_while_a_server_never_answers_waits_only_a_moment(
+    qtbot: QtBot, desk: Desk, keyring_session: Keyring, security: Security
+) -> None:
+    with silent_server() as server:  # takes the connection, then not a word, not even TLS
+        desk.add_account(
+            NewAccount(name="hung", email="sam@example.net", imap=f"{server.host}:{server.port}",
+                       smtp=f"{server.host}:587", security=security),
+            "pw",
+        )  # fmt: skip
+        window = MainWindow(desk)
+        qtbot.addWidget(window)
+        fetching = window.mail.fetching
+        with qtbot.waitSignal(fetching.started, timeout=WAIT_MS):
+            assert fetching.check_mail()
+        assert server.accepted.wait(WAIT_MS / 1000)
+
+        began = time.monotonic()
+        window.close()
+        waited = time.monotonic() - began
+
+        assert waited < 3.0, f"the close waited {waited:.1f} s for a silent server"
+        assert fetching.network.wait(0)  # the fetch has ended, not been left behind
