@@ -8,9 +8,10 @@ import time
 
 import pytest
 from account_fixtures import PASSWORD, USER, Mailroom, new_account
-from imap_server import ImapServer, free_port
+from imap_server import ImapServer
 from keyring_server import Keyring
 from mailmaker import make_email
+from ports import free_port
 
 from foidesk.core.accounts import Security
 from foidesk.core.desk import Desk
