@@ -14,6 +14,7 @@ template would open it.
 from __future__ import annotations
 
 from datetime import date
+from email.headerregistry import AddressHeader, HeaderRegistry
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -185,7 +186,9 @@ class ComposeWindow(QWidget):
         )
         self.account.clear()
         for name, sender in zip(facts.accounts, facts.senders, strict=True):
-            self.account.addItem(f"{sender}  ({name})", name)
+            shown, address = sender_parts(sender)
+            label = f"{shown} <{address}>" if shown else address
+            self.account.addItem(f"{label}  ({name})", name)
         self.account.setCurrentIndex(0 if facts.accounts else -1)  # a placeholder stays else
         if not self.subject.text():
             self.subject.setText(facts.default_subject)
@@ -305,9 +308,14 @@ class ComposeWindow(QWidget):
         self.sending.print_letter(self.letter(), lambda: document.print_(printer), self)
 
     def _sender(self) -> str:
-        """The chosen account's sender, without its address's angle brackets."""
-        shown = self.account.currentText().split("  (", 1)[0]
-        return shown.replace("<", "").replace(">", "")
+        """The chosen account's sender as a letter's head shows it ("Sam sam@example.net"),
+        taken from the facts by the combo box's index: its label is for the eye (and may be
+        translated or reformatted), so it is never read back."""
+        index = self.account.currentIndex()
+        if self.facts is None or not 0 <= index < len(self.facts.senders):
+            return ""
+        name, address = sender_parts(self.facts.senders[index])
+        return f"{name} {address}" if name else address
 
     def letter_queued(self, letter: OutboxRecord) -> None:
         """The letter is safe in the outbox: the window has done its part."""
@@ -349,3 +357,12 @@ def _file_stem(subject: str) -> str:
     """A file name suggested from the subject: letters, digits, spaces and dashes."""
     kept = "".join(c if c.isalnum() or c in " -_" else " " for c in subject)
     return " ".join(kept.split())[:80] or _("letter")
+
+
+def sender_parts(header: str) -> tuple[str, str]:
+    """A From line's display name and address, unquoted and with its encoded words read
+    (``"Smith, Sam" <sam@example.net>`` is ``("Smith, Sam", "sam@example.net")``)."""
+    parsed = HeaderRegistry()("from", header)
+    if not isinstance(parsed, AddressHeader) or not parsed.addresses:
+        return "", header
+    return parsed.addresses[0].display_name, parsed.addresses[0].addr_spec

@@ -39,6 +39,7 @@ from foidesk.core.desk import Desk
 from foidesk.core.errors import FoideskError, NotFoundError
 from foidesk.core.i18n import _, ngettext
 from foidesk.core.progress import Cancelled
+from foidesk.core.records import MessageRecord
 from foidesk.core.vocabulary import Direction
 from foidesk.gui.notifications import DeadlineNotice, Notifier
 from foidesk.gui.tasks.files import FileTasks
@@ -51,6 +52,8 @@ MAX_MINUTES = 24 * 60
 #: After the window is shown, so a first fetch never delays it.
 START_DELAY_MS = 1500
 SUMMARY_MS = 8000
+#: The longest a closing window waits for a fetch it has stopped.
+SHUT_WAIT_MS = 3000
 #: The widest the problem line gets before it is cut (the whole of it is its tooltip).
 LINE_MAX_WIDTH = 560
 LINE_MIN_WIDTH = 120
@@ -299,11 +302,13 @@ class MailFetching(QObject):
 
     def shut(self) -> None:
         """The window closes: stop the timer, stop a running fetch, and wait for it (its
-        database steps need the database thread, which stops next)."""
+        database steps need the database thread, which stops next). The cancel also
+        shuts the fetch's connection (``accounts/aborting``), so a server that stopped
+        answering does not hold the close; the wait is bounded all the same."""
         self._shut = True
         self.timer.stop()
         self.cancel()
-        self.network.wait()
+        self.network.wait(SHUT_WAIT_MS)
 
     def _fetched(self, report: FetchReport, heard: Changes) -> None:
         self._progress = None
@@ -366,16 +371,17 @@ def deadline_notices(desk: Desk, report: FetchReport, heard: Changes) -> list[De
                 continue
             if message.direction != Direction.INCOMING:
                 continue
-            notice = _moved(desk, message_id, request_id, heard) or _proposed(
-                desk, message_id, request_id
-            )
+            notice = _moved(desk, message, heard) or _proposed(desk, message_id, request_id)
             if notice is not None:
                 notices[request_id] = notice
     return list(notices.values())
 
 
-def _moved(desk: Desk, message_id: int, request_id: int, heard: Changes) -> DeadlineNotice | None:
-    if not (heard.all_deadlines or request_id in heard.deadlines):
+def _moved(desk: Desk, message: MessageRecord, heard: Changes) -> DeadlineNotice | None:
+    """The soonest open deadline of the message's request on a day that moved; the caller
+    has read the message already, so its kind is taken from the record it was given."""
+    request_id = message.request_id
+    if request_id is None or not (heard.all_deadlines or request_id in heard.deadlines):
         return None
     days = heard.deadline_days
     shown = desk.deadlines(request_id)
@@ -383,8 +389,7 @@ def _moved(desk: Desk, message_id: int, request_id: int, heard: Changes) -> Dead
     if not moved:
         return None
     authority = desk.get_request(request_id).summary.authority
-    kind = desk.get_message(message_id).kind
-    return DeadlineNotice(request_id, kind, authority, min(moved, key=lambda d: d.due))
+    return DeadlineNotice(request_id, message.kind, authority, min(moved, key=lambda d: d.due))
 
 
 def _proposed(desk: Desk, message_id: int, request_id: int) -> DeadlineNotice | None:

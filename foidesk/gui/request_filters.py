@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
 from foidesk.core.i18n import _
 from foidesk.core.records import FilterChoices, ListQuery, SortKey, StatusGroup
@@ -37,14 +44,13 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 0, 0, 1, 4)
         for column, combo in enumerate((self.group, self.authority, self.tag, self.regime)):
-            layout.addWidget(combo, 1, column)
-            layout.setColumnStretch(column, 1)
+            layout.addWidget(combo, 1, column)  # no stretch: each first gets what it asks
         self.text.textChanged.connect(self._emit)
         for combo in (self.group, self.authority, self.tag, self.regime):
             combo.currentIndexChanged.connect(self._emit)
 
     def _combo(self, name: str) -> QComboBox:
-        combo = QComboBox()
+        combo = FilterCombo()
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -80,6 +86,28 @@ class FilterBar(QWidget):
         self.changed.emit(self.query())
 
 
+class FilterCombo(QComboBox):
+    """A filter menu that asks for the room its "Any …" choice needs whole (German words
+    are long: "Alle Schlagwörter"), yet may still be squeezed to a few letters when the
+    list is narrow: its minimum stays the few letters ``setMinimumContentsLength`` sets."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.count():
+            hint.setWidth(max(hint.width(), combo_width_for(self, self.itemText(0))))
+        return hint
+
+
+def combo_width_for(combo: QComboBox, text: str) -> int:
+    """How wide ``combo`` must be to show ``text`` uncut, by its style's own measure."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    option.currentText = text
+    contents = QSize(combo.fontMetrics().horizontalAdvance(text), combo.fontMetrics().height())
+    style = combo.style()
+    return style.sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, contents, combo).width()
+
+
 def _refill(combo: QComboBox, anything: str, items: list[tuple[str, object]]) -> None:
     current = combo.currentData()
     combo.blockSignals(True)
@@ -90,5 +118,6 @@ def _refill(combo: QComboBox, anything: str, items: list[tuple[str, object]]) ->
     found = combo.findData(current) if current is not None else 0
     combo.setCurrentIndex(max(found, 0))
     combo.blockSignals(False)
+    combo.updateGeometry()  # its "Any …" may be worded anew
     if current is not None and found < 0:
         combo.currentIndexChanged.emit(0)

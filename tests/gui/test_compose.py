@@ -371,3 +371,29 @@ def test_a_postal_letter_is_printed_to_pdf_and_recorded_once_posted(
     message = desk.get_message(sent.args[0])
     assert (message.direction, message.kind) == ("outgoing", "internal_review_request")
     assert desk.outbox() == []
+
+
+def test_the_sender_comes_from_the_chosen_account_not_from_its_label(
+    qtbot: QtBot, window: MainWindow, desk: Desk, keyring_session: Keyring
+) -> None:
+    from foidesk.core.accounts import NewAccount
+
+    awkward = 'Smith, Sam "the <clerk>"'
+    for name, display in (("home", "Sam"), ("work", awkward)):
+        desk.add_account(
+            NewAccount(name=name, email=f"{name}@example.net", imap="127.0.0.1:993",
+                       smtp="127.0.0.1:587", display_name=display),
+            PASSWORD,
+        )  # fmt: skip
+    request_id = add_request(desk)
+    window.refresh_all()
+    compose = open_compose(qtbot, window, request_id)
+    names = [compose.account.itemData(i) for i in range(compose.account.count())]
+    compose.account.setCurrentIndex(names.index("work"))
+    assert compose.account.currentText() == f"{awkward} <work@example.net>  (work)"
+
+    compose.account.setItemText(compose.account.currentIndex(), "Absender (Arbeit), <bitte>")
+
+    assert compose._sender() == f"{awkward} work@example.net"
+    assert compose.letter().account == "work"
+    compose.close()

@@ -9,9 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyleOptionComboBox,
     QTabBar,
     QToolButton,
     QWidget,
@@ -54,11 +57,26 @@ def cut_off(top: QWidget) -> list[str]:
         worded = isinstance(widget, QLabel | QAbstractButton) and bool(widget.text())
         if worded and not wrapped and widget.width() < widget.sizeHint().width():
             found.append(f"{widget.text()!r}: {widget.width()} < {widget.sizeHint().width()}")
+        if isinstance(widget, QComboBox) and not widget.isEditable():
+            room, needed = combo_text_room(widget)
+            if room < needed:
+                found.append(f"menu {widget.currentText()!r}: {room} < {needed}")
     for bar in top.findChildren(QTabBar):
         for n in range(bar.count()):
             if bar.isVisibleTo(top) and bar.tabRect(n).width() < bar.tabSizeHint(n).width():
                 found.append(f"tab {bar.tabText(n)!r}")
     return found
+
+
+def combo_text_room(combo: QComboBox) -> tuple[int, int]:
+    """The room a menu's field gives its current choice (where Qt elides it), and the
+    room the choice's words need."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width(), combo.fontMetrics().horizontalAdvance(combo.currentText())
 
 
 def headers_cut_off(header: QHeaderView) -> list[str]:
@@ -87,6 +105,7 @@ def test_the_main_window_fits_a_laptop_in_german(qtbot: QtBot, desk: Desk) -> No
     qtbot.waitUntil(lambda: window.thread_pane.detail is not None, timeout=10_000)
     window.focus_search()  # the search panel takes its share of the width
     qtbot.waitUntil(lambda: not window.worker.busy and window.busy_label.text() == "")
+    assert window.list_pane.filters.tag.currentText() == "Alle Schlagwörter"  # the longest
     assert window.width() == LAPTOP[0], "the German window asks for more than the screen"
     assert cut_off(window) == []
     assert headers_cut_off(window.list_pane.table.horizontalHeader()) == []

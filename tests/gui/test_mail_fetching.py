@@ -7,22 +7,29 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 import pytest
 from account_fixtures import *  # noqa: F403
 from account_fixtures import AUTHORITY_EMAIL, REQUEST_MESSAGE_ID, USER, Mailroom, new_account
+from keyring_server import Keyring
 from mailmaker import make_email
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from silent_server import silent_server
 from sqlalchemy import Engine, event
 
 from foidesk.core import i18n
-from foidesk.core.accounts import FetchReport
+from foidesk.core.accounts import AccountFetch, FetchReport, NewAccount, Security
+from foidesk.core.changes import Changes
 from foidesk.core.deadlines import Deadline
-from foidesk.gui.mail_fetching import SETTING, MailFetching, MailSettingsPage
+from foidesk.core.desk import Desk
+from foidesk.core.records import NewMessage, NewRequest
+from foidesk.gui.mail_fetching import SETTING, MailFetching, MailSettingsPage, deadline_notices
 from foidesk.gui.main_window import MainWindow
 
 WAIT_MS = 20_000
@@ -383,3 +390,53 @@ def test_a_held_fetching_starts_nothing_until_released(
 
     with qtbot.waitSignal(fetching.finished, timeout=WAIT_MS):
         assert fetching.check_mail() is True
+
+
+def test_a_moved_deadline_notice_reads_each_fetched_message_once(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk.add_authority("Council", email=AUTHORITY_EMAIL)
+    request = desk.add_request(NewRequest(title="Bins", authority="Council", sent_on=date.today()))
+    request_id = request.summary.id
+    ack = desk.add_message(
+        request_id, NewMessage(direction="incoming", kind="acknowledgement", subject="Received")
+    )
+    read: list[int] = []
+    real_get = desk.get_message
+
+    def counted(message_id: int) -> Any:
+        read.append(message_id)
+        return real_get(message_id)
+
+    monkeypatch.setattr(desk, "get_message", counted)
+    report = FetchReport((AccountFetch("work", filed=1, message_ids=[ack.id]),))
+
+    (notice,) = deadline_notices(desk, report, Changes(all_deadlines=True, deadline_days=None))
+
+    assert (notice.request_id, notice.message_kind) == (request_id, "acknowledgement")
+    assert read == [ack.id]  # the kind comes from the record already read
+
+
+@pytest.mark.parametrize("security", [Security.PLAIN, Security.TLS])
+def test_closing_while_a_server_never_answers_waits_only_a_moment(
+    qtbot: QtBot, desk: Desk, keyring_session: Keyring, security: Security
+) -> None:
+    with silent_server() as server:  # takes the connection, then not a word, not even TLS
+        desk.add_account(
+            NewAccount(name="hung", email="sam@example.net", imap=f"{server.host}:{server.port}",
+                       smtp=f"{server.host}:587", security=security),
+            "pw",
+        )  # fmt: skip
+        window = MainWindow(desk)
+        qtbot.addWidget(window)
+        fetching = window.mail.fetching
+        with qtbot.waitSignal(fetching.started, timeout=WAIT_MS):
+            assert fetching.check_mail()
+        assert server.accepted.wait(WAIT_MS / 1000)
+
+        began = time.monotonic()
+        window.close()
+        waited = time.monotonic() - began
+
+        assert waited < 3.0, f"the close waited {waited:.1f} s for a silent server"
+        assert fetching.network.wait(0)  # the fetch has ended, not been left behind

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ports import free_port
 
 PACKAGES = "apt-get install dovecot-imapd dovecot-submissiond"
 DOVECOT = "/usr/sbin/dovecot"
@@ -38,12 +39,6 @@ def missing(what: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass

@@ -17,7 +17,6 @@ import os
 import pwd
 import secrets
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ports import free_port
 
 PACKAGES = "apt-get install postgresql, and pip install 'foidesk[team]'"
 SERVICE_USER = "postgres"
@@ -39,12 +39,6 @@ def missing(what: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def server_programs() -> Path | None:
@@ -144,7 +138,7 @@ def make_server(folder: Path) -> PostgresServer:
     folder.chmod(0o755)
     certificates = Certificates.make(folder, ("localhost",))
     password = secrets.token_urlsafe(18)
-    server = PostgresServer(folder, programs, _free_port(), password, certificates.ca_file)
+    server = PostgresServer(folder, programs, free_port(), password, certificates.ca_file)
     (folder / "password").write_text(password + "\n")
     for path in (folder / "password", certificates.key_file, certificates.cert_file):
         os.chown(path, service.pw_uid, service.pw_gid)

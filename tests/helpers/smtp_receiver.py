@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from imap_server import free_port
+from ports import free_port
 
 PACKAGES = "pip install aiosmtpd (the project's test extra)"
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 
+from foidesk.core.accounts.aborting import Abort, AbortableIMAPClient
 from foidesk.core.accounts.errors import MailServerError
 from foidesk.core.accounts.model import AccountRecord, Endpoint, Security
 from foidesk.core.i18n import _
@@ -38,13 +39,17 @@ def tls_context(ca_file: Path | None) -> ssl.SSLContext:
 
 @contextmanager
 def imap_session(
-    account: AccountRecord, password: str, timeout: float = TIMEOUT_SECONDS
+    account: AccountRecord,
+    password: str,
+    timeout: float = TIMEOUT_SECONDS,
+    abort: Abort | None = None,
 ) -> Iterator[IMAPClient]:
     """A logged-in IMAP connection, logged out afterwards. Failures to connect or log
-    in become ``MailServerError``; failures while in use are the caller's to word."""
+    in become ``MailServerError``; failures while in use are the caller's to word.
+    With ``abort``, firing it from another thread ends any wait on the server."""
     endpoint = account.imap
     try:
-        client = _connect_imap(endpoint, account.ca_file, timeout)
+        client = _connect_imap(endpoint, account.ca_file, timeout, abort or Abort())
     except (OSError, imaplib.IMAP4.error) as exc:
         raise connection_error(exc, endpoint, "IMAP") from exc
     try:
@@ -64,13 +69,15 @@ def imap_session(
         _close(client)
 
 
-def _connect_imap(endpoint: Endpoint, ca_file: Path | None, timeout: float) -> IMAPClient:
+def _connect_imap(
+    endpoint: Endpoint, ca_file: Path | None, timeout: float, abort: Abort
+) -> IMAPClient:
     context = tls_context(ca_file)
     if endpoint.security == Security.TLS:
-        return IMAPClient(
-            endpoint.host, endpoint.port, ssl=True, ssl_context=context, timeout=timeout
+        return AbortableIMAPClient(
+            abort, endpoint.host, endpoint.port, ssl=True, ssl_context=context, timeout=timeout
         )
-    client = IMAPClient(endpoint.host, endpoint.port, ssl=False, timeout=timeout)
+    client = AbortableIMAPClient(abort, endpoint.host, endpoint.port, ssl=False, timeout=timeout)
     if endpoint.security == Security.STARTTLS:
         try:
             client.starttls(context)

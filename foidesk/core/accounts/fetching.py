@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from imapclient import IMAPClient
 
+from foidesk.core.accounts.aborting import Abort, watching
 from foidesk.core.accounts.connection import connection_error, imap_session
 from foidesk.core.accounts.errors import MailServerError
 from foidesk.core.accounts.folder_state import FolderMark, read_mark, write_mark
@@ -252,21 +253,32 @@ def fetch_account(
     the other accounts are still fetched and what was filed before is counted."""
     interest, context = on_database(lambda: _interest_and_context(desk))
     fetcher = Fetcher(desk, account, progress or NoProgress(), interest, context, on_database)
-    try:
-        with connect(account, password) as client, spool_folder(desk.store) as spool:
-            try:
-                fetcher.run(client, spool)
-            except (OSError, imaplib.IMAP4.abort) as exc:
-                raise _lost(exc, account, fetcher.result) from exc
-            except imaplib.IMAP4.error as exc:
-                raise MailServerError(
-                    _("the IMAP server {endpoint} refused a request ({reason})").format(
-                        endpoint=account.imap, reason=str(exc).strip()
-                    )
-                ) from exc
-    except MailServerError as exc:
-        fetcher.result.error = str(exc)
+    with watching(fetcher.progress, Abort()) as abort:
+        try:
+            _fetch_on(fetcher, connect(account, password, abort=abort), desk)
+        except MailServerError as exc:
+            if abort.fired:  # the cancel shut the connection: not the server's fault
+                raise Cancelled() from exc
+            fetcher.result.error = str(exc)
     return fetcher.result
+
+
+def _fetch_on(
+    fetcher: Fetcher, session: AbstractContextManager[IMAPClient], desk: FetchingDesk
+) -> None:
+    """Run the fetch on the session's connection; what the server does wrong, worded."""
+    account = fetcher.account
+    with session as client, spool_folder(desk.store) as spool:
+        try:
+            fetcher.run(client, spool)
+        except (OSError, imaplib.IMAP4.abort) as exc:
+            raise _lost(exc, account, fetcher.result) from exc
+        except imaplib.IMAP4.error as exc:
+            raise MailServerError(
+                _("the IMAP server {endpoint} refused a request ({reason})").format(
+                    endpoint=account.imap, reason=str(exc).strip()
+                )
+            ) from exc
 
 
 def _interest_and_context(desk: FetchingDesk) -> tuple[Interest, ImportContext]:

@@ -134,6 +134,9 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bkommen .{0,30}auf sie zur\u00fcck\b",
         r"\byou should receive (the information|a response|our response|a reply)\b",
         r"\ba decision is due (by|on)\b",
+        r"\b(we|i) (will |shall )?aim to (reply|respond|answer)\b",
+        r"\bunter dem aktenzeichen .{0,40}(bearbeiten|bearbeitet|gef\u00fchrt)\b",
+        r"\bwerden uns .{0,40}bei ihnen melden\b",
     )
     # --- clarification requests --------------------------------------------------------
     + _rules(
@@ -278,7 +281,8 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bno documents (matching|corresponding|were (found|identified))\b",
         r"\bcannot be found or do not exist\b",
         r"\bnicht vor(liegen|handen)\b",
-        r"\bliegen (hier |uns |dort )?nicht vor\b",
+        r"\bliegen (hier |uns |dort |(dem|der|beim|bei der) [a-z\u00e0-\u00ff-]+ )?nicht vor\b",
+        r"\bno (such )?(records?|documents?|information) (exists?|is held|are held)\b",
         r"\bsind (hier|uns) nicht (vorhanden|bekannt)\b",
         r"\b\u00fcber keine (unterlagen|informationen|dokumente)\b",
         r"\bkeine (unterlagen|informationen|vermerke|dokumente) (vor|vorhanden|angefertigt)\b",
@@ -292,7 +296,13 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bnicht verf\u00fcgbar\b",
         r"\bnicht durchgef\u00fchrt\b",
     )
-    + _rules(K.RESPONSE_NOT_HELD, 1.5, r"\bnot held\b", r"\bonly to existing documents\b")
+    + _rules(
+        K.RESPONSE_NOT_HELD,
+        1.5,
+        r"\bnot held\b",
+        r"\bonly to existing documents\b",
+        r"\bweder erstellt noch\b",
+    )
     # --- responses: refused ------------------------------------------------------------------
     + _rules(
         K.RESPONSE_REFUSED,
@@ -312,6 +322,11 @@ RULES: tuple[Rule, ...] = tuple(
         r"\bexceed the appropriate limit\b",
         r"\bnot obliged to comply\b",
         r"\bconfirm the refusal\b",
+    )
+    + _rules(
+        K.RESPONSE_REFUSED,
+        2,
+        r"\baccess (to (the|these) documents? )?(cannot|can ?not|could not) be (granted|given)\b",
     )
     + _rules(
         K.RESPONSE_REFUSED,

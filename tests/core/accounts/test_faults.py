@@ -8,12 +8,14 @@ import time
 
 import pytest
 from account_fixtures import PASSWORD, USER, Mailroom, new_account
-from imap_server import ImapServer, free_port
+from imap_server import ImapServer
 from keyring_server import Keyring
 from mailmaker import make_email
+from ports import free_port
 
 from foidesk.core.accounts import Security
 from foidesk.core.desk import Desk
+from foidesk.core.progress import Cancelled
 
 
 def authority_mails(count: int) -> list[bytes]:
@@ -110,3 +112,47 @@ def test_the_connection_lost_mid_fetch_then_resumed(mailroom: Mailroom) -> None:
     assert resumed.error is None
     assert cut.filed + resumed.filed == 150
     assert resumed.duplicates <= 50  # at most the mails after the last mark, and known
+
+
+class StopOnceSomeAreIn:
+    """A fetch's progress that is cancelled once 20 mails are in the database; the
+    cancel shuts the connection, so a download in flight ends mid-read."""
+
+    def __init__(self, database: object) -> None:
+        self.stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, args=(database,), daemon=True)
+        self._thread.start()
+
+    def _watch(self, database: object) -> None:
+        deadline = time.monotonic() + 60
+        with sqlite3.connect(str(database)) as watch:
+            while time.monotonic() < deadline and not self.stop.is_set():
+                (count,) = watch.execute("SELECT count(*) FROM message").fetchone()
+                if count >= 20:
+                    self.stop.set()
+                time.sleep(0.01)
+        watch.close()
+
+    def report(self, done: int, total: int | None, message: str = "") -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        return self.stop.is_set()
+
+
+def test_a_cancel_that_shuts_the_connection_keeps_the_mark_at_the_last_mail_done(
+    mailroom: Mailroom,
+) -> None:
+    room = mailroom
+    room.server.append(USER, authority_mails(150))
+    before = len(room.desk.get_request(room.request_id).messages)
+    progress = StopOnceSomeAreIn(room.desk.profile.sqlite_path)
+
+    with pytest.raises(Cancelled):
+        room.desk.fetch_mail(progress=progress)
+
+    kept = len(room.desk.get_request(room.request_id).messages) - before
+    assert 0 < kept < 150
+    (resumed,) = room.desk.fetch_mail().accounts
+    assert resumed.error is None
+    assert (kept + resumed.filed, resumed.duplicates) == (150, 0)  # none lost, none twice
