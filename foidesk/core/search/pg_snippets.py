@@ -1,0 +1,164 @@
+"""Snippets for the hits a PostgreSQL search returns, marked as SQLite marks them.
+
+``ts_headline`` picks the words around a match and marks them (``StartSel`` and
+``StopSel`` are the same control characters FTS5 is given, ``hits.RAW_START`` and
+``RAW_END``). It reads the text as the index did — ASCII punctuation as spaces — so a
+word inside ``annex.pdf`` or an address is marked as it was found; the marks are then
+put back into the original text at the same places (``search_words`` keeps every
+character's position), so the snippet shows the punctuation the user wrote, with ``…``
+where words were cut off, as FTS5's ``snippet()`` does.
+
+An attachment's text can run to a million characters and ``ts_headline`` reads all of
+what it is given, so for attachments the server first cuts a window of text around
+the first place a searched word occurs (``strpos``, then the same with accents removed),
+as ``snippets.py`` does on SQLite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from foidesk.core.search.hits import RAW_END, RAW_START
+from foidesk.core.search.pg_schema import CONFIG, pg_words
+from foidesk.core.search.pg_sql import TsQuery, term_words
+from foidesk.core.search.query import SearchQuery, has_word_characters
+from foidesk.core.search.snippets import WINDOW_BEFORE, WINDOW_CHARS
+
+#: About as many words as FTS5's snippets hold (``fts5_sql.SNIPPET_TOKENS``).
+HEADLINE_OPTIONS = (
+    f"StartSel={RAW_START}, StopSel={RAW_END}, MaxWords=16, MinWords=8, ShortWord=0, "
+    "HighlightAll=false, MaxFragments=1"
+)
+#: Texts up to this long (about ``MaxWords`` words) are shown whole.
+SHORT_TEXT_CHARS = 120
+WHOLE_OPTIONS = f"StartSel={RAW_START}, StopSel={RAW_END}, HighlightAll=true"
+Key = tuple[str, int]  # (kind, rowid)
+#: Each kind's texts, in the order a marked snippet is taken from them.
+_TEXTS = {
+    "request": ("request", ("body", "notes", "title")),
+    "message": ("message", ("body_text", "subject")),
+}
+
+
+def pg_snippets(session: Session, query: SearchQuery, rows: Sequence[Any]) -> dict[Key, str]:
+    """Raw snippets (control-character marks) for the ranked rows."""
+    terms = query.terms()
+    if not terms:
+        return {}
+    wanted: dict[str, list[int]] = {}
+    for row in rows:
+        wanted.setdefault(row.kind, []).append(_rowid(row))
+    found: dict[Key, str] = {}
+    for kind, rowids in wanted.items():
+        params: dict[str, Any] = {
+            "ids": rowids,
+            "options": HEADLINE_OPTIONS,
+            "whole": WHOLE_OPTIONS,
+        }
+        marks = TsQuery(params).any_term(terms)
+        if kind == "attachment":
+            params["needle"] = _needle(query)
+            found |= _attachments(session, marks, params)
+        else:
+            found |= _rows(session, kind, marks, params)
+    return found
+
+
+def _rowid(row: Any) -> int:
+    if row.kind == "attachment":
+        return int(row.attachment_id)
+    return int(row.message_id if row.kind == "message" else row.request_id)
+
+
+def _headline(column: str) -> str:
+    """A short text is shown whole (``HighlightAll``): in fragment mode ``ts_headline``
+    leaves out the last word of a text shorter than its fragment."""
+    words = f"search_words({column})"
+    return (
+        f"ts_headline('{CONFIG}', {words}, h.query, CASE WHEN length({words}) <= "
+        f"{SHORT_TEXT_CHARS} THEN :whole ELSE :options END)"
+    )
+
+
+def _rows(session: Session, kind: str, marks: str, params: dict[str, Any]) -> dict[Key, str]:
+    table, columns = _TEXTS[kind]
+    selected = ", ".join(f"coalesce(x.{c}, ''), {_headline(f'x.{c}')}" for c in columns)
+    statement = (
+        f"WITH h AS (SELECT {marks} AS query) SELECT x.id, {selected} "
+        f"FROM h CROSS JOIN {table} x WHERE x.id = ANY(:ids)"
+    )
+    found = {}
+    for rowid, *pairs in session.execute(text(statement), params):
+        texts = list(zip(pairs[::2], pairs[1::2], strict=True))
+        found[(kind, rowid)] = _first_marked([(t, h, False, False) for t, h in texts])
+    return found
+
+
+def _attachments(session: Session, marks: str, params: dict[str, Any]) -> dict[Key, str]:
+    statement = f"""WITH h AS (SELECT {marks} AS query),
+      found AS (
+        SELECT a.id, a.filename, coalesce(t.text, '') AS words,
+          coalesce(nullif(strpos(lower(t.text), :needle), 0),
+                   strpos(unaccent(lower(t.text)), unaccent(:needle)), 0) AS at
+        FROM attachment a LEFT JOIN attachment_text t ON t.attachment_id = a.id
+        WHERE a.id = ANY(:ids)),
+      cut AS (
+        SELECT id, filename, length(words) AS size,
+          greatest(1, at - {WINDOW_BEFORE}) AS start,
+          substr(words, greatest(1, at - {WINDOW_BEFORE}), {WINDOW_CHARS}) AS part
+        FROM found)
+    SELECT id, size, start, part, {_headline("part")}, filename, {_headline("filename")}
+    FROM h CROSS JOIN cut"""
+    found = {}
+    for rowid, size, start, window, marked, name, marked_name in session.execute(
+        text(statement), params
+    ):
+        cut_before, cut_after = start > 1, start - 1 + len(window) < size
+        texts = [(window, marked, cut_before, cut_after), (name, marked_name, False, False)]
+        found[("attachment", rowid)] = _first_marked(texts)
+    return found
+
+
+def _needle(query: SearchQuery) -> str:
+    """The first searched word, lowered: where to cut an attachment's window."""
+    for term in query.terms():
+        word = term_words(term.text)[0]
+        if word:
+            return word.lower()
+    return ""
+
+
+def _first_marked(texts: list[tuple[str, str, bool, bool]]) -> str:
+    """The first text whose headline marks a match, else the first text's headline."""
+    snippets = [restored(*t) for t in texts]
+    return next((s for s in snippets if RAW_START in s), snippets[0])
+
+
+def restored(original: str, headline: str, cut_before: bool, cut_after: bool) -> str:
+    """The headline's marks put into the original text, with ``…`` where it was cut.
+
+    The headline is a stretch of ``search_words(original)`` with marks inserted; that
+    stretch is found again and the original's characters are copied in its place.
+    """
+    if not original:
+        return ""
+    plain = headline.replace(RAW_START, "").replace(RAW_END, "")
+    at = pg_words(original).find(plain)
+    if at < 0:
+        return headline
+    out: list[str] = []
+    position = at
+    for char in headline:
+        if char in (RAW_START, RAW_END):
+            out.append(char)
+        else:
+            out.append(original[position])
+            position += 1
+    before, after = original[:at], original[position:]
+    start = "…" if cut_before or has_word_characters(before) else before
+    end = "…" if cut_after or has_word_characters(after) else after
+    return start + "".join(out) + end
