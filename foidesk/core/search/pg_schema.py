@@ -240,6 +240,9 @@ REBUILD: Final[tuple[str, ...]] = (
     f"""INSERT INTO {ATTACHMENT_SEARCH} (attachment_id, document)
         SELECT a.id, attachment_search_document(a.filename, t.text)
         FROM attachment a LEFT JOIN attachment_text t ON t.attachment_id = a.id""",
+    # Statistics for the new entries, or the planner may read every entry instead of
+    # asking the GIN index (a member who does not own the tables gets a warning only).
+    f"ANALYZE {', '.join(SEARCH_TABLES)}",
 )
 
 #: Each index table's entries that disagree with their row (or whose row has none).

@@ -10,8 +10,9 @@ where words were cut off, as FTS5's ``snippet()`` does.
 
 An attachment's text can run to a million characters and ``ts_headline`` reads all of
 what it is given, so for attachments the server first cuts a window of text around
-the first place a searched word occurs (``strpos``, then the same with accents removed),
-as ``snippets.py`` does on SQLite.
+the first place a searched word occurs (as typed, then in any case, then with accents
+removed), as ``snippets.py`` does on SQLite. The word is letters and digits only
+(``term_words``), so it is also a regular expression that matches only itself.
 """
 
 from __future__ import annotations
@@ -26,13 +27,16 @@ from foidesk.core.search.hits import RAW_END, RAW_START
 from foidesk.core.search.pg_schema import CONFIG, pg_words
 from foidesk.core.search.pg_sql import TsQuery, term_words
 from foidesk.core.search.query import SearchQuery, has_word_characters
-from foidesk.core.search.snippets import WINDOW_BEFORE, WINDOW_CHARS
 
 #: About as many words as FTS5's snippets hold (``fts5_sql.SNIPPET_TOKENS``).
 HEADLINE_OPTIONS = (
     f"StartSel={RAW_START}, StopSel={RAW_END}, MaxWords=16, MinWords=8, ShortWord=0, "
     "HighlightAll=false, MaxFragments=1"
 )
+#: The window of an attachment's text a headline is made from: a 16-word snippet needs
+#: no more, and ``ts_headline`` costs about a millisecond per 900 characters.
+WINDOW_BEFORE = 100
+WINDOW_CHARS = 300
 #: Texts up to this long (about ``MaxWords`` words) are shown whole.
 SHORT_TEXT_CHARS = 120
 WHOLE_OPTIONS = f"StartSel={RAW_START}, StopSel={RAW_END}, HighlightAll=true"
@@ -99,26 +103,33 @@ def _rows(session: Session, kind: str, marks: str, params: dict[str, Any]) -> di
 
 
 def _attachments(session: Session, marks: str, params: dict[str, Any]) -> dict[Key, str]:
+    """Each attachment's window, then its headline. The steps are ``MATERIALIZED`` so
+    that each text is searched once; only a window's characters are read after that
+    (``substr`` decompresses a stored text only as far as it needs)."""
     statement = f"""WITH h AS (SELECT {marks} AS query),
-      found AS (
-        SELECT a.id, a.filename, coalesce(t.text, '') AS words,
-          coalesce(nullif(strpos(lower(t.text), :needle), 0),
-                   strpos(unaccent(lower(t.text)), unaccent(:needle)), 0) AS at
-        FROM attachment a LEFT JOIN attachment_text t ON t.attachment_id = a.id
+      found AS MATERIALIZED (
+        SELECT t.attachment_id AS id, coalesce(
+            nullif(strpos(t.text, :needle), 0),
+            nullif(regexp_instr(t.text, :needle, 1, 1, 0, 'i'), 0),
+            strpos(unaccent(lower(t.text)), unaccent(:needle)), 0) AS at
+        FROM attachment_text t WHERE t.attachment_id = ANY(:ids)),
+      cut AS MATERIALIZED (
+        SELECT a.id, a.filename, greatest(1, coalesce(f.at, 0) - {WINDOW_BEFORE}) AS start,
+          coalesce(substr(t.text, greatest(1, coalesce(f.at, 0) - {WINDOW_BEFORE}),
+                          {WINDOW_CHARS + 1}), '') AS part
+        FROM attachment a LEFT JOIN found f ON f.id = a.id
+        LEFT JOIN attachment_text t ON t.attachment_id = a.id
         WHERE a.id = ANY(:ids)),
-      cut AS (
-        SELECT id, filename, length(words) AS size,
-          greatest(1, at - {WINDOW_BEFORE}) AS start,
-          substr(words, greatest(1, at - {WINDOW_BEFORE}), {WINDOW_CHARS}) AS part
-        FROM found)
-    SELECT id, size, start, part, {_headline("part")}, filename, {_headline("filename")}
-    FROM h CROSS JOIN cut"""
+      shown AS MATERIALIZED (
+        SELECT id, filename, start, length(part) > {WINDOW_CHARS} AS more,
+          left(part, {WINDOW_CHARS}) AS part FROM cut)
+    SELECT id, start, more, part, {_headline("part")}, filename, {_headline("filename")}
+    FROM h CROSS JOIN shown"""
     found = {}
-    for rowid, size, start, window, marked, name, marked_name in session.execute(
+    for rowid, start, more, part, marked, name, marked_name in session.execute(
         text(statement), params
     ):
-        cut_before, cut_after = start > 1, start - 1 + len(window) < size
-        texts = [(window, marked, cut_before, cut_after), (name, marked_name, False, False)]
+        texts = [(part, marked, start > 1, more), (name, marked_name, False, False)]
         found[("attachment", rowid)] = _first_marked(texts)
     return found
 
