@@ -8,8 +8,9 @@ put back into the original text at the same places (``search_words`` keeps every
 character's position), so the snippet shows the punctuation the user wrote, with ``…``
 where words were cut off, as FTS5's ``snippet()`` does.
 
-An attachment's text can run to a million characters and ``ts_headline`` reads all of
-what it is given, so for attachments the server first cuts a window of text around
+An attachment's text can run to a million characters (an email's body to many
+thousands) and ``ts_headline`` reads all of what it is given, so the server first cuts
+a window of the long text (an attachment's, a message's body, a request's text) around
 the first place a searched word occurs (as typed, then in any case, then with accents
 removed), as ``snippets.py`` does on SQLite. The word is letters and digits only
 (``term_words``), so it is also a regular expression that matches only itself.
@@ -33,7 +34,7 @@ HEADLINE_OPTIONS = (
     f"StartSel={RAW_START}, StopSel={RAW_END}, MaxWords=16, MinWords=8, ShortWord=0, "
     "HighlightAll=false, MaxFragments=1"
 )
-#: The window of an attachment's text a headline is made from: a 16-word snippet needs
+#: The window of a long text a headline is made from: a 16-word snippet needs
 #: no more, and ``ts_headline`` costs about a millisecond per 900 characters.
 WINDOW_BEFORE = 100
 WINDOW_CHARS = 300
@@ -41,10 +42,16 @@ WINDOW_CHARS = 300
 SHORT_TEXT_CHARS = 120
 WHOLE_OPTIONS = f"StartSel={RAW_START}, StopSel={RAW_END}, HighlightAll=true"
 Key = tuple[str, int]  # (kind, rowid)
-#: Each kind's texts, in the order a marked snippet is taken from them.
-_TEXTS = {
-    "request": ("request", ("body", "notes", "title")),
-    "message": ("message", ("body_text", "subject")),
+#: Each kind's rows: the long text a window is cut from, then the short texts a marked
+#: snippet is taken from when the long one marks nothing, in that order.
+_SOURCES = {
+    "request": "SELECT id, body AS words, notes AS other, title AS name "
+    "FROM request WHERE id = ANY(:ids)",
+    "message": "SELECT id, body_text AS words, '' AS other, subject AS name "
+    "FROM message WHERE id = ANY(:ids)",
+    "attachment": "SELECT a.id, t.text AS words, '' AS other, a.filename AS name "
+    "FROM attachment a LEFT JOIN attachment_text t ON t.attachment_id = a.id "
+    "WHERE a.id = ANY(:ids)",
 }
 
 
@@ -63,12 +70,8 @@ def pg_snippets(session: Session, query: SearchQuery, rows: Sequence[Any]) -> di
             "options": HEADLINE_OPTIONS,
             "whole": WHOLE_OPTIONS,
         }
-        marks = TsQuery(params).any_term(terms)
-        if kind == "attachment":
-            params["needle"] = _needle(query)
-            found |= _attachments(session, marks, params)
-        else:
-            found |= _rows(session, kind, marks, params)
+        params["needle"] = _needle(query)
+        found |= _windowed(session, kind, TsQuery(params).any_term(terms), params)
     return found
 
 
@@ -88,49 +91,33 @@ def _headline(column: str) -> str:
     )
 
 
-def _rows(session: Session, kind: str, marks: str, params: dict[str, Any]) -> dict[Key, str]:
-    table, columns = _TEXTS[kind]
-    selected = ", ".join(f"coalesce(x.{c}, ''), {_headline(f'x.{c}')}" for c in columns)
-    statement = (
-        f"WITH h AS (SELECT {marks} AS query) SELECT x.id, {selected} "
-        f"FROM h CROSS JOIN {table} x WHERE x.id = ANY(:ids)"
-    )
-    found = {}
-    for rowid, *pairs in session.execute(text(statement), params):
-        texts = list(zip(pairs[::2], pairs[1::2], strict=True))
-        found[(kind, rowid)] = _first_marked([(t, h, False, False) for t, h in texts])
-    return found
-
-
-def _attachments(session: Session, marks: str, params: dict[str, Any]) -> dict[Key, str]:
-    """Each attachment's window, then its headline. The steps are ``MATERIALIZED`` so
-    that each text is searched once; only a window's characters are read after that
-    (``substr`` decompresses a stored text only as far as it needs)."""
+def _windowed(session: Session, kind: str, marks: str, params: dict[str, Any]) -> dict[Key, str]:
+    """Each row's window of its long text, then the headlines. The steps are
+    ``MATERIALIZED`` so that each text is searched once; only a window's characters are
+    read after that (``substr`` decompresses a stored text only as far as it needs)."""
     statement = f"""WITH h AS (SELECT {marks} AS query),
       found AS MATERIALIZED (
-        SELECT t.attachment_id AS id, coalesce(
-            nullif(strpos(t.text, :needle), 0),
-            nullif(regexp_instr(t.text, :needle, 1, 1, 0, 'i'), 0),
-            strpos(unaccent(lower(t.text)), unaccent(:needle)), 0) AS at
-        FROM attachment_text t WHERE t.attachment_id = ANY(:ids)),
+        SELECT s.id, coalesce(
+            nullif(strpos(s.words, :needle), 0),
+            nullif(regexp_instr(s.words, :needle, 1, 1, 0, 'i'), 0),
+            strpos(unaccent(lower(s.words)), unaccent(:needle)), 0) AS at
+        FROM ({_SOURCES[kind]}) AS s),
       cut AS MATERIALIZED (
-        SELECT a.id, a.filename, greatest(1, coalesce(f.at, 0) - {WINDOW_BEFORE}) AS start,
-          coalesce(substr(t.text, greatest(1, coalesce(f.at, 0) - {WINDOW_BEFORE}),
+        SELECT s.id, s.name, s.other, greatest(1, f.at - {WINDOW_BEFORE}) AS start,
+          coalesce(substr(s.words, greatest(1, f.at - {WINDOW_BEFORE}),
                           {WINDOW_CHARS + 1}), '') AS part
-        FROM attachment a LEFT JOIN found f ON f.id = a.id
-        LEFT JOIN attachment_text t ON t.attachment_id = a.id
-        WHERE a.id = ANY(:ids)),
+        FROM ({_SOURCES[kind]}) AS s JOIN found f ON f.id = s.id),
       shown AS MATERIALIZED (
-        SELECT id, filename, start, length(part) > {WINDOW_CHARS} AS more,
-          left(part, {WINDOW_CHARS}) AS part FROM cut)
-    SELECT id, start, more, part, {_headline("part")}, filename, {_headline("filename")}
+        SELECT id, name, coalesce(other, '') AS other, start,
+          length(part) > {WINDOW_CHARS} AS more, left(part, {WINDOW_CHARS}) AS part FROM cut)
+    SELECT id, start, more, part, {_headline("part")}, other, {_headline("other")},
+      name, {_headline("name")}
     FROM h CROSS JOIN shown"""
     found = {}
-    for rowid, start, more, part, marked, name, marked_name in session.execute(
-        text(statement), params
-    ):
-        texts = [(part, marked, start > 1, more), (name, marked_name, False, False)]
-        found[("attachment", rowid)] = _first_marked(texts)
+    for rowid, start, more, part, marked, *short in session.execute(text(statement), params):
+        texts = [(part, marked, start > 1, more)]
+        texts += [(short[i], short[i + 1], False, False) for i in (0, 2)]
+        found[(kind, rowid)] = _first_marked(texts)
     return found
 
 
