@@ -8,6 +8,10 @@ baseline: the same FTS5 MATCH expression on the same three indexes, ranked,
 with filters is compared with the bare query for its words.
 
 Targets (10,000 requests): median ≤ 30 ms and ≤ 2× the bare FTS5 query.
+
+Then the same queries on PostgreSQL (``benchmarks/postgres.py``: the corpus's rows
+copied into a team database, indexed by its triggers), each beside the same query's
+SQLite time in this run. Target: median ≤ 30 ms.
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ import statistics
 import sys
 from functools import partial
 
-from benchmarks.corpus import ensure_corpus
+from benchmarks.corpus import Corpus, ensure_corpus
 from benchmarks.harness import BenchContext, Figure, median_ms
+from benchmarks.postgres import PostgresUnavailable, copy_corpus, postgres_database
 from foidesk.core.desk import Desk
 from foidesk.core.search import extract_pending, parse_query, search, text_status
 from foidesk.core.search.fts5_schema import FTS_TABLES
@@ -85,7 +90,38 @@ def run(context: BenchContext) -> list[Figure]:
                       file=sys.stderr)  # fmt: skip
         finally:
             conn.close()
-    return _figures(ours, bare, bare_plain, context.scale)
+    return _figures(ours, bare, bare_plain, context.scale) + _on_postgres(
+        corpus, ours, context.scale
+    )
+
+
+def _on_postgres(corpus: Corpus, on_sqlite: list[float], scale: int) -> list[Figure]:
+    try:
+        with postgres_database() as url:
+            profile, seconds = copy_corpus(corpus.profile, corpus.folder / "postgres", url)
+            print(f"  corpus copied into PostgreSQL in {seconds:.0f} s", file=sys.stderr)
+            timed = []
+            with Desk.open(profile) as desk:
+                for text, sqlite_ms in zip(QUERIES, on_sqlite, strict=True):
+                    hits = len(search(desk, text, limit=LIMIT))
+                    timed.append(median_ms(partial(search, desk, text, limit=LIMIT), 7, 2))
+                    print(f"  {text!r:40} {hits:3} hits  PostgreSQL {timed[-1]:7.2f} ms  "
+                          f"SQLite {sqlite_ms:7.2f} ms", file=sys.stderr)  # fmt: skip
+    except PostgresUnavailable as exc:
+        print(f"  no PostgreSQL run: {exc}", file=sys.stderr)
+        return []
+    median, worst = statistics.median(timed), max(range(len(timed)), key=timed.__getitem__)
+    return [
+        Figure(
+            f"search on PostgreSQL, median of {len(timed)} queries ({scale:,} requests)",
+            median, "ms", "the same queries on SQLite", statistics.median(on_sqlite),
+            f"≤ {TARGET_MS:g} ms", median <= TARGET_MS,
+        ),
+        Figure(
+            f"search on PostgreSQL, slowest query ({QUERIES[worst]})", timed[worst], "ms",
+            "the same query on SQLite", on_sqlite[worst],
+        ),
+    ]  # fmt: skip
 
 
 def _figures(ours: list[float], bare: list[float], plain: list[float], scale: int) -> list[Figure]:

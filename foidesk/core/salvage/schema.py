@@ -45,7 +45,9 @@ from foidesk.core.storage import database as db
 from foidesk.core.storage.tables import Base, ProfileIdentity
 
 #: What each migration leaves behind, newest first: the newest one found names the
-#: revision when ``alembic_version`` was lost.
+#: revision when ``alembic_version`` was lost. 0011 (codes in existing columns) and 0014
+#: (PostgreSQL's search, nothing on SQLite) leave nothing to recognise: a salvaged
+#: database is taken to be at the revision before and upgraded again, which is harmless.
 SIGNATURES = (
     ("0010", "table", "reply_proposal"),
     ("0009", "table", "outbox_letter"),

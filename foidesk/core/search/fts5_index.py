@@ -4,71 +4,36 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from foidesk.core.errors import FoideskError, InvalidInputError
-from foidesk.core.i18n import N_, _, ngettext
+from foidesk.core.i18n import _
 from foidesk.core.locale_format import format_number
 from foidesk.core.search import fts5_schema as schema
 from foidesk.core.search.fts5_sql import ranking_statement
 from foidesk.core.search.fts5_syntax import fts5_match
 from foidesk.core.search.hits import SearchHit, marked_snippet
 from foidesk.core.search.query import SearchQuery
+from foidesk.core.search.shared import (
+    DRIFTED,
+    MISCOUNTED,
+    authority_ids,
+    text_state_mismatches,
+    without_echoes,
+)
 from foidesk.core.search.snippets import snippets
-from foidesk.core.search.states import TextState
 from foidesk.core.storage import failures
-from foidesk.core.storage.tables import Authority
 
 _SOURCES = {
     schema.REQUEST_FTS: "request",
     schema.MESSAGE_FTS: "message",
     schema.ATTACHMENT_FTS: "attachment",
-}
-#: Each table's index drifted from its rows, in a whole sentence.
-_DRIFTED = {
-    schema.REQUEST_FTS: N_(
-        "search index: the index of requests has drifted; run `foidesk search --reindex` "
-        "to rebuild it"
-    ),
-    schema.MESSAGE_FTS: N_(
-        "search index: the index of messages has drifted; run `foidesk search --reindex` "
-        "to rebuild it"
-    ),
-    schema.ATTACHMENT_FTS: N_(
-        "search index: the index of attachments has drifted; run `foidesk search --reindex` "
-        "to rebuild it"
-    ),
-}
-#: Each table's index holding another number of entries than it has rows.
-_MISCOUNTED: dict[str, Callable[[int], str]] = {
-    schema.REQUEST_FTS: lambda n: ngettext(
-        "search index: {indexed} entries for {count} request; run `foidesk search --reindex` "
-        "to rebuild it",
-        "search index: {indexed} entries for {count} requests; run `foidesk search --reindex` "
-        "to rebuild it",
-        n,
-    ),
-    schema.MESSAGE_FTS: lambda n: ngettext(
-        "search index: {indexed} entries for {count} message; run `foidesk search --reindex` "
-        "to rebuild it",
-        "search index: {indexed} entries for {count} messages; run `foidesk search --reindex` "
-        "to rebuild it",
-        n,
-    ),
-    schema.ATTACHMENT_FTS: lambda n: ngettext(
-        "search index: {indexed} entries for {count} attachment; run `foidesk search "
-        "--reindex` to rebuild it",
-        "search index: {indexed} entries for {count} attachments; run `foidesk search "
-        "--reindex` to rebuild it",
-        n,
-    ),
 }
 
 
@@ -92,7 +57,7 @@ class Fts5SearchIndex:
             if error is exc:
                 raise
             raise error from exc
-        return _without_echoes([_hit(row, found) for row in rows])
+        return without_echoes([_hit(row, found) for row in rows])
 
     def rebuild(self, session: Session) -> None:
         """Drop and recreate the index objects (restoring lost triggers), then refill them."""
@@ -109,32 +74,7 @@ class Fts5SearchIndex:
             )
             return [text.format(objects=", ".join(missing))]
         found = _count_mismatches(session) or _integrity_failures(session)
-        return found + _text_state_mismatches(session)
-
-
-def authority_ids(session: Session, names: tuple[str, ...]) -> list[int]:
-    """Authorities a filter names: exact (case-insensitive) name or short name, else a
-    part of the name. Matched in Python: SQLite's ``lower()`` knows only ASCII."""
-    rows = session.execute(select(Authority.id, Authority.name, Authority.short_name)).all()
-    found: set[int] = set()
-    for wanted in (n.casefold() for n in names):
-        exact = {i for i, name, short in rows if wanted in (name.casefold(), _fold(short))}
-        found |= exact or {i for i, name, _ in rows if wanted in name.casefold()}
-    return sorted(found)
-
-
-def _without_echoes(hits: list[SearchHit]) -> list[SearchHit]:
-    """Drop a request's own hit when its thread's first message says the same words.
-
-    A request's text is also its first outgoing message, so both would match;
-    the message hit is kept because it opens the thread at the right place.
-    """
-    echoed = {(h.request_id, h.snippet) for h in hits if h.kind == "message"}
-    return [h for h in hits if h.kind != "request" or (h.request_id, h.snippet) not in echoed]
-
-
-def _fold(name: str | None) -> str:
-    return (name or "").casefold()
+        return found + text_state_mismatches(session)
 
 
 def _hit(row: Any, found: dict[tuple[str, int], str]) -> SearchHit:
@@ -202,7 +142,7 @@ def _count_mismatches(session: Session) -> list[str]:
         indexed = int(session.scalar(text(f"SELECT count(*) FROM {table}_docsize")) or 0)
         rows = int(session.scalar(text(f"SELECT count(*) FROM {source}")) or 0)
         if indexed != rows:
-            sentence = _MISCOUNTED[table](rows)
+            sentence = MISCOUNTED[source](rows)
             problems.append(
                 sentence.format(indexed=format_number(indexed), count=format_number(rows))
             )
@@ -225,7 +165,7 @@ def _integrity_failures(session: Session) -> list[str]:
                 return _on_a_copy(session)
             if failures.sqlite_code(exc) != failures.SQLITE_CORRUPT_VTAB:
                 raise
-            problems.append(_(_DRIFTED[table]))
+            problems.append(_(DRIFTED[_SOURCES[table]]))
     return problems
 
 
@@ -247,43 +187,7 @@ def _on_a_copy(session: Session) -> list[str]:
                 except sqlite3.DatabaseError as exc:
                     if failures.sqlite_code(exc) != failures.SQLITE_CORRUPT_VTAB:
                         raise
-                    problems.append(_(_DRIFTED[table]))
+                    problems.append(_(DRIFTED[_SOURCES[table]]))
             return problems
         finally:
             copy.close()
-
-
-def _text_state_mismatches(session: Session) -> list[str]:
-    done = TextState.DONE.value
-    orphans = session.scalar(
-        text(
-            "SELECT count(*) FROM attachment_text t JOIN attachment a ON a.id = t.attachment_id "
-            "WHERE a.text_state != :done"
-        ),
-        {"done": done},
-    )
-    lost = session.scalar(
-        text(
-            "SELECT count(*) FROM attachment a WHERE a.text_state = :done AND NOT EXISTS "
-            "(SELECT 1 FROM attachment_text t WHERE t.attachment_id = a.id)"
-        ),
-        {"done": done},
-    )
-    problems = []
-    if orphans:
-        orphaned = ngettext(
-            "search: {count} attachment has text but is not marked read",
-            "search: {count} attachments have text but are not marked read",
-            orphans,
-        )
-        problems.append(orphaned.format(count=orphans))
-    if lost:
-        missing = ngettext(
-            "search: {count} attachment is marked read but its text is missing; "
-            "run `foidesk search --reindex --re-extract`",
-            "search: {count} attachments are marked read but their text is missing; "
-            "run `foidesk search --reindex --re-extract`",
-            lost,
-        )
-        problems.append(missing.format(count=lost))
-    return problems

@@ -1,8 +1,8 @@
 """The search back end behind one interface, chosen by the database's dialect.
 
-SQLite (the embedded default) gets FTS5. Other databases get an index that
-says plainly that search is not available there yet; a PostgreSQL profile
-will plug its own full-text search in here without touching any caller.
+SQLite (the embedded default) gets FTS5, PostgreSQL (a team's database) its own
+full-text search (``pg_index.py``). Other databases get an index that says plainly
+that search is not available there.
 """
 
 from __future__ import annotations
@@ -63,4 +63,8 @@ def index_for(dialect: str) -> SearchIndex:
         from foidesk.core.search.fts5_index import Fts5SearchIndex
 
         return Fts5SearchIndex()
+    if dialect == "postgresql":
+        from foidesk.core.search.pg_index import PgSearchIndex
+
+        return PgSearchIndex()
     return UnavailableIndex(dialect)
