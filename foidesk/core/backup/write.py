@@ -260,6 +260,7 @@ class _Attempt:
             written, read_back, known = self._write(
                 snapshot, facts, moment, ticker, growing, checker
             )
+            del facts  # 15 MB at 50,000 files, not needed while the file is checked
             syncer.add(self.partial)  # the rest, on its way while the file is checked
             report = _check_written(self.partial, self.work, ticker, read_back, known)
         return written, report
