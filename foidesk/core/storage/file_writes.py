@@ -88,6 +88,7 @@ class BlobTransaction:
             raise
         self._ensure_rows(staged)
         for each in staged:
+            self.store.upload(self.session, each)  # a team store: into this transaction
             self._note(each.sha256)
             folders = self.store.folders_to_sync(each.sha256)
             if self.store.place(each, sync=False):
@@ -131,6 +132,8 @@ class BlobTransaction:
                     self.session.delete(blob)
                     self._doomed.add(sha256)
         self.session.flush()
+        for sha256 in sorted(self._doomed):
+            self.store.forget(self.session, sha256)
 
     def finish(self, committed: bool) -> None:
         """After commit or rollback: remove files no row uses, then drop the journal."""
