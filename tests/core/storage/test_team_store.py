@@ -8,6 +8,7 @@ import hashlib
 import threading
 import time
 import tracemalloc
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -235,3 +236,26 @@ def test_repair_removes_a_database_file_nothing_uses(
     assert [f.sha256 for f in removed.files] == [unused]
     assert _rows(ann, stored_file) == 3
     assert ben.check().unreferenced_blobs == ()
+
+
+def test_the_other_member_exports_and_reads_text_from_the_database(
+    members: tuple[Desk, Desk], tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from foidesk.core.records import NewRequest
+    from foidesk.core.search import ExtractionOptions, extract_pending
+
+    ann, ben = members
+    request = ann.add_request(NewRequest("Ward spending", "Leeds City Council", date(2024, 3, 1)))
+    path = tmp_path / "reply.eml"
+    path.write_bytes(make_email(attachments=(("spend.csv", TABLE),)))
+    assert ann.import_paths([path], request_id=request.id).ok
+    report = extract_pending(ben, options=ExtractionOptions(workers=0))
+    assert report.states == {"done": 1}, report
+    out = tmp_path / "bundle.zip"
+    ben.export_bundle(request.id, out)
+    with zipfile.ZipFile(out) as bundle:
+        contents = [bundle.read(name) for name in bundle.namelist()]
+    assert TABLE in contents
+    assert not ann.check().notes and ben.check().ok
