@@ -195,7 +195,7 @@ def repair(desk: Desk, plan: RepairPlan) -> RepairPlan:
             raise FoideskError(_("check --repair refused: the database knows no stored files"))
         for file in plan.files:
             if file.sha256 not in known and desk.store.exists(file.sha256):
-                desk.store.remove(file.sha256)
+                desk.store.remove_unused(file.sha256)
                 removed_files.append(file)
         removed += _remove_leftovers(desk, plan.leftovers)
     return RepairPlan(tuple(removed_files), tuple(removed))

@@ -220,6 +220,10 @@ class AttachmentStore:
     def remove(self, sha256: str) -> None:
         self.path_for(sha256).unlink(missing_ok=True)
 
+    def remove_unused(self, sha256: str) -> None:
+        """Remove a file ``check --repair`` found unused, wherever the store keeps it."""
+        self.remove(sha256)
+
     # --- checking --------------------------------------------------------------
 
     def stored_digests(self) -> Iterator[str]:

@@ -59,9 +59,7 @@ stored_chunk = sa.Table(
     sa.Column("data", sa.LargeBinary, nullable=False),
 )
 
-_CHUNK_AT = sa.select(stored_chunk.c.data).where(
-    stored_chunk.c.sha256 == sa.bindparam("sha256"), stored_chunk.c.seq == sa.bindparam("seq")
-)
+_CHUNK_SQL = "SELECT data FROM stored_chunk WHERE sha256 = %s AND seq = %s"
 
 _ADD_CHUNK = stored_chunk.insert()
 
@@ -154,9 +152,11 @@ class TeamStore(AttachmentStore):
         self.path_for(sha256).replace(target)
         return target
 
-    def remove(self, sha256: str) -> None:
-        """Drop the cache copy, and the database's copy if no row uses it."""
-        super().remove(sha256)
+    def remove_unused(self, sha256: str) -> None:
+        """Drop the cache copy, and the database's copy if no row uses it (``remove``
+        alone drops only the cache copy: what a unit of work undoes or drops was, or is
+        being, dealt with in its own transaction)."""
+        self.remove(sha256)
         with self.engine.begin() as conn:
             conn.execute(_FORGET_UNUSED, {"sha256": sha256})
 
@@ -205,11 +205,18 @@ def _size_in_database(conn: Connection, sha256: str) -> int | None:
 
 
 def _chunks_of(conn: Connection, sha256: str) -> Iterator[bytes]:
-    """A file's chunks in order, one query each, so only one is in memory at a time."""
-    seq = 0
-    while (data := conn.scalar(_CHUNK_AT, {"sha256": sha256, "seq": seq})) is not None:
-        yield bytes(data)
-        seq += 1
+    """A file's chunks in order, one query each, so only one is in memory at a time.
+
+    Asked for in psycopg's binary format, on the connection's own transaction: bytea
+    then comes as its bytes rather than as hex text to decode, three times as fast."""
+    with conn.connection.driver_connection.cursor(binary=True) as cursor:  # type: ignore[union-attr]
+        seq = 0
+        while True:
+            row = cursor.execute(_CHUNK_SQL, (sha256, seq)).fetchone()
+            if row is None:
+                return
+            yield bytes(row[0])
+            seq += 1
 
 
 def _hash_in_database(conn: Connection, sha256: str) -> tuple[str, int]:
