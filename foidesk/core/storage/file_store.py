@@ -165,6 +165,14 @@ class AttachmentStore:
         """Share a staged file with the database in ``session``'s transaction: nothing to
         do for a local store, whose folder is the only copy."""
 
+    def add_blob_rows(self, session: Session, sizes: Mapping[str, int]) -> None:
+        """Add ``blob`` rows for new files, written at the session's next flush (which
+        orders inserts by foreign key). Only one writer at a time holds SQLite's write
+        lock, so no other can be adding the same row meanwhile."""
+        from foidesk.core.storage.tables import Blob
+
+        session.add_all(Blob(sha256=sha256, size=size) for sha256, size in sizes.items())
+
     def forget(self, session: Session, sha256: str) -> None:
         """The database's copy of a file no row uses goes: a local store keeps none."""
 

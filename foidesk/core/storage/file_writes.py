@@ -104,9 +104,9 @@ class BlobTransaction:
             return
         with self.session.no_autoflush:
             existing = set(self.session.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted))))
-        for sha256, size in wanted.items():
-            if sha256 not in existing:
-                self.session.add(Blob(sha256=sha256, size=size))
+        new = {sha256: size for sha256, size in wanted.items() if sha256 not in existing}
+        if new:
+            self.store.add_blob_rows(self.session, new)
         self._rows.update(wanted)
 
     def release(self, digests: Iterable[str]) -> None:

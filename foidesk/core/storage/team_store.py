@@ -36,6 +36,7 @@ from foidesk.core.storage.file_store import (
     StoreReport,
     sha256_of,
 )
+from foidesk.core.storage.tables import Blob, utcnow
 
 metadata = sa.MetaData()
 
@@ -107,6 +108,14 @@ class TeamStore(AttachmentStore):
                 # holds it, to be freed only by the next garbage collection
                 session.execute(_ADD_CHUNK, {"sha256": staged.sha256, "seq": seq, "data": data})
                 seq += 1
+
+    def add_blob_rows(self, session: Session, sizes: Mapping[str, int]) -> None:
+        """Add ``blob`` rows at once, each unless another member has just added it: two
+        members storing one file at once share its row (the second insert waits for the
+        first writer's commit, then adds nothing) instead of one failing on the key."""
+        now = utcnow()
+        rows = [{"sha256": sha, "size": size, "created_at": now} for sha, size in sizes.items()]
+        session.execute(insert(Blob).values(rows).on_conflict_do_nothing())
 
     def forget(self, session: Session, sha256: str) -> None:
         """The last row using a file is gone in this transaction: its bytes go with it."""

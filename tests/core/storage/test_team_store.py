@@ -259,3 +259,36 @@ def test_the_other_member_exports_and_reads_text_from_the_database(
         contents = [bundle.read(name) for name in bundle.namelist()]
     assert TABLE in contents
     assert not ann.check().notes and ben.check().ok
+
+
+def test_two_members_storing_one_file_at_once_share_its_row(
+    members: tuple[Desk, Desk],
+) -> None:
+    """Two different emails with the same attachment, filed by two members at once."""
+    ann, ben = members
+    failures: list[BaseException] = []
+
+    def second_member() -> None:
+        try:
+            with ben.db.writing() as session:
+                blobs = BlobTransaction(session, ben.store)
+                with blobs:
+                    blobs.add_all([TABLE])  # waits for the first member's commit
+            blobs.finish(committed=True)
+        except BaseException as exc:  # handed to the test thread
+            failures.append(exc)
+
+    worker = threading.Thread(target=second_member)
+    with ann.db.writing() as session:
+        blobs = BlobTransaction(session, ann.store)
+        with blobs:
+            blobs.add_all([TABLE])
+            session.flush()
+            worker.start()
+            _wait_until_blocked(ann)
+    blobs.finish(committed=True)
+    worker.join(30)
+    assert not worker.is_alive() and failures == []
+    with ann.db.engine.connect() as conn:
+        assert conn.scalar(sa.text("SELECT count(*) FROM blob")) == 1
+    assert _rows(ann, stored_file) == 1 and _rows(ann, stored_chunk) == 1
