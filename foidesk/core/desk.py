@@ -35,9 +35,9 @@ from foidesk.core.profile.identity import ProfileMarker, new_marker, stamp_of, w
 from foidesk.core.profile.opening import open_database
 from foidesk.core.progress import Progress
 from foidesk.core.records import RequestDetail
-from foidesk.core.storage.file_store import AttachmentStore
 from foidesk.core.storage.file_writes import leftovers_of_writers, recover
 from foidesk.core.storage.inuse import ProfileHold
+from foidesk.core.storage.team_store import open_store
 
 if TYPE_CHECKING:
     from foidesk.core.importing.importer import ImportReport, ImportRun
@@ -81,7 +81,7 @@ class Desk(
         except BaseException:
             hold.release()
             raise
-        store = AttachmentStore(profile.attachments_dir)
+        store = open_store(profile.attachments_dir, opened.database.engine)
         desk = cls(profile, opened.database, store, today, marker=opened.marker, hold=hold)
         try:
             desk._finish_crashed_writes()
@@ -126,6 +126,7 @@ class Desk(
             self.hold.release()
             raise
         self.db, self.marker = opened.database, opened.marker
+        self.store = open_store(self.profile.attachments_dir, self.db.engine)
         self._finish_crashed_writes()
         self.feed.publish(EVERYTHING)
 

@@ -3,7 +3,10 @@
 The check reads and never writes: SQLite's ``integrity_check`` page by page, the
 foreign keys, the search index, a re-hash of every stored file, and the leftovers of
 writers that were killed (staged files, journals, temporary markers, in-use marks
-nothing holds, backup work folders).
+nothing holds, backup work folders). On a team database the stored files are the
+database's, re-hashed as their chunks stream by; the member's own cache of them is
+re-hashed too, and a changed cache copy — only a copy — is set aside and fetched again
+(``team_store.py``), which the report's notes say.
 
 A repair deletes, so it first asks whether the database can be trusted to say what is
 unused. It refuses — deleting nothing — when the database is damaged, read-only,
@@ -56,6 +59,7 @@ def check(desk: Desk) -> CheckReport:
     if not damaged:
         problems += _index_problems(desk, notes)
     store = desk.store.verify(expected)
+    notes += store.notes
     return CheckReport(
         database_problems=tuple(problems),
         blobs_checked=store.checked,
@@ -191,7 +195,7 @@ def repair(desk: Desk, plan: RepairPlan) -> RepairPlan:
             raise FoideskError(_("check --repair refused: the database knows no stored files"))
         for file in plan.files:
             if file.sha256 not in known and desk.store.exists(file.sha256):
-                desk.store.remove(file.sha256)
+                desk.store.remove_unused(file.sha256)
                 removed_files.append(file)
         removed += _remove_leftovers(desk, plan.leftovers)
     return RepairPlan(tuple(removed_files), tuple(removed))

@@ -89,7 +89,7 @@ def _digest_of_original(row: Message, store: AttachmentStore) -> str | None:
     assert row.raw_sha256 is not None
     try:
         if row.raw_format == "msg":
-            parsed = parse_msg_file(store.path_for(row.raw_sha256))
+            parsed = parse_msg_file(store.local_path(row.raw_sha256))
         else:
             parsed = parse_email_bytes(store.read_bytes(row.raw_sha256))
     except (MailError, OSError):

@@ -123,7 +123,7 @@ class MessageOperations(DeskBase):
 
     def blob_path(self, sha256: str) -> Path:
         """The stored file, read-only by contract: for previews and drag-out copies."""
-        return self.store.path_for(sha256)
+        return self.store.local_path(sha256)
 
     def original_of(self, message_id: int) -> bytes | None:
         """The evidence copy of an imported email, byte for byte."""

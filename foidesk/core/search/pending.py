@@ -249,7 +249,7 @@ def _read_all(
     by_digest = {job.sha256: job for job in jobs}
     tasks = []
     for job in jobs:
-        path = desk.store.path_for(job.sha256)
+        path = desk.store.local_path(job.sha256)
         if not path.is_file():
             yield job, failed(Phrase(notes.STORED_FILE_MISSING))
             continue

@@ -19,9 +19,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from foidesk.core.storage import privacy
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 CHUNK = 1 << 20
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -44,6 +47,7 @@ class StoreReport:
     missing: tuple[str, ...] = ()
     corrupt: tuple[str, ...] = ()
     unreferenced: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()  # what was mended on the way (a team cache refetched)
 
     @property
     def ok(self) -> bool:
@@ -143,18 +147,38 @@ class AttachmentStore:
             raise ValueError(f"not a SHA-256 digest: {sha256!r}")
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
+    def local_path(self, sha256: str) -> Path:
+        """Where a reader finds the file's bytes on this computer. Here the store's own
+        file; a team store (``team_store.py``) fetches it into its cache first."""
+        return self.path_for(sha256)
+
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
     def open(self, sha256: str) -> BinaryIO:
-        return self.path_for(sha256).open("rb")
+        return self.local_path(sha256).open("rb")
 
     def read_bytes(self, sha256: str) -> bytes:
-        return self.path_for(sha256).read_bytes()
+        return self.local_path(sha256).read_bytes()
+
+    def upload(self, session: Session, staged: StagedFile) -> None:
+        """Share a staged file with the database in ``session``'s transaction: nothing to
+        do for a local store, whose folder is the only copy."""
+
+    def add_blob_rows(self, session: Session, sizes: Mapping[str, int]) -> None:
+        """Add ``blob`` rows for new files, written at the session's next flush (which
+        orders inserts by foreign key). Only one writer at a time holds SQLite's write
+        lock, so no other can be adding the same row meanwhile."""
+        from foidesk.core.storage.tables import Blob
+
+        session.add_all(Blob(sha256=sha256, size=size) for sha256, size in sizes.items())
+
+    def forget(self, session: Session, sha256: str) -> None:
+        """The database's copy of a file no row uses goes: a local store keeps none."""
 
     # --- writing ---------------------------------------------------------------
 
-    def stage(self, source: bytes | BinaryIO, *, sync: bool = True) -> StagedFile:
+    def stage(self, source: bytes | BinaryIO | Iterator[bytes], *, sync: bool = True) -> StagedFile:
         """Copy ``source`` into the staging area, hashing on the way, and fsync it
         (unless ``sync`` is False: then the caller syncs it before placing it)."""
         privacy.make_dir(self.staging)
@@ -204,6 +228,10 @@ class AttachmentStore:
     def remove(self, sha256: str) -> None:
         self.path_for(sha256).unlink(missing_ok=True)
 
+    def remove_unused(self, sha256: str) -> None:
+        """Remove a file ``check --repair`` found unused, wherever the store keeps it."""
+        self.remove(sha256)
+
     # --- checking --------------------------------------------------------------
 
     def stored_digests(self) -> Iterator[str]:
@@ -233,11 +261,14 @@ class AttachmentStore:
         return StoreReport(len(expected), tuple(missing), tuple(corrupt), unreferenced)
 
 
-def _chunks(source: bytes | BinaryIO) -> Iterable[bytes]:
+def _chunks(source: bytes | BinaryIO | Iterator[bytes]) -> Iterable[bytes]:
     if isinstance(source, bytes | bytearray | memoryview):
         view = memoryview(source)
         for start in range(0, len(view), CHUNK):
             yield bytes(view[start : start + CHUNK])
+        return
+    if not hasattr(source, "read"):  # chunks already (a file object iterates by lines)
+        yield from source
         return
     while chunk := source.read(CHUNK):
         yield chunk

@@ -88,6 +88,7 @@ class BlobTransaction:
             raise
         self._ensure_rows(staged)
         for each in staged:
+            self.store.upload(self.session, each)  # a team store: into this transaction
             self._note(each.sha256)
             folders = self.store.folders_to_sync(each.sha256)
             if self.store.place(each, sync=False):
@@ -103,9 +104,9 @@ class BlobTransaction:
             return
         with self.session.no_autoflush:
             existing = set(self.session.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted))))
-        for sha256, size in wanted.items():
-            if sha256 not in existing:
-                self.session.add(Blob(sha256=sha256, size=size))
+        new = {sha256: size for sha256, size in wanted.items() if sha256 not in existing}
+        if new:
+            self.store.add_blob_rows(self.session, new)
         self._rows.update(wanted)
 
     def release(self, digests: Iterable[str]) -> None:
@@ -131,6 +132,8 @@ class BlobTransaction:
                     self.session.delete(blob)
                     self._doomed.add(sha256)
         self.session.flush()
+        for sha256 in sorted(self._doomed):
+            self.store.forget(self.session, sha256)
 
     def finish(self, committed: bool) -> None:
         """After commit or rollback: remove files no row uses, then drop the journal."""
