@@ -3,12 +3,12 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck unit catalogues catalogues-check clean
+.PHONY: run test lint typecheck unit unit-postgresql catalogues catalogues-check clean
 
 run: $(VENV)/.installed
 	$(BIN)/foidesk
 
-test: $(VENV)/.installed-test catalogues-check lint typecheck unit
+test: $(VENV)/.installed-test catalogues-check lint typecheck unit unit-postgresql
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check foidesk tests benchmarks scripts
@@ -19,6 +19,11 @@ typecheck: $(VENV)/.installed-test
 
 unit: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+# The core suite again, each profile on a database of its own on a real PostgreSQL
+# server (tests/helpers/engines.py); what only SQLite has is skipped with its reason.
+unit-postgresql: $(VENV)/.installed-test
+	$(BIN)/pytest tests/core --engine=postgresql $(PYTEST_ARGS)
 
 # Re-extract foidesk/locale/foidesk.pot, update every language's .po and compile its .mo.
 catalogues: $(VENV)/.installed

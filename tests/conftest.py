@@ -1,4 +1,8 @@
-"""Shared fixtures: a fresh profile on disk and a Desk with a fixed "today"."""
+"""Shared fixtures: a fresh profile on disk and a Desk with a fixed "today".
+
+``--engine=postgresql`` gives every test's ``profile`` (and so its ``desk``) a database
+of its own on the session's PostgreSQL server instead of a SQLite file (``engines.py``).
+"""
 
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ from foidesk.core.profile import Profile, resolve_profile
 FIXED_TODAY = date(2024, 4, 10)
 
 #: ``postgres_server`` and ``postgres_url``: a real PostgreSQL for the tests that need one.
-pytest_plugins = ["postgres_server"]
+pytest_plugins = ["postgres_server", "engines"]
 
 
 @pytest.fixture(autouse=True)
@@ -35,8 +39,9 @@ def source_language() -> Iterator[None]:
 
 
 @pytest.fixture
-def profile(tmp_path: Path) -> Profile:
-    return resolve_profile(tmp_path / "profile")
+def profile(tmp_path: Path, database_url: str | None) -> Profile:
+    """A new profile: a SQLite file in its folder, or a fresh PostgreSQL database."""
+    return resolve_profile(tmp_path / "profile", database_url)
 
 
 @pytest.fixture(scope="session")

@@ -73,6 +73,7 @@ class StatusChangeRecord:
     status: str
     changed_on: date
     note: str
+    changed_by: str | None = None  # the member; None from before members were recorded
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,11 @@ class RequestDetail:
     messages: tuple[MessageRecord, ...]
     status_history: tuple[StatusChangeRecord, ...]
     clock_events: tuple[ClockEventRecord, ...]
+    #: The version shown: a face passes it back with an edit (``expected_version``),
+    #: which is refused with ``ChangedElsewhere`` if another write came in between.
+    version: int = 1
+    changed_by: str | None = None
+    changed_at: datetime | None = None
 
     @property
     def id(self) -> int:

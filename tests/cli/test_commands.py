@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from postgres_server import PostgresServer
 
 from foidesk.cli import main
 
@@ -215,3 +216,20 @@ def test_request_list_shows_each_requests_next_deadline(
     row = next(n for n, line in enumerate(lines) if "Gritting — Home Office" in line)
     assert lines[row + 1].strip().startswith("Response due: 2024-01-30 (")
     assert "working days overdue)" in lines[row + 1]
+
+
+def test_a_team_database_refusing_the_password_is_one_line_without_a_traceback(
+    tmp_path: Path, postgres_server: PostgresServer
+) -> None:
+    url = postgres_server.url(password="wrong-password")
+    done = subprocess.run(
+        [sys.executable, "-m", "foidesk", "--data-dir", str(tmp_path / "p"),
+         "--database-url", url, "request", "list"],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"foidesk: the database server localhost:{postgres_server.port}/postgres did not"
+        " accept the password for foidesk_admin: check the user name and password"
+    ]

@@ -20,13 +20,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from foidesk.core.mail import MailError, ParsedMessage
 from foidesk.core.storage.file_store import AttachmentStore
 from foidesk.core.storage.tables import Message
 
+#: The advisory-lock space of message keys (the first of ``pg_advisory_xact_lock``'s
+#: two keys), apart from any other lock foidesk takes on PostgreSQL.
+MESSAGE_LOCKS = 0x464F4901
 #: Messages sharing one Message-ID compared at most (a broken mailer may reuse one forever).
 MAX_COMPARED = 200
 _VERSION = b"foidesk-content-v1"
@@ -59,7 +62,9 @@ def find_same(
     session: Session, store: AttachmentStore, parsed: ParsedMessage, raw_sha256: str, digest: str
 ) -> Verdict:
     """Compare with every stored message that has the same Message-ID (or, without one,
-    the same bytes)."""
+    the same bytes). Holds the message's key until the unit of work ends (see
+    ``hold_key``), so that the same email imported at once by two members is stored once."""
+    hold_key(session, parsed.message_id or raw_sha256)
     if not parsed.message_id:
         query = select(Message).where(Message.raw_sha256 == raw_sha256).limit(1)
         return Verdict(same=session.scalars(query).first())
@@ -70,6 +75,25 @@ def find_same(
         if _is_same(row, store, raw_sha256, digest):
             return Verdict(same=row)
     return Verdict(reused_by=tuple(row.id for row in rows))
+
+
+def hold_key(session: Session, key: str) -> None:
+    """Wait for any other unit of work importing a message with this key to end.
+
+    SQLite needs nothing: a write unit holds the database's write lock from its first
+    statement, so two imports never overlap. PostgreSQL runs them side by side, and
+    both would find no copy and store one each; a transaction-scoped advisory lock on
+    the key makes the second wait for the first to commit, after which its look-up
+    (a new snapshot per statement under READ COMMITTED) finds the first's row. A lock
+    rather than a unique index, because "the same message" is not a column: the same
+    Message-ID with other content is a different email, and is imported.
+    """
+    # dialect-specific (PostgreSQL): the swappable spot for a server's lock
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
+            {"space": MESSAGE_LOCKS, "key": key},
+        )
 
 
 def _is_same(row: Message, store: AttachmentStore, raw_sha256: str, digest: str) -> bool:

@@ -20,10 +20,11 @@ from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from foidesk.core.changes import NOTHING, ChangeFeed, Changes
 from foidesk.core.deadlines.request_clocks import Mark, deadline_marks
-from foidesk.core.errors import InvalidInputError, NotFoundError
+from foidesk.core.errors import ChangedElsewhere, InvalidInputError, NotFoundError
 from foidesk.core.i18n import N_, _
 from foidesk.core.profile import Profile
 from foidesk.core.profile.identity import ProfileMarker
@@ -32,6 +33,7 @@ from foidesk.core.storage import failures
 from foidesk.core.storage.file_store import AttachmentStore
 from foidesk.core.storage.file_writes import BlobTransaction
 from foidesk.core.storage.inuse import ProfileHold
+from foidesk.core.storage.members import MEMBER
 from foidesk.core.storage.tables import Authority, Message, Request, Tag
 
 Today = Callable[[], date]
@@ -158,12 +160,33 @@ class DeskBase:
         self.feed.publish(finished)
 
     def _unit(self, session: Session, changes: Changes) -> Unit:
+        session.info[MEMBER] = self.profile.member  # stamped on what it writes (members.py)
         unit = Unit(session, self.today(), changes)
         unit.touch(*changes.deadlines)
         return unit
 
 
 # --- what the parts share -----------------------------------------------------------
+
+
+def check_version(row: Request, expected: int | None) -> None:
+    """Refuse an edit made on what the face showed at ``expected`` if the request has
+    been written since (None: the caller showed nothing, as a script)."""
+    if expected is not None and row.version != expected:
+        raise ChangedElsewhere(row.id, row.changed_by, row.updated_at)
+
+
+@contextmanager
+def refusing_stale(desk: DeskBase, request_id: int) -> Iterator[None]:
+    """A write that lost the race to another member's — its row changed between being
+    read and written (SQLAlchemy's version check found no row at the version read) —
+    becomes the same refusal as a stale version shown."""
+    try:
+        yield
+    except StaleDataError as exc:
+        with desk.db.reading() as session:
+            row = get_row(session, Request, request_id, "request")
+            raise ChangedElsewhere(request_id, row.changed_by, row.updated_at) from exc
 
 
 #: "a title is required", one whole sentence per field (each language has its genders).

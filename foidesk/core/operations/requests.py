@@ -18,9 +18,11 @@ from foidesk.core.operations.authorities import check_regime
 from foidesk.core.operations.base import (
     DeskBase,
     authority_named,
+    check_version,
     get_row,
     live_request,
     message_counts,
+    refusing_stale,
     required,
     start_of,
     tag_named,
@@ -105,12 +107,21 @@ class RequestOperations(DeskBase):
             return self._detail(session, request_id)
 
     def set_status(
-        self, request_id: int, status: str, *, on: date | None = None, note: str = ""
+        self,
+        request_id: int,
+        status: str,
+        *,
+        on: date | None = None,
+        note: str = "",
+        expected_version: int | None = None,
     ) -> RequestDetail:
-        """Change a request's status and keep the change in its history."""
+        """Change a request's status and keep the change in its history (and who made it).
+        ``expected_version``: the version the face showed (``ChangedElsewhere`` if stale)."""
         chosen = parse_choice(RequestStatus, status, "status")
-        with self.writing(request_changed(request_id)) as unit:
+        with refusing_stale(self, request_id), self.writing(request_changed(request_id)) as unit:
             row = live_request(unit.session, request_id)
+            check_version(row, expected_version)
+            row.updated_at = utcnow()
             row.status = chosen.value
             row.status_changes.append(
                 StatusChange(status=chosen.value, changed_on=on or self.today(), note=note)
@@ -143,10 +154,16 @@ class RequestOperations(DeskBase):
         reference: str | None = None,
         tags: Sequence[str] | None = None,
         notes: str | None = None,
+        expected_version: int | None = None,
     ) -> RequestDetail:
-        with self.writing(_listed(request_id) | Changes(search_index=True)) as unit:
+        """Edit a request's fields (those given). ``expected_version``: the version the
+        face showed; a write since then refuses the edit with ``ChangedElsewhere``."""
+        changes = _listed(request_id) | Changes(search_index=True)
+        with refusing_stale(self, request_id), self.writing(changes) as unit:
             session = unit.session
             row = live_request(session, request_id)
+            check_version(row, expected_version)
+            row.updated_at = utcnow()  # written, so its version moves, even for tags alone
             if title is not None:
                 row.title = required(title, "title")
             if authority is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ APP_NAME = "foidesk"
 DATABASE_FILE = "foidesk.sqlite3"
 DATA_DIR_ENV = "FOIDESK_DATA_DIR"
 DATABASE_URL_ENV = "FOIDESK_DATABASE_URL"
+MEMBER_ENV = "FOIDESK_MEMBER"
 MARKER_FILE = "foidesk-profile.json"
 WINDOW_SETTINGS_FILE = "window.ini"
 #: Everything foidesk itself keeps in a profile folder. A folder holding anything else
@@ -40,6 +42,9 @@ class Profile:
 
     data_dir: Path
     database_url: str
+    #: Who works in this profile: recorded on each change, named when another member's
+    #: edit is refused as stale. A setting of the person, not of the shared database.
+    member: str = ""
 
     @property
     def attachments_dir(self) -> Path:
@@ -73,7 +78,18 @@ def resolve_profile(data_dir: str | Path | None = None, database_url: str | None
     chosen_dir = data_dir or os.environ.get(DATA_DIR_ENV) or default_data_dir()
     folder = Path(chosen_dir).expanduser().resolve()
     url = database_url or os.environ.get(DATABASE_URL_ENV) or sqlite_url(folder / DATABASE_FILE)
-    return Profile(data_dir=folder, database_url=url)
+    return Profile(data_dir=folder, database_url=url, member=default_member())
+
+
+def default_member() -> str:
+    """``FOIDESK_MEMBER``, else the name the operating system knows the user by."""
+    chosen = os.environ.get(MEMBER_ENV, "").strip()
+    if chosen:
+        return chosen
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name and no user database entry
+        return ""
 
 
 def sqlite_url(path: Path) -> str:

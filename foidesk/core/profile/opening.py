@@ -169,6 +169,8 @@ def _refused_or_failure(
 ) -> BaseException:
     if isinstance(exc, StorageError):
         return exc
+    if not database.is_sqlite:
+        return database.failure(exc) or exc
     if failures.is_damage(exc):
         database.found_damage(failures.describe(exc))  # closing it must write nothing
         name = database.place.name
@@ -235,4 +237,4 @@ def _upgrade(profile: Profile, database: db.Database) -> None:
     try:
         db.upgrade(profile, database.engine)
     except DBAPIError as exc:
-        raise failures.storage_error(exc, database.place) or exc from exc
+        raise database.failure(exc) or exc from exc

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from foidesk.core.errors import DatabaseTooNewError, StorageError
 from foidesk.core.i18n import _
 from foidesk.core.profile import Profile
-from foidesk.core.storage import failures, privacy
+from foidesk.core.storage import failures, privacy, server_failures
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -213,6 +213,13 @@ class Database:
             raise error from exc
 
     def _storage_error(self, exc: BaseException) -> StorageError | None:
+        return self.failure(exc)
+
+    def failure(self, exc: BaseException) -> StorageError | None:
+        """One clear sentence for what the disk, the file or the server did; None for a
+        bug. A server's failures are sorted by ``server_failures``, a file's here."""
+        if not self.is_sqlite:
+            return server_failures.server_error(exc, self.engine.url)
         if failures.is_damage(exc):
             self.found_damage(f"SQLite found damage ({failures.describe(exc)})")
         return failures.storage_error(exc, self.place)

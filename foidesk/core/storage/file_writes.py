@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from foidesk.core.i18n import _, ngettext
-from foidesk.core.storage import privacy
+from foidesk.core.storage import privacy, server_locks
 from foidesk.core.storage.file_store import AttachmentStore, StagedFile, fsync_all, is_sha256
 from foidesk.core.storage.tables import Attachment, Blob, Message
 
@@ -67,6 +67,7 @@ class BlobTransaction:
 
     def __enter__(self) -> BlobTransaction:
         self.session.connection()  # take the write lock before touching the store
+        server_locks.hold_store_shared(self.session, str(self.store.root))  # see recover
         return self
 
     def add_all(self, sources: Sequence[bytes | BinaryIO]) -> list[tuple[str, int]]:
@@ -186,17 +187,19 @@ def recover(session: Session, store: AttachmentStore) -> list[str]:
 
     Must run inside a write transaction so that no live writer's journal is read: on
     SQLite, that transaction holds the write lock, and files are only ever staged under
-    it (``BlobTransaction``), so every staged file found then is a dead writer's too.
+    it (``BlobTransaction``), so every staged file found then is a dead writer's too. On
+    a server, the store's advisory lock taken alone says the same (``server_locks``).
     """
     removed = 0
-    finished = journals(store)
+    idle = server_locks.store_is_idle(session, str(store.root))  # always so on SQLite
+    finished = journals(store) if idle else []  # a live writer's journal is not done
     for journal in finished:
         for sha256 in _journalled(journal):
             if session.get(Blob, sha256) is None and store.exists(sha256):
                 store.remove(sha256)
                 removed += 1
         journal.unlink(missing_ok=True)
-    swept = sweep_staging(store, everything=session.get_bind().dialect.name == "sqlite")
+    swept = sweep_staging(store, everything=idle)
     done = []
     if finished:
         writes = ngettext(
@@ -227,8 +230,9 @@ STALE_STAGING_SECONDS = 24 * 3600
 
 
 def sweep_staging(store: AttachmentStore, *, everything: bool) -> list[Path]:
-    """Remove staged files of dead writers: all of them while holding SQLite's write lock
-    (``everything``), else only those a day old (a server database has no such lock)."""
+    """Remove staged files of dead writers: all of them when no writer can be live
+    (``everything``: SQLite's write lock, or the store's advisory lock taken alone),
+    else only those a day old."""
     cutoff = time.time() - STALE_STAGING_SECONDS
     removed = []
     for part in staged_parts(store):

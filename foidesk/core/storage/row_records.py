@@ -110,11 +110,16 @@ def request_detail(row: Request, messages: list[Message]) -> RequestDetail:
         messages=tuple(message_record(m) for m in messages),
         status_history=tuple(status_change_record(s) for s in row.status_changes),
         clock_events=tuple(clock_event_record(e) for e in row.clock_events),
+        version=row.version,
+        changed_by=row.changed_by,
+        changed_at=row.updated_at,
     )
 
 
 def status_change_record(row: StatusChange) -> StatusChangeRecord:
-    return StatusChangeRecord(status=row.status, changed_on=row.changed_on, note=row.note)
+    return StatusChangeRecord(
+        status=row.status, changed_on=row.changed_on, note=row.note, changed_by=row.changed_by
+    )
 
 
 def clock_event_record(row: ClockEventRow) -> ClockEventRecord:

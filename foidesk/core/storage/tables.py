@@ -126,6 +126,13 @@ class Request(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Counts the writes to this row: each UPDATE names the version it read and bumps
+    #: it, so a write on a stale copy fails instead of replacing another member's
+    #: (migration 0013).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str | None] = mapped_column(String(200))
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
     authority: Mapped[Authority] = relationship(back_populates="requests")
     tags: Mapped[list[Tag]] = relationship(secondary=request_tag, order_by=Tag.name)
@@ -151,6 +158,7 @@ class StatusChange(Base):
     changed_on: Mapped[date] = mapped_column(Date)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     note: Mapped[str] = mapped_column(Text, default="")
+    changed_by: Mapped[str | None] = mapped_column(String(200))
 
     request: Mapped[Request] = relationship(back_populates="status_changes")
 

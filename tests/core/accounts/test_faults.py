@@ -82,6 +82,7 @@ def test_starttls_and_loopback_plain_both_fetch(server_and_desk: tuple[Desk, Ima
         assert result.error is None and result.left_alone + result.unfiled + result.duplicates == 1
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file's bytes for what was stored
 def test_the_connection_lost_mid_fetch_then_resumed(mailroom: Mailroom) -> None:
     room = mailroom
     room.server.append(USER, authority_mails(150))

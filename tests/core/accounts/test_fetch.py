@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from account_fixtures import AUTHORITY_EMAIL, REFERENCE, REQUEST_MESSAGE_ID, USER, Mailroom
 from mailmaker import make_email
 from sqlalchemy import func, select
@@ -87,6 +88,7 @@ def test_files_replies_by_thread_authority_and_reference(mailroom: Mailroom) -> 
     assert len(seen) == 1 and room.request_id in seen[0].threads and seen[0].accounts
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file's bytes for private text
 def test_private_mail_is_not_downloaded_stored_or_marked(mailroom: Mailroom) -> None:
     room = mailroom
     room.server.append(USER, [private_mail(1), from_authority(), private_mail(2)])

@@ -27,6 +27,7 @@ def broken_keyring(request: pytest.FixtureRequest) -> Iterator[None]:
         keyring.set_keyring(before)
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file's bytes for the password
 def test_the_password_is_in_the_keyring_and_nowhere_in_the_profile(
     desk: Desk, dovecot: ImapServer, keyring_session: Keyring
 ) -> None:

@@ -23,6 +23,9 @@ from foidesk.core.desk import Desk
 from foidesk.core.profile import Profile, resolve_profile
 from foidesk.core.records import NewRequest
 
+#: A backup holds the SQLite file itself; a team database's backup is not built yet.
+pytestmark = pytest.mark.sqlite_only
+
 HELPER = Path(__file__).with_name("kill_at.py")
 RANDOM_KILLS = 7
 SEED = 20241128

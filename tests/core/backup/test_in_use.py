@@ -24,6 +24,9 @@ from foidesk.core.profile import Profile
 from foidesk.core.storage.filelock import FileLock
 from foidesk.core.storage.inuse import holders, in_use_dir
 
+#: A backup holds the SQLite file itself; a team database's backup is not built yet.
+pytestmark = pytest.mark.sqlite_only
+
 Tree = Callable[[Path], dict[str, str]]
 
 HOLD_OPEN = """

@@ -18,6 +18,9 @@ from foidesk.core import i18n
 from foidesk.core.backup import ProblemKind, verify_backup
 from foidesk.core.backup.layout import MANIFEST
 
+#: A backup holds the SQLite file itself; a team database's backup is not built yet.
+pytestmark = pytest.mark.sqlite_only
+
 FOIDESK = Path(sys.executable).with_name("foidesk")
 Members = list[tuple[zipfile.ZipInfo, bytes]]
 

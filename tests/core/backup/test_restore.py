@@ -31,6 +31,9 @@ from foidesk.core.records import NewRequest
 from foidesk.core.storage import database as db
 from foidesk.core.storage.filelock import FileLock
 
+#: A backup holds the SQLite file itself; a team database's backup is not built yet.
+pytestmark = pytest.mark.sqlite_only
+
 NOW = datetime(2024, 4, 10, 9, 30, tzinfo=UTC)
 Dump = Callable[[Profile], object]  # conftest's dump_profile
 

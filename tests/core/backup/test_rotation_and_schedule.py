@@ -19,6 +19,9 @@ from foidesk.core.backup.settings import record_backup, set_automatic, set_folde
 from foidesk.core.desk import Desk
 from foidesk.core.errors import InvalidInputError
 
+#: A backup holds the SQLite file itself; a team database's backup is not built yet.
+pytestmark = pytest.mark.sqlite_only
+
 NOW = datetime(2024, 4, 10, 12, 0, tzinfo=UTC)  # a Wednesday
 
 

@@ -30,6 +30,9 @@ from foidesk.core.profile import Profile, resolve_profile
 from foidesk.core.profile.log import log_path, stop_logging
 from foidesk.core.records import NewRequest
 
+#: A backup holds the SQLite file itself; a team database's backup is not built yet.
+pytestmark = pytest.mark.sqlite_only
+
 NOW = datetime(2024, 4, 10, 12, 0, tzinfo=UTC)
 ROTATION_LOGGER = "foidesk.core.backup.rotation"
 

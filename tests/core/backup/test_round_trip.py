@@ -19,6 +19,9 @@ from foidesk.core.desk import Desk
 from foidesk.core.profile import Profile, resolve_profile
 from foidesk.core.records import NewAttachment, NewMessage, NewRequest, RequestDetail
 
+#: A backup holds the SQLite file itself; a team database's backup is not built yet.
+pytestmark = pytest.mark.sqlite_only
+
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 8
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
 CONTENT = st.one_of(st.binary(max_size=4000), st.sampled_from([PDF, b"", b"same bytes"]))

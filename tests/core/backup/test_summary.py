@@ -13,6 +13,9 @@ import pytest
 from foidesk.core.backup import catalog, list_backups, read_manifest_only, verify_backup
 from foidesk.core.backup.summary import Summary, read_summary
 
+#: A backup holds the SQLite file itself; a team database's backup is not built yet.
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_a_new_backup_ends_with_its_summary(backup_file: Path) -> None:
     manifest = read_manifest_only(backup_file)

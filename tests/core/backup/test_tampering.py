@@ -35,6 +35,9 @@ from foidesk.core.backup import restore as restore_module
 from foidesk.core.backup.layout import MANIFEST
 from foidesk.core.profile import Profile, resolve_profile
 
+#: A backup holds the SQLite file itself; a team database's backup is not built yet.
+pytestmark = pytest.mark.sqlite_only
+
 Member = tuple[zipfile.ZipInfo, bytes]
 Members = list[Member]
 

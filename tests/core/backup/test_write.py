@@ -33,6 +33,9 @@ from foidesk.core.desk import Desk
 from foidesk.core.profile import Profile, resolve_profile
 from foidesk.core.progress import Cancelled
 
+#: A backup holds the SQLite file itself; a team database's backup is not built yet.
+pytestmark = pytest.mark.sqlite_only
+
 NOW = datetime(2024, 4, 10, 9, 30, 15, tzinfo=UTC)
 
 

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 import pytest
+from engines import environment_for
 from export_fixtures import Thread, pdf_text, squashed
 from mounts import needs_mount, tmpfs
 
@@ -194,6 +195,7 @@ def test_a_kill_mid_export_leaves_no_target_file(
         capture_output=True,
         text=True,
         timeout=120,
+        env=environment_for(desk.profile.database_url),
     )
     assert done.returncode == -9, done.stderr
     assert not out.exists()

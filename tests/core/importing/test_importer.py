@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from engines import environment_for
 from mailmaker import make_email
 
 from foidesk.cli import main
@@ -246,6 +247,7 @@ def test_a_killed_import_leaves_whole_messages_or_none(
         [sys.executable, "-c", KILL_IMPORT, str(profile.data_dir), str(folder), str(kill_at)],
         capture_output=True,
         check=False,
+        env=environment_for(profile.database_url),
     )
     assert result.returncode == -signal.SIGKILL, result.stderr
 

@@ -31,6 +31,9 @@ from foidesk.core.salvage.run import SalvageResult, salvage
 from foidesk.core.salvage.schema import SIGNATURES
 from foidesk.core.storage.tables import Message
 
+#: Salvage reads a damaged SQLite file page by page.
+pytestmark = pytest.mark.sqlite_only
+
 
 def salvaged(damaged: Damaged, shell: Shell) -> SalvageResult:
     """Salvage, then insist on what every salvage must leave: the damaged bytes kept

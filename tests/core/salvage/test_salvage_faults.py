@@ -29,7 +29,10 @@ HELPER = Path(__file__).with_name("kill_salvage.py")
 RANDOM_KILLS = 7
 SEED = 20241201
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kills forked children")
+pytestmark = [
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="kills forked children"),
+    pytest.mark.sqlite_only,  # salvage reads a damaged SQLite file page by page
+]
 
 
 def run_jobs(folder: Path, jobs: list[dict[str, object]], shell: Shell) -> list[int]:

@@ -25,6 +25,9 @@ from foidesk.core.search.tables import AttachmentText
 from foidesk.core.storage import database as db
 from foidesk.core.storage.tables import Attachment, Message
 
+#: Searches the index: full-text search on PostgreSQL is its own part (core/search/pg_*).
+pytestmark = pytest.mark.needs_pg_search
+
 MARCH = datetime(2024, 3, 1, tzinfo=UTC)
 AddRequest = Callable[..., int]
 AddMessage = Callable[..., int]

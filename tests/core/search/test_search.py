@@ -18,6 +18,9 @@ from foidesk.core.search import (
     snippet_parts,
 )
 
+#: Searches the index: full-text search on PostgreSQL is its own part (core/search/pg_*).
+pytestmark = pytest.mark.needs_pg_search
+
 AddRequest = Callable[..., int]
 AddMessage = Callable[..., int]
 Letter = Callable[..., bytes]

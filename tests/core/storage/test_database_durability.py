@@ -15,6 +15,9 @@ from foidesk.core.desk import Desk
 from foidesk.core.profile import resolve_profile
 from foidesk.core.storage import database as db
 
+#: SQLite's per-connection settings (synchronous, WAL) on its own file.
+pytestmark = pytest.mark.sqlite_only
+
 FULL, NORMAL = 2, 1  # what ``PRAGMA synchronous`` reads back
 
 

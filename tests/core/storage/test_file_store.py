@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from engines import environment_for
 
 from foidesk.core.desk import Desk
 from foidesk.core.profile import Profile
@@ -159,6 +160,7 @@ def test_killed_writer_leaves_no_half_message_and_no_orphan_file(
         [sys.executable, "-c", KILL_SCRIPT, str(profile.data_dir), str(kill_after)],
         capture_output=True,
         check=False,
+        env=environment_for(profile.database_url),
     )
     assert result.returncode == -signal.SIGKILL
 

@@ -17,6 +17,9 @@ from foidesk.core.desk import Desk
 from foidesk.core.profile import Profile
 from foidesk.core.storage import database as db
 
+#: Writes an older SQLite file by hand and upgrades it (with its safety copy).
+pytestmark = pytest.mark.sqlite_only
+
 MIGRATION = (
     Path(db.__file__).parent / "migrations" / "versions" / "0011_phrase_codes.py"
 )  # fmt: skip

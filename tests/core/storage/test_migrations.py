@@ -49,6 +49,7 @@ def test_models_and_migrations_agree(desk: Desk) -> None:
     assert diff == []
 
 
+@pytest.mark.sqlite_only  # writes rows into the SQLite file and checks its safety copy
 def test_upgrade_from_first_revision_keeps_data(profile: Profile) -> None:
     _open_at(profile, "0001")
     path = profile.sqlite_path
@@ -79,6 +80,7 @@ def test_upgrade_from_first_revision_keeps_data(profile: Profile) -> None:
     copy.close()
 
 
+@pytest.mark.sqlite_only  # compares the SQLite file's bytes
 def test_database_from_a_newer_foidesk_is_refused_and_untouched(profile: Profile) -> None:
     Desk.open(profile).close()
     path = profile.sqlite_path
@@ -95,6 +97,7 @@ def test_database_from_a_newer_foidesk_is_refused_and_untouched(profile: Profile
     assert not profile.safety_dir.exists() or not any(profile.safety_dir.iterdir())
 
 
+@pytest.mark.sqlite_only  # SQLite's pragmas
 def test_sqlite_connections_are_tuned(desk: Desk) -> None:
     with desk.db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -47,6 +47,9 @@ from foidesk.core.storage import database as db
 from foidesk.core.storage import privacy
 from foidesk.core.storage.inuse import in_use_dir
 
+#: The modes of the SQLite file, its journal, safety copies and backups.
+pytestmark = pytest.mark.sqlite_only
+
 UMASKS = (0o022, 0o002, 0o000)
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 20
 IS_ROOT = os.geteuid() == 0

@@ -21,7 +21,7 @@ from alembic import op
 from foidesk.core.search.pg_schema import CREATE_V1, DROP_V1, REBUILD
 
 revision = "0014"
-down_revision = "0011"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
