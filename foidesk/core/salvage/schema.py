@@ -47,6 +47,7 @@ from foidesk.core.storage.tables import Base, ProfileIdentity
 #: What each migration leaves behind, newest first: the newest one found names the
 #: revision when ``alembic_version`` was lost.
 SIGNATURES = (
+    ("0012", "table", "ocr_page"),
     ("0010", "table", "reply_proposal"),
     ("0009", "table", "outbox_letter"),
     ("0008", "table", "mail_account"),

@@ -229,7 +229,7 @@ class Database:
 #: The newest schema revision this foidesk ships. Opening a database already at
 #: it skips loading Alembic, which keeps start-up quick; a test keeps it equal
 #: to the head of ``migrations/versions``.
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 
 
 def first_line(text: str, limit: int = 160) -> str:
