@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from foidesk.core.search.limits import DEFAULT_LIMIT
     from foidesk.core.search.notes import image_problem, pdf_problem
     from foidesk.core.search.ocr_languages import OcrLanguages, how_to_add
+    from foidesk.core.search.ocr_marks import recognised_marks
     from foidesk.core.search.ocr_pending import (
         OcrOptions,
         OcrReport,
@@ -80,6 +81,7 @@ _LATER = {
     "extract_pending": "foidesk.core.search.pending",
     "OcrLanguages": "foidesk.core.search.ocr_languages",
     "how_to_add": "foidesk.core.search.ocr_languages",
+    "recognised_marks": "foidesk.core.search.ocr_marks",
     "OcrOptions": "foidesk.core.search.ocr_pending",
     "OcrReport": "foidesk.core.search.ocr_pending",
     "OcrUnavailableError": "foidesk.core.search.ocr_pending",
@@ -142,6 +144,7 @@ __all__ = [
     "pdf_problem",
     "rebuild_index",
     "recognise_pending",
+    "recognised_marks",
     "run_query",
     "search",
     "snippet_parts",
