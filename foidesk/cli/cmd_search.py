@@ -180,8 +180,7 @@ def _ocr_report_json(report: OcrReport) -> dict[str, Any]:
 
 
 def _print_languages(languages: OcrLanguages) -> None:
-    from foidesk.core.search import how_to_add
-    from foidesk.core.search.ocr_languages import how_to_install_engine
+    from foidesk.core.search import how_to_add, how_to_install_engine
 
     if not languages.engine:
         print(_("text recognition: Tesseract is not installed, so scans are not read"))

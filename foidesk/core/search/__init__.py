@@ -24,7 +24,11 @@ if TYPE_CHECKING:
     from foidesk.core.search.index import SearchIndex, SearchUnavailableError, index_for
     from foidesk.core.search.limits import DEFAULT_LIMIT
     from foidesk.core.search.notes import image_problem, pdf_problem
-    from foidesk.core.search.ocr_languages import OcrLanguages, how_to_add
+    from foidesk.core.search.ocr_languages import (
+        OcrLanguages,
+        how_to_add,
+        how_to_install_engine,
+    )
     from foidesk.core.search.ocr_marks import recognised_marks
     from foidesk.core.search.ocr_pending import (
         OcrOptions,
@@ -81,6 +85,7 @@ _LATER = {
     "extract_pending": "foidesk.core.search.pending",
     "OcrLanguages": "foidesk.core.search.ocr_languages",
     "how_to_add": "foidesk.core.search.ocr_languages",
+    "how_to_install_engine": "foidesk.core.search.ocr_languages",
     "recognised_marks": "foidesk.core.search.ocr_marks",
     "OcrOptions": "foidesk.core.search.ocr_pending",
     "OcrReport": "foidesk.core.search.ocr_pending",
@@ -136,6 +141,7 @@ __all__ = [
     "extract_pending",
     "highlight_spans",
     "how_to_add",
+    "how_to_install_engine",
     "image_problem",
     "index_for",
     "mark_all_pending",
