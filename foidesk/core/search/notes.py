@@ -105,7 +105,7 @@ OCR_PAGE_UNREADABLE = define(
     "text.ocr-page-unreadable", N_("the page could not be turned into an image ({detail})")
 )
 OCR_FAILED = define("text.ocr-failed", N_("text recognition failed ({detail})"))
-RECOGNISED = define("text.recognised", N_("recognised text, {confidence} % confidence"))
+RECOGNISED = define("text.recognised", N_("recognised text; confidence {confidence} %"))
 OCR_NO_WORDS = define("text.ocr-no-words", N_("a scan: text recognition found no words"))
 OCR_PAGES_FAILED = define_plural(
     "text.ocr-pages-failed",

@@ -82,8 +82,8 @@ def test_a_scan_is_recognised_found_in_its_request_and_placed_on_the_page(
 
     attachment_id, sha256, state, note = attachment_of(desk, name)
     assert state == "done"
-    assert note is not None and note.startswith("recognised text, ")
-    confidence = int(note.split(", ")[1].split(" ")[0])
+    assert note is not None and note.startswith("recognised text; confidence ")
+    confidence = int(note.split(" ")[-2])
     assert 60 <= confidence <= 100
     [hit] = search(desk, "ambulance dispatch")
     assert (hit.kind, hit.request_id, hit.attachment_id) == ("attachment", wanted, attachment_id)
