@@ -19,6 +19,7 @@ from foidesk.core.search import (
     ExtractionOptions,
     OcrOptions,
     extract_pending,
+    mark_all_pending,
     ocr_status,
     recognise_pending,
     search,
@@ -198,3 +199,21 @@ def test_an_image_that_is_not_a_picture_fails_alone(
     assert attachment_of(desk, "good.png")[2] == "done"
     assert attachment_of(desk, "broken.png")[3] == "a scan: text recognition failed on its page"
     assert ocr_status(desk).failed == 1
+
+
+def test_reading_everything_again_keeps_the_recognised_pages(
+    desk: Desk, add_request: AddRequest, add_message: AddMessage
+) -> None:
+    request = add_request("Read again")
+    scan = image_bytes(scan_image(["The gritting rota for Quorndon"], dpi=200), "PNG")
+    add_message(request, "attached", files=(("rota.png", scan),))
+    read_everything(desk)
+    mark_all_pending(desk)
+    extract_pending(desk, options=ExtractionOptions(workers=0))
+    assert search(desk, "quorndon") == []  # read again: an image, its pages recorded
+
+    report = recognise_pending(desk, options=TWO)
+
+    assert (report.files, report.pages) == (0, 0)  # nothing recognised a second time
+    assert [h.request_id for h in search(desk, "quorndon")] == [request]
+    assert attachment_of(desk, "rota.png")[2] == "done"
