@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from foidesk.core.search.index import SearchIndex, SearchUnavailableError, index_for
     from foidesk.core.search.limits import DEFAULT_LIMIT
     from foidesk.core.search.notes import image_problem, pdf_problem
+    from foidesk.core.search.ocr_counts import OcrStatus, ocr_status
     from foidesk.core.search.ocr_languages import (
         OcrLanguages,
         how_to_add,
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
         OcrUnavailableError,
         recognise_pending,
     )
-    from foidesk.core.search.ocr_status import OcrStatus, ocr_status
     from foidesk.core.search.pending import (
         ExtractionOptions,
         ExtractionReport,
@@ -91,8 +91,8 @@ _LATER = {
     "OcrReport": "foidesk.core.search.ocr_pending",
     "OcrUnavailableError": "foidesk.core.search.ocr_pending",
     "recognise_pending": "foidesk.core.search.ocr_pending",
-    "OcrStatus": "foidesk.core.search.ocr_status",
-    "ocr_status": "foidesk.core.search.ocr_status",
+    "OcrStatus": "foidesk.core.search.ocr_counts",
+    "ocr_status": "foidesk.core.search.ocr_counts",
     "SearchQuery": "foidesk.core.search.query",
     "parse_query": "foidesk.core.search.query",
     "DeskLike": "foidesk.core.search.service",
