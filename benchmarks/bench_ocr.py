@@ -147,6 +147,7 @@ def run(
         for _ in range(rounds):
             floors.append(floor_seconds(root / "images", root / "tsv"))
             runs.append(foidesk_seconds(template, root / "work"))
+            print(f"round: floor {floors[-1]:.1f} s, foidesk {runs[-1]:.1f} s", file=sys.stderr)
         floor, whole = statistics.median(floors), statistics.median(runs)
         keystroke, count = quick_filter_during_ocr(template, root / "window")
     return [
