@@ -1,4 +1,5 @@
-"""``foidesk search QUERY`` and the index's upkeep: ``--extract``, ``--reindex``, ``--status``."""
+"""``foidesk search QUERY`` and the index's upkeep: ``--extract``, ``--ocr``, ``--reindex``,
+``--status``."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from foidesk.core.desk import Desk
     from foidesk.core.search import (
         ExtractionReport,
+        OcrLanguages,
+        OcrReport,
+        OcrStatus,
         SearchHit,
         TextStatus,
     )
@@ -43,6 +47,11 @@ def register(
     upkeep.add_argument(
         "--extract", action="store_true", help=_("read the text of attachments waiting for it")
     )
+    upkeep.add_argument(
+        "--ocr",
+        action="store_true",
+        help=_("read attachments waiting, then recognise the text of scans (Tesseract)"),
+    )
     upkeep.add_argument("--reindex", action="store_true", help=_("rebuild the search index"))
     upkeep.add_argument(
         "--status", action="store_true", help=_("how many attachments are read; which failed")
@@ -60,16 +69,18 @@ def _search(args: argparse.Namespace) -> int:
     from foidesk.core.search import search
 
     parser: argparse.ArgumentParser = args.parser
-    upkeep = args.extract or args.reindex or args.status
+    upkeep = args.extract or args.ocr or args.reindex or args.status
     if args.query is not None and upkeep:
-        parser.error(_("give either words to search for or --extract/--reindex/--status"))
+        parser.error(_("give either words to search for or --extract/--ocr/--reindex/--status"))
     if args.query is None and not upkeep:
-        parser.error(_("give words to search for (or --extract, --reindex, --status)"))
+        parser.error(_("give words to search for (or --extract, --ocr, --reindex, --status)"))
     if args.re_extract and not args.reindex:
         parser.error(_("--re-extract goes with --reindex"))
     with open_desk(args) as desk:
         if args.extract:
             return _extract(desk, args.json)
+        if args.ocr:
+            return _ocr(desk, args.json)
         if args.reindex:
             return _reindex(desk, args.re_extract, args.json)
         if args.status:
@@ -134,6 +145,89 @@ def _extract(desk: Desk, as_json: bool) -> int:
     return 0
 
 
+def _ocr(desk: Desk, as_json: bool) -> int:
+    from foidesk.core.search import extract_pending, recognise_pending
+
+    extraction = extract_pending(desk, _StderrProgress(_("reading attachments")))
+    report = recognise_pending(desk, _StderrProgress(_("recognising scanned pages")))
+    if as_json:
+        print_json({"extraction": _report_json(extraction), "ocr": _ocr_report_json(report)})
+        return 0
+    _print_report(extraction, False)
+    states = ", ".join(f"{n} {_page_word(s)}" for s, n in sorted(report.states.items()))
+    line = ngettext(
+        "recognised {count} page in {seconds} s ({rate} pages/s): {states}",
+        "recognised {count} pages in {seconds} s ({rate} pages/s): {states}",
+        report.pages,
+    )
+    rate = format_number(report.pages_per_second, 2)
+    seconds = format_number(report.seconds, 1)
+    print(line.format(count=report.pages, seconds=seconds, rate=rate, states=states or "-"))
+    _print_languages(report.languages)
+    return 0
+
+
+def _ocr_report_json(report: OcrReport) -> dict[str, Any]:
+    return {
+        "scans": report.files,
+        "pages": report.pages,
+        "states": report.states,
+        "seconds": round(report.seconds, 3),
+        "pages_per_second": round(report.pages_per_second, 3),
+        "languages": list(report.languages.used),
+        "missing_languages": list(report.languages.missing),
+    }
+
+
+def _print_languages(languages: OcrLanguages) -> None:
+    from foidesk.core.search import how_to_add, how_to_install_engine
+
+    if not languages.engine:
+        print(_("text recognition: Tesseract is not installed, so scans are not read"))
+        print("  " + how_to_install_engine())
+        return
+    print(_("text recognition languages: {codes}").format(codes=", ".join(languages.used)))
+    for code in languages.missing:
+        print("  " + _("language {code} is missing: {how}").format(code=code, how=how_to_add(code)))
+
+
+def _page_word(state: str) -> str:
+    """A recognised page's state in the user's language."""
+    words = {
+        "ok": _("recognised"),
+        "waiting": _("waiting"),
+        "failed": _("failed"),
+        "timeout": _("too slow"),
+    }
+    return words.get(state, state)
+
+
+def _print_ocr_status(status: OcrStatus) -> None:
+    line = _("scanned pages: {recognised} recognised, {waiting} waiting, {failed} failed")
+    print(line.format(recognised=status.recognised, waiting=status.waiting, failed=status.failed))
+    if status.uncounted_scans:
+        more = ngettext(
+            "  {count} more scan waiting to be counted",
+            "  {count} more scans waiting to be counted",
+            status.uncounted_scans,
+        )
+        print(more.format(count=status.uncounted_scans))
+    _print_languages(status.languages)
+
+
+def _ocr_status_json(status: OcrStatus) -> dict[str, Any]:
+    return {
+        "engine": status.languages.engine,
+        "pages": status.pages,
+        "recognised": status.recognised,
+        "waiting": status.waiting,
+        "failed": status.failed,
+        "uncounted_scans": status.uncounted_scans,
+        "languages": list(status.languages.used),
+        "missing_languages": list(status.languages.missing),
+    }
+
+
 def _reindex(desk: Desk, re_extract: bool, as_json: bool) -> int:
     from foidesk.core.search import extract_pending, mark_all_pending, rebuild_index
 
@@ -152,11 +246,11 @@ def _reindex(desk: Desk, re_extract: bool, as_json: bool) -> int:
 
 
 def _status(desk: Desk, as_json: bool) -> int:
-    from foidesk.core.search import text_status
+    from foidesk.core.search import ocr_status, text_status
 
-    status = text_status(desk)
+    status, scans = text_status(desk), ocr_status(desk)
     if as_json:
-        print_json(_status_json(status))
+        print_json({**_status_json(status), "ocr": _ocr_status_json(scans)})
         return 0
     counts = ", ".join(f"{n} {_word(state)}" for state, n in sorted(status.counts.items()))
     print(_("attachments: {counts}").format(counts=counts or _("none")))
@@ -175,6 +269,7 @@ def _status(desk: Desk, as_json: bool) -> int:
             )
         )
         print(f"      {shown(item.reason)}")
+    _print_ocr_status(scans)
     return 0
 
 

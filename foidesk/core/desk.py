@@ -34,7 +34,7 @@ from foidesk.core.profile import Profile
 from foidesk.core.profile.identity import ProfileMarker, new_marker, stamp_of, write_marker
 from foidesk.core.profile.opening import open_database
 from foidesk.core.progress import Progress
-from foidesk.core.records import RequestDetail
+from foidesk.core.records import PageMarks, RequestDetail
 from foidesk.core.storage.file_writes import leftovers_of_writers, recover
 from foidesk.core.storage.inuse import ProfileHold
 from foidesk.core.storage.team_store import open_store
@@ -177,6 +177,12 @@ class Desk(
         from foidesk.core.search import search
 
         return search(self, text, filters=filters, limit=limit)
+
+    def recognised_marks(self, sha256: str, query: str) -> tuple[PageMarks, ...]:
+        """Where ``query``'s words were recognised on a scan's pages (for the preview)."""
+        from foidesk.core.search import recognised_marks
+
+        return recognised_marks(self, sha256, query)
 
     # --- the marker beside the database ---------------------------------------------
 

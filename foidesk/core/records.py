@@ -364,3 +364,23 @@ class ReplyProposalRecord:
     @property
     def is_open(self) -> bool:
         return not self.decided
+
+
+@dataclass(frozen=True)
+class WordBox:
+    """A recognised word's place on its page image, in fractions of the image's width and
+    height (so it fits the page at any size it is shown)."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    text: str
+
+
+@dataclass(frozen=True)
+class PageMarks:
+    """The words of one scanned page (0-based ``page``) that match a search."""
+
+    page: int
+    boxes: tuple[WordBox, ...]

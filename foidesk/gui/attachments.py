@@ -25,6 +25,7 @@ from foidesk.core.i18n import _
 from foidesk.core.records import AttachmentRecord
 from foidesk.gui.errors_ui import report_failure
 from foidesk.gui.preview import AttachmentPreview, can_preview
+from foidesk.gui.tasks.database import DeskWorker
 from foidesk.gui.tasks.files import FileTasks
 
 #: Opens a URL with the system (swapped in tests, which must not launch programs).
@@ -46,10 +47,13 @@ class AttachmentActions(QObject):
     saved = Signal(object)  # Path
     opened_externally = Signal(object)  # Path
 
-    def __init__(self, desk: Desk, files: FileTasks, parent: QWidget) -> None:
+    def __init__(
+        self, desk: Desk, files: FileTasks, parent: QWidget, database: DeskWorker | None = None
+    ) -> None:
         super().__init__(parent)
         self._desk = desk
         self._files = files
+        self._database = database
         self._parent = parent
         self._temp = QTemporaryDir()
         privacy.private_dir(Path(self._temp.path()))  # 0700 exactly, whatever the umask took
@@ -73,6 +77,11 @@ class AttachmentActions(QObject):
         preview = AttachmentPreview(
             attachment, self._desk.blob_path(attachment.sha256), self._files, self._parent, query
         )
+        if query.strip() and self._database is not None and attachment.text_state == "done":
+            sha256 = attachment.sha256
+            self._database.submit(
+                lambda desk: desk.recognised_marks(sha256, query), preview.show_marks
+            )
         preview.open_externally.connect(self.open_external)
         preview.save_requested.connect(self.save_as)
         preview.finished.connect(lambda _code: self._forget(preview))

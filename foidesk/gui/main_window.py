@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.files = self.runner.files
         self.undo_stack = QUndoStack(self)
         self.ops = Operations(self.runner, self.undo_stack, self)
-        self.attachments = AttachmentActions(desk, self.files, self)
+        self.attachments = AttachmentActions(desk, self.files, self, self.worker)
         self.importer = ImportController(self.worker, self)
         self.list_pane = RequestListPane(self.worker)
         self.thread_pane = ThreadPane(self.worker)

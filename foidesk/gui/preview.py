@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from foidesk.core.errors import FoideskError
 from foidesk.core.formatting import human_size
 from foidesk.core.i18n import _, ngettext
-from foidesk.core.records import AttachmentRecord
+from foidesk.core.records import AttachmentRecord, PageMarks
 from foidesk.core.search import Highlighter, image_problem, pdf_problem
 from foidesk.gui.tasks.files import FileTasks
 
@@ -133,8 +133,25 @@ def _mark_page(image: QImage, page: Any, scale: float, highlighter: Highlighter)
         text_page.close()
 
 
+def mark_words(image: QImage, marks: PageMarks) -> QImage:
+    """A copy of a scanned page's image with the recognised words that match marked."""
+    marked = image.convertToFormat(QImage.Format.Format_RGB32)
+    painter = QPainter(marked)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+    width, height = marked.width(), marked.height()
+    for box in marks.boxes:
+        rect = QRectF(box.left * width, box.top * height, box.width * width, box.height * height)
+        painter.fillRect(rect.adjusted(-2, -2, 2, 2), MATCH_COLOUR)
+    painter.end()
+    return marked
+
+
 class AttachmentPreview(QDialog):
-    """Shows one attachment; "Open with system viewer" and "Save as…" always offered."""
+    """Shows one attachment; "Open with system viewer" and "Save as…" always offered.
+
+    A recognised scan's matches come separately (``show_marks``, from the database
+    thread) and are painted on its pages whichever of the two arrives first.
+    """
 
     open_externally = Signal(object)  # AttachmentRecord
     save_requested = Signal(object)  # AttachmentRecord
@@ -151,6 +168,9 @@ class AttachmentPreview(QDialog):
         super().__init__(parent)
         self.attachment = attachment
         self.query = query
+        self._images: list[QImage] = []
+        self._labels: list[QLabel] = []
+        self._marks: dict[int, PageMarks] = {}
         self.setWindowTitle(f"{attachment.filename} — foidesk")
         self.setObjectName("attachment-preview")
         self.resize(900, 760)
@@ -218,16 +238,35 @@ class AttachmentPreview(QDialog):
         )
         self.pages_ready.emit(len(images))
 
+    def show_marks(self, marks: tuple[PageMarks, ...]) -> None:
+        """Mark a recognised scan's matching words on its pages (shown or still to come)."""
+        self._marks = {mark.page: mark for mark in marks}
+        for index in range(len(self._labels)):
+            self._paint(index)
+
+    @property
+    def marked_pages(self) -> list[int]:
+        """The pages whose recognised words are marked (for a test's eyes)."""
+        return [i for i in range(len(self._labels)) if i in self._marks]
+
     def _add_page(self, image: QImage) -> None:
         label = QLabel()
+        label.setObjectName("preview-page")
+        label.setAccessibleName(_("Page {number}").format(number=self.pages.count() + 1))
+        self._images.append(image)
+        self._labels.append(label)
+        self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._paint(len(self._labels) - 1)
+
+    def _paint(self, index: int) -> None:
+        image, label = self._images[index], self._labels[index]
+        if index in self._marks:
+            image = mark_words(image, self._marks[index])
         pixmap = QPixmap.fromImage(image)
         if pixmap.width() > PAGE_WIDTH:
             pixmap = pixmap.scaledToWidth(PAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
         label.setPixmap(pixmap)
         label.setFixedSize(QSize(pixmap.width(), pixmap.height()))
-        label.setObjectName("preview-page")
-        label.setAccessibleName(_("Page {number}").format(number=self.pages.count() + 1))
-        self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(

@@ -37,9 +37,11 @@ from foidesk.core.search import (
     FILE_TYPES,
     Filters,
     Highlighter,
+    OcrStatus,
     SearchHit,
     TextState,
     TextStatus,
+    ocr_status,
     parse_query,
     search,
     text_status,
@@ -86,10 +88,12 @@ def _run_search(desk: Desk, generation: int, text: str, filters: Filters) -> _Fo
 class _Choices:
     authorities: list[str]
     status: TextStatus
+    scans: OcrStatus
 
 
 def _choices(desk: Desk) -> _Choices:
-    return _Choices([a.name for a in desk.list_authorities()], text_status(desk))
+    authorities = [a.name for a in desk.list_authorities()]
+    return _Choices(authorities, text_status(desk), ocr_status(desk))
 
 
 class SearchPanel(QWidget):
@@ -179,7 +183,7 @@ class SearchPanel(QWidget):
         for name in choices.authorities:
             self.authority.addItem(name, name)
         self.authority.setCurrentIndex(max(0, self.authority.findData(chosen)))
-        self._show_text_status(choices.status)
+        self._show_text_status(choices.status, choices.scans)
 
     def run_search(self) -> None:
         """Search now (Enter, or the typing pause has passed)."""
@@ -278,7 +282,7 @@ class SearchPanel(QWidget):
         if isinstance(hit, SearchHit):
             self.open_hit.emit(hit.request_id, hit.message_id, hit.attachment_id)
 
-    def _show_text_status(self, status: TextStatus) -> None:
+    def _show_text_status(self, status: TextStatus, scans: OcrStatus) -> None:
         if not status.counts:
             self.text_label.setText("")
             return
@@ -288,10 +292,30 @@ class SearchPanel(QWidget):
             for s in order
             if s.value in status.counts
         ]
-        self.text_label.setText(_("Attachments: {states}").format(states=" · ".join(parts)))
+        text = _("Attachments: {states}").format(states=" · ".join(parts))
+        self.text_label.setText(f"{text}\n{_scans_text(scans)}" if _scans_text(scans) else text)
         self.text_label.setToolTip(
             "\n".join(f"{p.filename}: {shown(p.reason)}" for p in status.problems[:30])
         )
+
+
+def _scans_text(scans: OcrStatus) -> str:
+    """Scanned pages read and waiting, or why scans are not read, in one line."""
+    unread = scans.waiting or scans.uncounted_scans
+    if not scans.languages.engine:
+        return _("Scans are not read: Tesseract is not installed.") if unread else ""
+    if not (scans.pages or scans.uncounted_scans):
+        return ""
+    line = _("Scanned pages: {recognised} recognised · {waiting} waiting · {failed} failed")
+    text = line.format(
+        recognised=number_text(scans.recognised),
+        waiting=number_text(scans.waiting),
+        failed=number_text(scans.failed),
+    )
+    if scans.uncounted_scans:
+        new = ngettext("{count} new scan", "{count} new scans", scans.uncounted_scans)
+        text += " · " + new.format(count=number_text(scans.uncounted_scans))
+    return text
 
 
 def _combo(name: str, choices: list[tuple[str, str]], any_label: str | None = None) -> QComboBox:

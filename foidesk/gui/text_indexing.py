@@ -4,10 +4,16 @@ Runs after every import and once at start-up (a migrated profile starts with
 every attachment waiting). It never blocks the window: the reading is on the file
 pool (and in worker processes), its database work — the plan and each batch of
 results — is handed to the database thread, and it stops when the window closes.
+
+After the files' own text, the scans' pages are recognised (``recognise_pending``):
+that can take hours, so a new import meanwhile stops it — it goes on at the first page
+not recorded — and its files are read first. Without Tesseract scans are left unread;
+``search --status`` and the search panel say why.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +36,7 @@ class TextIndexer(QObject):
         self._progress: TaskProgress | None = None
         self._again = False
         self._shut = False
+        self._recognising = False
 
     @property
     def running(self) -> bool:
@@ -40,8 +47,9 @@ class TextIndexer(QObject):
             return
         if self._progress is not None:
             self._again = True
+            if self._recognising:  # new files first: recognition goes on afterwards
+                self._progress.cancel()
             return
-        from foidesk.core.search import extract_pending
 
         progress = TaskProgress(self)
         self._progress = progress
@@ -51,11 +59,16 @@ class TextIndexer(QObject):
         def on_database(work: Callable[[], Any]) -> Any:
             return database.call(lambda _desk: work())
 
-        self._runner.files.start(
-            lambda: extract_pending(desk, progress, on_database=on_database),
-            self._done,
-            self._failed,
-        )
+        def read() -> object:
+            from foidesk.core.search import OcrUnavailableError, extract_pending, recognise_pending
+
+            report = extract_pending(desk, progress, on_database=on_database)
+            self._recognising = True
+            with contextlib.suppress(OcrUnavailableError):  # scans unread; status says why
+                recognise_pending(desk, progress, on_database=on_database)
+            return report
+
+        self._runner.files.start(read, self._done, self._failed)
 
     def stop(self) -> None:
         """Ask a running extraction to stop; what it finished is kept."""
@@ -69,7 +82,7 @@ class TextIndexer(QObject):
         self.stop()
 
     def _done(self, report: object) -> None:
-        self._progress = None
+        self._progress, self._recognising = None, False
         self.busy_changed.emit(False)
         self.finished.emit(report)
         if self._again:
@@ -77,8 +90,11 @@ class TextIndexer(QObject):
             self.start()
 
     def _failed(self, exc: BaseException) -> None:
-        self._progress = None
+        self._progress, self._recognising = None, False
         self.busy_changed.emit(False)
         self.finished.emit(None)
         if not isinstance(exc, Cancelled):
             raise exc
+        if self._again and not self._shut:
+            self._again = False
+            self.start()

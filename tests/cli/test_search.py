@@ -7,9 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytesseract
 import pytest
 
 from foidesk.cli import main
+from tests.helpers.scans import require_tesseract, scan_image, scanned_pdf
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -43,7 +45,10 @@ def test_search_prints_hits_and_json(capsys: pytest.CaptureFixture[str], data_di
 def test_extract_status_and_reindex(capsys: pytest.CaptureFixture[str], data_dir: str) -> None:
     # `sample` read its attachments' text already: nothing is left waiting
     code, out, _ = run(capsys, "search", "--status", "--json", "--data-dir", data_dir)
-    assert json.loads(out) == {"counts": {"done": 5, "unsupported": 1}, "problems": []}
+    status = json.loads(out)
+    assert (status["counts"], status["problems"]) == ({"done": 5, "unsupported": 1}, [])
+    # the sample's one image is a scan whose pages are not counted yet
+    assert status["ocr"]["uncounted_scans"] == 1 and status["ocr"]["pages"] == {}
     code, out, _ = run(capsys, "search", "--extract", "--data-dir", data_dir)
     assert code == 0 and out.startswith("read 0 files") and out.endswith("nothing to read\n")
     code, out, _ = run(capsys, "search", "journal entry", "--json", "--data-dir", data_dir)
@@ -96,3 +101,62 @@ def test_a_file_attached_by_message_add_is_found_by_search(
     hits = json.loads(out)
     assert [hit["kind"] for hit in hits] == ["attachment"], hits
     assert "«Quorndon»" in hits[0]["snippet"]
+
+
+def test_ocr_recognises_a_scan_and_status_counts_its_pages(
+    capsys: pytest.CaptureFixture[str], data_dir: str, tmp_path: Path
+) -> None:
+    require_tesseract("eng")
+    scan = tmp_path / "scan.pdf"
+    page = scan_image(["The gritting schedule lists Quorndon Lane twice."], dpi=200)
+    scan.write_bytes(scanned_pdf([page], 200))
+    code, _, err = run(
+        capsys, "message", "add", "1", "--direction", "incoming", "--kind", "response",
+        "--date", "2024-05-01", "--attach", str(scan), "--data-dir", data_dir,
+    )  # fmt: skip
+    assert code == 0, err
+    assert json.loads(run(capsys, "search", "quorndon", "--json", "--data-dir", data_dir)[1]) == []
+
+    code, out, err = run(capsys, "search", "--ocr", "--data-dir", data_dir)
+
+    assert code == 0, err
+    assert "recognised 2 pages in " in out  # the scan, and the sample's chart
+    assert "text recognition languages: eng" in out
+    hits = json.loads(run(capsys, "search", "quorndon", "--json", "--data-dir", data_dir)[1])
+    assert [(h["kind"], h["request_id"]) for h in hits] == [("attachment", 1)]
+    code, out, _ = run(capsys, "search", "--status", "--data-dir", data_dir)
+    assert "scanned pages: 2 recognised, 0 waiting, 0 failed" in out
+    status = json.loads(run(capsys, "search", "--status", "--json", "--data-dir", data_dir)[1])
+    assert status["ocr"]["recognised"] == 2 and status["ocr"]["languages"] == ["eng"]
+
+
+def test_ocr_says_which_languages_are_missing_and_how_to_add_them(
+    capsys: pytest.CaptureFixture[str], data_dir: str
+) -> None:
+    require_tesseract("eng")
+    code, _, err = run(
+        capsys, "request", "add", "--title", "Marchés publics", "--authority", "Transports Canada",
+        "--new-authority",
+        "--regime", "ca-ati", "--sent", "2024-03-01", "--data-dir", data_dir,
+    )  # fmt: skip
+    assert code == 0, err
+    installed = set(pytesseract.get_languages(config=""))
+    code, out, _ = run(capsys, "search", "--status", "--data-dir", data_dir)
+    if "fra" in installed:
+        assert "text recognition languages: eng, fra" in out
+    else:
+        assert "language fra is missing: install it: apt-get install tesseract-ocr-fra" in out
+
+
+def test_without_tesseract_the_status_says_why_scans_are_unread(
+    capsys: pytest.CaptureFixture[str], data_dir: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "tesseract-not-installed")
+    code, out, _ = run(capsys, "search", "--status", "--data-dir", data_dir)
+    assert code == 0
+    assert "text recognition: Tesseract is not installed, so scans are not read" in out
+    assert "apt-get install tesseract-ocr tesseract-ocr-eng" in out
+    code, out, err = run(capsys, "search", "--ocr", "--data-dir", data_dir)
+    assert code == 1
+    assert err.startswith("foidesk: Tesseract is not installed, so scans are not read; install")
+    assert run(capsys, "search", "spoofed", "--data-dir", data_dir)[0] == 0  # the rest works

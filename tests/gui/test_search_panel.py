@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytesseract
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
@@ -103,7 +104,11 @@ def test_ctrl_f_target_and_attachment_summary(qtbot: QtBot, panel: SearchPanel) 
     panel.field.setText("old words")
     panel.focus_search()
     assert panel.field.selectedText() == "old words"
-    assert panel.text_label.text() == "Attachments: 5 text searchable"
+    # the sample's chart is an image: a scan, its pages not counted yet
+    assert panel.text_label.text().split("\n") == [
+        "Attachments: 5 text searchable",
+        "Scanned pages: 0 recognised · 0 waiting · 0 failed · 1 new scan",
+    ]
     assert panel.authority.itemText(1) == "Department for Work and Pensions"
 
 
@@ -131,3 +136,13 @@ def test_a_hidden_panel_reads_its_choices_only_when_it_shows(qtbot: QtBot, desk:
     qtbot.waitUntil(lambda: hidden.authority.count() > 1, timeout=10_000)
     assert hidden.authority.findText("Department for Work and Pensions") > 0
     worker.stop()
+
+
+def test_without_tesseract_the_panel_says_why_scans_are_unread(
+    qtbot: QtBot, panel: SearchPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "tesseract-not-installed")
+    before = panel.text_label.text()
+    panel.refresh_choices()
+    qtbot.waitUntil(lambda: panel.text_label.text() != before, timeout=10_000)
+    assert panel.text_label.text().endswith("\nScans are not read: Tesseract is not installed.")

@@ -50,6 +50,7 @@ from foidesk.core.storage.tables import Base, ProfileIdentity
 #: database is taken to be at the revision before and upgraded again, which is harmless.
 SIGNATURES = (
     ("0013", "column", "request.version"),
+    ("0012", "table", "ocr_page"),
     ("0010", "table", "reply_proposal"),
     ("0009", "table", "outbox_letter"),
     ("0008", "table", "mail_account"),

@@ -2,7 +2,8 @@
 
 Faces use: ``search`` (user text to ranked ``SearchHit`` records),
 ``extract_pending`` (read waiting attachments, in the background after an
-import), ``rebuild_index`` and ``check_index`` (``--reindex`` and
+import), ``recognise_pending`` and ``ocr_status`` (text recognition of scans, and how
+far it has got), ``rebuild_index`` and ``check_index`` (``--reindex`` and
 ``foidesk check``), ``text_status`` (what could not be read, and why) and
 ``Highlighter`` (mark matches in a thread or preview).
 
@@ -23,6 +24,19 @@ if TYPE_CHECKING:
     from foidesk.core.search.index import SearchIndex, SearchUnavailableError, index_for
     from foidesk.core.search.limits import DEFAULT_LIMIT
     from foidesk.core.search.notes import image_problem, pdf_problem
+    from foidesk.core.search.ocr_counts import OcrStatus, ocr_status
+    from foidesk.core.search.ocr_languages import (
+        OcrLanguages,
+        how_to_add,
+        how_to_install_engine,
+    )
+    from foidesk.core.search.ocr_marks import recognised_marks
+    from foidesk.core.search.ocr_pending import (
+        OcrOptions,
+        OcrReport,
+        OcrUnavailableError,
+        recognise_pending,
+    )
     from foidesk.core.search.pending import (
         ExtractionOptions,
         ExtractionReport,
@@ -69,6 +83,16 @@ _LATER = {
     "ExtractionReport": "foidesk.core.search.pending",
     "default_workers": "foidesk.core.search.pending",
     "extract_pending": "foidesk.core.search.pending",
+    "OcrLanguages": "foidesk.core.search.ocr_languages",
+    "how_to_add": "foidesk.core.search.ocr_languages",
+    "how_to_install_engine": "foidesk.core.search.ocr_languages",
+    "recognised_marks": "foidesk.core.search.ocr_marks",
+    "OcrOptions": "foidesk.core.search.ocr_pending",
+    "OcrReport": "foidesk.core.search.ocr_pending",
+    "OcrUnavailableError": "foidesk.core.search.ocr_pending",
+    "recognise_pending": "foidesk.core.search.ocr_pending",
+    "OcrStatus": "foidesk.core.search.ocr_counts",
+    "ocr_status": "foidesk.core.search.ocr_counts",
     "SearchQuery": "foidesk.core.search.query",
     "parse_query": "foidesk.core.search.query",
     "DeskLike": "foidesk.core.search.service",
@@ -99,6 +123,11 @@ __all__ = [
     "Filters",
     "Highlighter",
     "HitKind",
+    "OcrLanguages",
+    "OcrOptions",
+    "OcrReport",
+    "OcrStatus",
+    "OcrUnavailableError",
     "SearchHit",
     "SearchIndex",
     "SearchQuery",
@@ -111,12 +140,17 @@ __all__ = [
     "extract_bytes",
     "extract_pending",
     "highlight_spans",
+    "how_to_add",
+    "how_to_install_engine",
     "image_problem",
     "index_for",
     "mark_all_pending",
+    "ocr_status",
     "parse_query",
     "pdf_problem",
     "rebuild_index",
+    "recognise_pending",
+    "recognised_marks",
     "run_query",
     "search",
     "snippet_parts",

@@ -29,3 +29,5 @@ WORKER_MEMORY_BYTES: Final = 2 * 1024 * 1024 * 1024
 
 #: Hits a search returns unless asked for more.
 DEFAULT_LIMIT: Final = 50
+#: Wall time Tesseract may spend on one page of a scan before it is stopped.
+OCR_PAGE_SECONDS: Final = 120.0

@@ -99,3 +99,19 @@ def pdf_problem(message: str) -> Phrase:
 def image_problem(detail: str) -> Phrase:
     """Why an image could not be shown; ``detail`` is the image reader's own message."""
     return Phrase(IMAGE_UNREADABLE, detail=detail)
+
+
+OCR_PAGE_UNREADABLE = define(
+    "text.ocr-page-unreadable", N_("the page could not be turned into an image ({detail})")
+)
+OCR_FAILED = define("text.ocr-failed", N_("text recognition failed ({detail})"))
+RECOGNISED = define("text.recognised", N_("recognised text; confidence {confidence} %"))
+OCR_NO_WORDS = define("text.ocr-no-words", N_("a scan: text recognition found no words"))
+OCR_PAGES_FAILED = define_plural(
+    "text.ocr-pages-failed",
+    lambda n: ngettext(
+        "a scan: text recognition failed on its page",
+        "a scan: text recognition failed on {count} pages",
+        n,
+    ),
+)
