@@ -129,10 +129,15 @@ class RequestOperations(DeskBase):
             unit.session.flush()
             return self._detail(unit.session, request_id)
 
-    def undo_status_change(self, request_id: int) -> RequestDetail:
-        """Take back the latest status change (for Undo): history as if it never happened."""
-        with self.writing(request_changed(request_id)) as unit:
+    def undo_status_change(
+        self, request_id: int, *, expected_version: int | None = None
+    ) -> RequestDetail:
+        """Take back the latest status change (for Undo): history as if it never happened.
+        ``expected_version``: what the undone step returned — another member's write since
+        then refuses it with ``ChangedElsewhere`` rather than taking back their change."""
+        with refusing_stale(self, request_id), self.writing(request_changed(request_id)) as unit:
             row = live_request(unit.session, request_id)
+            check_version(row, expected_version)
             if len(row.status_changes) < 2:
                 raise InvalidInputError(_("the request has no status change to take back"))
             unit.session.delete(row.status_changes[-1])
