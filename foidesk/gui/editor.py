@@ -7,6 +7,7 @@ dialog needs (authorities, the trash) is fetched on the worker first.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QObject
@@ -14,12 +15,14 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from foidesk.core.changes import Changes
 from foidesk.core.desk import Desk
+from foidesk.core.errors import ChangedElsewhere
 from foidesk.core.i18n import _
 from foidesk.core.records import AuthorityRecord, ReplyProposalRecord, RequestDetail
 from foidesk.core.replies import ReplyKind
 from foidesk.core.vocabulary import RequestStatus
 from foidesk.gui import undoable as edits
 from foidesk.gui.authority_dialog import AuthorityDialog
+from foidesk.gui.changed_elsewhere import ChangedElsewhereDialog
 from foidesk.gui.clock_event_dialog import ClockEventDialog
 from foidesk.gui.message_dialog import MessageDialog
 from foidesk.gui.operations import Operations
@@ -38,11 +41,13 @@ class EditingController(QObject):
         current: CurrentRequest,
         select: Callable[[int | None], None],
         parent: QWidget,
+        reload: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self._ops = ops
         self._current = current
         self._select = select
+        self._reload = reload
         self._parent = parent
         self.dialog: QDialog | None = None
 
@@ -84,9 +89,15 @@ class EditingController(QObject):
                     self._ops, dialog.new_request(), on_done=lambda d: self._select(d.id)
                 )
             else:
-                edits.edit_request(self._ops, detail, dialog.request_edit())
+                self._edit(detail, dialog.request_edit())
 
         self._show(dialog, accepted)
+
+    def _edit(self, shown: RequestDetail, edit: edits.RequestEdit) -> None:
+        def refused(refusal: ChangedElsewhere) -> None:
+            self._ask(refusal, shown.id, changed_fields(shown, edit), lambda d: self._edit(d, edit))
+
+        edits.edit_request(self._ops, shown, edit, refused)
 
     def delete_request(self) -> None:
         detail = self._current()
@@ -97,7 +108,33 @@ class EditingController(QObject):
     def set_status(self, old: str, new: str) -> None:
         detail = self._current()
         if detail is not None:
-            edits.set_status(self._ops, detail.id, old, new, RequestStatus(new).label)
+            self._set_status(detail, new)
+
+    def _set_status(self, shown: RequestDetail, new: str) -> None:
+        label = RequestStatus(new).label
+
+        def refused(refusal: ChangedElsewhere) -> None:
+            self._ask(refusal, shown.id, [("status", label)], lambda d: self._set_status(d, new))
+
+        edits.set_status(self._ops, shown, new, label, refused)
+
+    def _ask(
+        self,
+        refusal: ChangedElsewhere,
+        request_id: int,
+        changing: list[tuple[str, str]],
+        keep: Callable[[RequestDetail], None],
+    ) -> None:
+        """Another member changed the request first: *Reload* shows theirs and drops the
+        edit; *Keep mine* writes the edit again on the request as it is now."""
+        dialog = ChangedElsewhereDialog(refusal, changing, self._parent)
+        self.dialog = dialog
+        dialog.reload_chosen.connect(self._reload)
+        dialog.keep_chosen.connect(
+            lambda: self._ops.worker.submit(lambda desk: desk.get_request(request_id), keep)
+        )
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
 
     # --- messages and clock events --------------------------------------------------------
 
@@ -193,3 +230,22 @@ class EditingController(QObject):
         dialog.finished.connect(closed)
         reload()
         dialog.open()
+
+
+def changed_fields(before: RequestDetail, after: edits.RequestEdit) -> list[tuple[str, str]]:
+    """The fields ``after`` changes on ``before``, each with its new value as text."""
+    old = edits.RequestEdit.of(before)
+    changed = []
+    for field in fields(after):
+        value = getattr(after, field.name)
+        if value != getattr(old, field.name):
+            changed.append((field.name, _value_text(value)))
+    return changed
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else str(value)

@@ -110,7 +110,11 @@ class MainWindow(QMainWindow):
         self.unfiled = UnfiledTray(self.worker)
         self.empty_state = EmptyState()
         self.editing = EditingController(
-            self.ops, lambda: self.thread_pane.detail, self.list_pane.select_request, self
+            self.ops,
+            lambda: self.thread_pane.detail,
+            self.list_pane.select_request,
+            self,
+            reload=self.thread_pane.reload,
         )
         self._build_central()
         self.unfiled_dock = self._build_unfiled_dock()

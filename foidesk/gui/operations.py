@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from foidesk.core.desk import Desk
+from foidesk.core.errors import ChangedElsewhere
 from foidesk.core.i18n import _
 from foidesk.gui.tasks.runner import TaskRunner
 
@@ -51,6 +52,9 @@ class Operations(QObject):
         self.worker = runner.database
         self.changes = runner.changes
         self.undo_stack = undo_stack
+        #: Each request's version as this window's latest edit of it left it: an undo or
+        #: redo is the user's own next write, made on what the step before returned.
+        self.versions: dict[int, int] = {}
 
     def perform(
         self,
@@ -59,8 +63,10 @@ class Operations(QObject):
         *,
         undo: Callable[[T], UndoSteps] | None = None,
         on_done: Callable[[T], None] | None = None,
+        refused: Callable[[ChangedElsewhere], None] | None = None,
     ) -> None:
-        """Run ``do``; then, if undoable, push it onto the stack."""
+        """Run ``do``; then, if undoable, push it onto the stack. ``refused``: what to do
+        instead of reporting a failure when another member changed the request first."""
 
         def run(desk: Desk) -> tuple[T, int]:
             return do(desk), desk.feed.serial
@@ -73,7 +79,13 @@ class Operations(QObject):
             if on_done is not None:
                 on_done(result)
 
-        self.worker.submit(run, finished, on_error=lambda exc: self.failed.emit(text, exc, ""))
+        def failed(exc: BaseException) -> None:
+            if refused is not None and isinstance(exc, ChangedElsewhere):
+                refused(exc)
+            else:
+                self.failed.emit(text, exc, "")
+
+        self.worker.submit(run, finished, on_error=failed)
 
     def replay(self, text: str, step: Callable[[Desk], object]) -> None:
         """Run an undo or redo step."""

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from foidesk.core.desk import Desk
+from foidesk.core.errors import ChangedElsewhere
 from foidesk.core.i18n import _, ngettext
 from foidesk.core.records import (
     AuthorityRecord,
@@ -26,7 +27,7 @@ from foidesk.core.records import (
 )
 from foidesk.core.vocabulary import MessageKind
 from foidesk.gui.operations import Operations, UndoSteps
-from foidesk.gui.thread_pane import shown_request
+from foidesk.gui.thread_pane import ShownRequest, shown_request
 
 
 def create_request(
@@ -62,9 +63,11 @@ class RequestEdit:
         reference = s.reference or ""
         return cls(s.title, s.authority, s.regime, s.sent_on, detail.body, reference, s.tags)
 
-    def apply(self, desk: Desk, request_id: int) -> RequestDetail:
+    def apply(self, desk: Desk, request_id: int, version: int | None) -> RequestDetail:
+        """Write these fields on the request as it was at ``version`` (see ``check_version``)."""
         return desk.update_request(
             request_id,
+            expected_version=version,
             title=self.title,
             authority=self.authority,
             regime=self.regime,
@@ -75,27 +78,72 @@ class RequestEdit:
         )
 
 
-def edit_request(ops: Operations, before: RequestDetail, after: RequestEdit) -> None:
+#: What the window does when an edit is refused because the request changed elsewhere.
+Refused = Callable[[ChangedElsewhere], None]
+
+
+def _versioned(
+    ops: Operations, request_id: int, write: Callable[[Desk, int | None], RequestDetail]
+) -> Callable[[Desk], RequestDetail]:
+    """An undo or redo step: ``write`` made on the version the window's previous edit of
+    the request returned, recording the version it returns in turn."""
+
+    def step(desk: Desk) -> RequestDetail:
+        detail = write(desk, ops.versions.get(request_id))
+        ops.versions[request_id] = detail.version
+        return detail
+
+    return step
+
+
+def _first(
+    ops: Operations, detail: RequestDetail, write: Callable[[Desk, int | None], RequestDetail]
+) -> Callable[[Desk], ShownRequest]:
+    """The edit itself, made on the version of the request the window showed."""
+
+    def run(desk: Desk) -> ShownRequest:
+        written = write(desk, detail.version)
+        ops.versions[detail.id] = written.version
+        return shown_request(desk, written)
+
+    return run
+
+
+def edit_request(
+    ops: Operations, before: RequestDetail, after: RequestEdit, refused: Refused | None = None
+) -> None:
+    """``before``: the request as the window showed it (its version is checked)."""
     old = RequestEdit.of(before)
     rid = before.id
     ops.perform(
         _("Edit “{title}”").format(title=after.title),
-        lambda desk: shown_request(desk, after.apply(desk, rid)),
+        _first(ops, before, lambda desk, version: after.apply(desk, rid, version)),
         undo=lambda _: UndoSteps(
-            lambda desk: old.apply(desk, rid), lambda desk: after.apply(desk, rid)
+            _versioned(ops, rid, lambda desk, version: old.apply(desk, rid, version)),
+            _versioned(ops, rid, lambda desk, version: after.apply(desk, rid, version)),
         ),
+        refused=refused,
     )
 
 
-def set_status(ops: Operations, request_id: int, old: str, new: str, label: str) -> None:
-    """Undo takes the change back out of the history, as if it had not been made."""
+def set_status(
+    ops: Operations, shown: RequestDetail, new: str, label: str, refused: Refused | None = None
+) -> None:
+    """Undo takes the change back out of the history, as if it had not been made.
+    ``shown``: the request as the window showed it (its version is checked)."""
+    rid = shown.id
+
+    def change(desk: Desk, version: int | None) -> RequestDetail:
+        return desk.set_status(rid, new, expected_version=version)
+
+    def take_back(desk: Desk, version: int | None) -> RequestDetail:
+        return desk.undo_status_change(rid, expected_version=version)
+
     ops.perform(
         _("Status “{status}”").format(status=label),
-        lambda desk: shown_request(desk, desk.set_status(request_id, new)),
-        undo=lambda _: UndoSteps(
-            lambda desk: desk.undo_status_change(request_id),
-            lambda desk: desk.set_status(request_id, new),
-        ),
+        _first(ops, shown, change),
+        undo=lambda _: UndoSteps(_versioned(ops, rid, take_back), _versioned(ops, rid, change)),
+        refused=refused,
     )
 
 

@@ -53,7 +53,7 @@ def test_the_window_does_its_database_work_off_its_own_thread(
         qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT_MS)
         window.list_pane.select_request(request_id)
         qtbot.waitUntil(lambda: window.thread_pane.detail is not None, timeout=WAIT_MS)
-        undoable.set_status(window.ops, request_id, "waiting_response", "successful", "Done")
+        undoable.set_status(window.ops, window.thread_pane.detail, "successful", "Done")  # type: ignore[arg-type]
         window.import_into(request_id, [reply])
         qtbot.waitUntil(lambda: len(window.thread_pane.detail.messages) == 2, timeout=WAIT_MS)  # type: ignore[union-attr]
         window.tabs.setCurrentIndex(1)
@@ -137,7 +137,7 @@ def test_a_status_change_repaints_one_row_one_header_and_no_list(
     ids = _requests(new_request, 5)
     _shown(qtbot, window, settle, ids[2])
     repaints.clear()
-    undoable.set_status(window.ops, ids[2], "waiting_response", "successful", "Successful")
+    undoable.set_status(window.ops, window.thread_pane.detail, "successful", "Successful")  # type: ignore[arg-type]
     settle()
     window.runner.changes.flush()
     settle()
