@@ -159,10 +159,18 @@ def request_json(detail: RequestDetail) -> dict[str, Any]:
         "body": detail.body,
         "notes": detail.notes,
         "status_history": [
-            {"status": h.status, "on": iso(h.changed_on), "note": h.note}
+            {
+                "status": h.status,
+                "on": iso(h.changed_on),
+                "note": h.note,
+                "changed_by": h.changed_by,
+            }
             for h in detail.status_history
         ],
         "messages": [message_json(m) for m in detail.messages],
+        "version": detail.version,
+        "changed_by": detail.changed_by,
+        "changed_at": detail.changed_at.isoformat() if detail.changed_at else None,
     }
 
 
@@ -201,6 +209,23 @@ def _attachment_line(filename: str, size: int) -> str:
     return line.format(filename=filename, size=size)
 
 
+def _history_lines(detail: RequestDetail) -> list[str]:
+    """The last change and each status change, with the member who made it, if recorded."""
+    lines = []
+    if detail.changed_by:
+        at = detail.changed_at.astimezone().strftime("%Y-%m-%d %H:%M") if detail.changed_at else ""
+        last = _("last changed by {member} at {time}") if at else _("last changed by {member}")
+        lines.append("  " + last.format(member=detail.changed_by, time=at))
+    if detail.status_history:
+        lines.append("  " + _("status history:"))
+    for h in detail.status_history:
+        line = f"    {iso(h.changed_on)}  {RequestStatus(h.status).label}"
+        if h.changed_by:
+            line += "  " + _("by {member}").format(member=h.changed_by)
+        lines.append(line + (f"  {h.note}" if h.note else ""))
+    return lines
+
+
 def request_text(detail: RequestDetail, deadlines: tuple[Deadline, ...] = ()) -> str:
     s = detail.summary
     status = RequestStatus(s.status).label
@@ -211,6 +236,7 @@ def request_text(detail: RequestDetail, deadlines: tuple[Deadline, ...] = ()) ->
     ]
     if s.reference:
         lines.append("  " + _("reference: {reference}").format(reference=s.reference))
+    lines += _history_lines(detail)
     lines += [f"  {d.label}: {iso(d.due)} ({d.status_text()})" for d in deadlines]
     for m in detail.messages:
         arrow = "→" if m.direction == "outgoing" else "←"

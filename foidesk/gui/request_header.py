@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from foidesk.core.deadlines import Deadline
 from foidesk.core.i18n import _
-from foidesk.core.records import RequestDetail
+from foidesk.core.records import RequestDetail, StatusChangeRecord
 from foidesk.core.vocabulary import RequestStatus
 from foidesk.gui import deadline_display
 from foidesk.gui.compact_buttons import CompactButtons
@@ -66,6 +66,12 @@ class RequestHeader(QFrame):
         for status in RequestStatus:
             self.status.addItem(status.label, status.value)
         self.status.activated.connect(self._on_status)
+        self.last_change = QLabel()
+        self.last_change.setObjectName("last-change")
+        self.last_change.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # it wraps, and takes only the room the status row leaves (never widening the pane)
+        self.last_change.setWordWrap(True)
+        self.last_change.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.deadlines = DeadlineChips()
         self.next_steps = NextStepsPanel()
         self.next_steps.write_letter_requested.connect(self.write_letter_requested)
@@ -96,7 +102,7 @@ class RequestHeader(QFrame):
         label.setBuddy(self.status)
         status_row.addWidget(label)
         status_row.addWidget(self.status)
-        status_row.addStretch(1)
+        status_row.addWidget(self.last_change, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.meta)
@@ -123,6 +129,8 @@ class RequestHeader(QFrame):
             parts.append(_("tags: {tags}").format(tags=", ".join(escape(t) for t in s.tags)))
         self.meta.setText(" · ".join(parts))
         self.status.setCurrentIndex(self.status.findData(s.status))
+        self.last_change.setText(last_change_text(detail))
+        self.last_change.setToolTip(history_html(detail.status_history))
         self._show_deadlines(deadlines)
         self.next_steps.show_steps(s.regime, s.status, deadlines)
 
@@ -147,6 +155,43 @@ class RequestHeader(QFrame):
         old = self._detail.summary.status
         if new != old:
             self.status_chosen.emit(old, new)
+
+
+def last_change_text(detail: RequestDetail) -> str:
+    """Who last wrote to the request and when (empty before members were recorded)."""
+    if not detail.changed_by:
+        return ""
+    text = _("last changed by {member}")
+    if detail.changed_at is not None:
+        local = detail.changed_at.astimezone()
+        text = _("last changed by {member} on {day} at {time}")
+        return text.format(
+            member=detail.changed_by,
+            day=date_text(local.date()),
+            time=local.strftime("%H:%M"),
+        )
+    return text.format(member=detail.changed_by)
+
+
+def history_html(history: tuple[StatusChangeRecord, ...]) -> str:
+    """The status history, newest first, each change with the member who made it."""
+    rows = []
+    for change in reversed(history):
+        parts = [date_text(change.changed_on), _status_label(change.status)]
+        if change.changed_by:
+            parts.append(_("by {member}").format(member=change.changed_by))
+        if change.note:
+            parts.append(change.note)
+        rows.append(f"<li>{escape(' · '.join(parts))}</li>")
+    heading = _("Status history")
+    return f"<b>{escape(heading)}</b><ul>{''.join(rows)}</ul>"
+
+
+def _status_label(status: str) -> str:
+    try:
+        return RequestStatus(status).label
+    except ValueError:
+        return status
 
 
 def _deadline_button(deadline: Deadline) -> QToolButton:
