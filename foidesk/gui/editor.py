@@ -95,7 +95,8 @@ class EditingController(QObject):
 
     def _edit(self, shown: RequestDetail, edit: edits.RequestEdit) -> None:
         def refused(refusal: ChangedElsewhere) -> None:
-            self._ask(refusal, shown.id, changed_fields(shown, edit), lambda d: self._edit(d, edit))
+            changing = changed_fields(shown, edit)
+            self._ask(refusal, shown.id, changing, lambda d: self._edit(d, edit.rebased(shown, d)))
 
         edits.edit_request(self._ops, shown, edit, refused)
 

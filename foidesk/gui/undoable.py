@@ -8,7 +8,7 @@ repaint: the desk publishes what each step changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -62,6 +62,16 @@ class RequestEdit:
         s = detail.summary
         reference = s.reference or ""
         return cls(s.title, s.authority, s.regime, s.sent_on, detail.body, reference, s.tags)
+
+    def rebased(self, shown: RequestDetail, fresh: RequestDetail) -> RequestEdit:
+        """This edit made again on ``fresh``: the fields it changed from ``shown`` keep
+        its values, the others take ``fresh``'s (another member's change to them stays)."""
+        was, now = RequestEdit.of(shown), RequestEdit.of(fresh)
+        kept = {
+            f.name: getattr(self if getattr(self, f.name) != getattr(was, f.name) else now, f.name)
+            for f in fields(self)
+        }
+        return RequestEdit(**kept)
 
     def apply(self, desk: Desk, request_id: int, version: int | None) -> RequestDetail:
         """Write these fields on the request as it was at ``version`` (see ``check_version``)."""

@@ -121,7 +121,7 @@ def test_an_edit_refused_names_the_fields_and_keep_mine_writes_them(
 ) -> None:
     rid = new_request()
     _shown(qtbot, window, rid)
-    _as_ann(profile, lambda ann: ann.update_request(rid, notes="Ann's note"))
+    _as_ann(profile, lambda ann: ann.update_request(rid, notes="Ann's note", body="Ann's text"))
 
     window.editing.edit_request()
     qtbot.waitUntil(lambda: isinstance(window.editing.dialog, RequestDialog), timeout=WAIT_MS)
@@ -140,7 +140,9 @@ def test_an_edit_refused_names_the_fields_and_keep_mine_writes_them(
         timeout=WAIT_MS,
     )
     kept = window.desk.get_request(rid)
-    assert kept.notes == "Ann's note"  # Ann's field is kept too: only the edit's are written
+    assert kept.notes == "Ann's note"  # Ann's fields stay: only those the user changed
+    assert kept.body == "Ann's text"  # are written again, not the whole dialog's
+    assert kept.changed_by == "Bob"
 
 
 def test_undo_and_redo_chain_on_the_users_own_versions(
