@@ -7,6 +7,7 @@ import threading
 import time
 
 import pytest
+import sqlalchemy
 from account_fixtures import PASSWORD, USER, Mailroom, new_account
 from imap_server import ImapServer
 from keyring_server import Keyring
@@ -119,20 +120,24 @@ class StopOnceSomeAreIn:
     """A fetch's progress that is cancelled once 20 mails are in the database; the
     cancel shuts the connection, so a download in flight ends mid-read."""
 
-    def __init__(self, database: object) -> None:
+    def __init__(self, database_url: str) -> None:
         self.stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, args=(database,), daemon=True)
+        self._thread = threading.Thread(target=self._watch, args=(database_url,), daemon=True)
         self._thread.start()
 
-    def _watch(self, database: object) -> None:
+    def _watch(self, database_url: str) -> None:
+        """Counts the messages through a connection of its own, on either engine."""
         deadline = time.monotonic() + 60
-        with sqlite3.connect(str(database)) as watch:
+        engine = sqlalchemy.create_engine(database_url)
+        try:
             while time.monotonic() < deadline and not self.stop.is_set():
-                (count,) = watch.execute("SELECT count(*) FROM message").fetchone()
-                if count >= 20:
+                with engine.connect() as watch:
+                    count = watch.execute(sqlalchemy.text("SELECT count(*) FROM message")).scalar()
+                if count is not None and count >= 20:
                     self.stop.set()
                 time.sleep(0.01)
-        watch.close()
+        finally:
+            engine.dispose()
 
     def report(self, done: int, total: int | None, message: str = "") -> None:
         pass
@@ -147,7 +152,7 @@ def test_a_cancel_that_shuts_the_connection_keeps_the_mark_at_the_last_mail_done
     room = mailroom
     room.server.append(USER, authority_mails(150))
     before = len(room.desk.get_request(room.request_id).messages)
-    progress = StopOnceSomeAreIn(room.desk.profile.sqlite_path)
+    progress = StopOnceSomeAreIn(room.desk.profile.database_url)
 
     with pytest.raises(Cancelled):
         room.desk.fetch_mail(progress=progress)
