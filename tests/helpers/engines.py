@@ -5,12 +5,10 @@ server, copied (``CREATE DATABASE … TEMPLATE``) from one that a desk migrated 
 session, so that a test pays for a copy instead of every migration. Under ``sqlite`` it
 is None: the profile keeps its database file in its folder.
 
-Markers for what cannot run on PostgreSQL, each skipped there with its reason:
-
-- ``sqlite_only``: the test is about SQLite's file itself (its pages, WAL, salvage, a
-  copy of the ``.sqlite3`` file) — a feature PostgreSQL does not have or does itself;
-- ``needs_pg_search``: full-text search on PostgreSQL, not built yet;
-- ``needs_pg_store``: a store shared by the desks of a team, not built yet.
+What cannot run on PostgreSQL is marked ``sqlite_only`` and skipped there with its
+reason: the test is about SQLite's file itself (its pages, WAL, salvage, FTS5's own
+tables, a copy of the ``.sqlite3`` file) — a feature PostgreSQL does not have or does
+itself (its counterparts, where there are any, are tests of their own).
 """
 
 from __future__ import annotations
@@ -25,8 +23,6 @@ from postgres_server import PostgresServer
 ENGINES = ("sqlite", "postgresql")
 SKIPPED_ON_POSTGRESQL = {
     "sqlite_only": "about SQLite's own file: PostgreSQL keeps its pages itself",
-    "needs_pg_search": "full-text search on PostgreSQL: core/search/pg_*",
-    "needs_pg_store": "a store shared by a team's desks: core/storage/pg_store*",
 }
 TEMPLATE = "foidesk_migrated"
 

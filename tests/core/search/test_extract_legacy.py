@@ -8,7 +8,6 @@ import struct
 from pathlib import Path
 from types import ModuleType
 
-import pytest
 from mailmaker import make_email
 
 from foidesk.core.desk import Desk
@@ -83,7 +82,6 @@ def test_an_outlook_template_is_read_like_a_message() -> None:
     assert "Please find our response attached" in result.text
 
 
-@pytest.mark.needs_pg_search
 def test_a_doc_attached_to_an_email_is_found_by_search(desk: Desk, tmp_path: Path) -> None:
     mail = tmp_path / "reply.eml"
     mail.write_bytes(make_email(attachments=(("response.doc", LEGACY.word97_doc()),)))

@@ -26,7 +26,8 @@ from foidesk.core.storage import database as db
 from foidesk.core.storage.tables import Attachment, Message
 
 #: Searches the index: full-text search on PostgreSQL is its own part (core/search/pg_*).
-pytestmark = pytest.mark.needs_pg_search
+#: FTS5's own tables and the SQLite file; PostgreSQL's index has test_postgres_search.py.
+pytestmark = pytest.mark.sqlite_only
 
 MARCH = datetime(2024, 3, 1, tzinfo=UTC)
 AddRequest = Callable[..., int]

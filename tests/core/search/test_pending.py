@@ -38,7 +38,6 @@ def states(desk: Desk) -> dict[str, tuple[str, str | None]]:
         }
 
 
-@pytest.mark.needs_pg_search
 def test_each_file_gets_a_state_and_failures_are_visible(
     desk: Desk, add_request: AddRequest, add_message: AddMessage, letter: Callable[..., bytes]
 ) -> None:
@@ -70,7 +69,6 @@ def test_each_file_gets_a_state_and_failures_are_visible(
     assert extract_pending(desk, options=HERE).attachments == 0  # nothing left pending
 
 
-@pytest.mark.needs_pg_search
 def test_worker_processes_read_the_same_way(
     desk: Desk, add_request: AddRequest, add_message: AddMessage, letter: Callable[..., bytes]
 ) -> None:
@@ -81,7 +79,6 @@ def test_worker_processes_read_the_same_way(
     assert [h.context for h in search(desk, "screening")] == ["audit.pdf"]
 
 
-@pytest.mark.needs_pg_search
 def test_identical_content_is_read_once_and_remembered(
     desk: Desk, add_request: AddRequest, add_message: AddMessage
 ) -> None:
@@ -96,6 +93,7 @@ def test_identical_content_is_read_once_and_remembered(
     assert check_index(desk) == []
 
 
+@pytest.mark.sqlite_only  # a team database holds the file itself: its cache is fetched again
 def test_a_missing_stored_file_fails_that_attachment_only(
     desk: Desk, add_request: AddRequest, add_message: AddMessage
 ) -> None:
@@ -154,7 +152,6 @@ def test_an_attachment_removed_meanwhile_is_left_alone(
     assert check_index(desk) == []
 
 
-@pytest.mark.needs_pg_search
 def test_everything_can_be_read_again(
     desk: Desk, add_request: AddRequest, add_message: AddMessage
 ) -> None:

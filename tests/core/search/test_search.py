@@ -19,7 +19,6 @@ from foidesk.core.search import (
 )
 
 #: Searches the index: full-text search on PostgreSQL is its own part (core/search/pg_*).
-pytestmark = pytest.mark.needs_pg_search
 
 AddRequest = Callable[..., int]
 AddMessage = Callable[..., int]
