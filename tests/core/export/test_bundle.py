@@ -204,6 +204,7 @@ def test_a_kill_mid_export_leaves_no_target_file(
     desk.reopen()
 
 
+@pytest.mark.sqlite_only  # a team database sets its cache aside and fetches it again
 def test_a_damaged_stored_file_stops_the_export(desk: Desk, thread: Thread, tmp_path: Path) -> None:
     attachment = desk.get_request(thread.request_id).messages[2].attachments[0]
     stored = desk.blob_path(attachment.sha256)
