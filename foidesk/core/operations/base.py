@@ -34,6 +34,7 @@ from foidesk.core.storage.file_store import AttachmentStore
 from foidesk.core.storage.file_writes import BlobTransaction
 from foidesk.core.storage.inuse import ProfileHold
 from foidesk.core.storage.members import MEMBER
+from foidesk.core.storage.server_locks import lock_row
 from foidesk.core.storage.tables import Authority, Message, Request, Tag
 
 Today = Callable[[], date]
@@ -219,8 +220,21 @@ def get_row(session: Session, model: type[_Row], ident: int, what: str) -> _Row:
     return row
 
 
-def live_request(session: Session, request_id: int) -> Request:
+def locked_request(session: Session, request_id: int) -> Request:
+    """A request about to be written, read as the last writer left it after waiting for
+    any other member's open write to it (``lock_row``), trashed or not."""
     row = get_row(session, Request, request_id, "request")
+    lock_row(session, row)
+    return row
+
+
+def live_request(session: Session, request_id: int, *, lock: bool = False) -> Request:
+    """A request not in the trash; ``lock``: for a write (``locked_request``)."""
+    row = (
+        locked_request(session, request_id)
+        if lock
+        else get_row(session, Request, request_id, "request")
+    )
     if row.deleted_at is not None:
         raise NotFoundError(_("request {id} is in the trash").format(id=request_id))
     return row

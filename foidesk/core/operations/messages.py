@@ -62,7 +62,9 @@ class MessageOperations(DeskBase):
         """Move a message into a request's thread (or back to Unfiled with ``None``)."""
         with self.writing(in_thread(request_id)) as unit:
             row = self._message(unit, message_id)
-            request = live_request(unit.session, request_id) if request_id is not None else None
+            request = (
+                None if request_id is None else live_request(unit.session, request_id, lock=True)
+            )
             row.request = request
             row.filed_by = phrases.encode(how or (Phrase(reasons.FILED_BY_HAND) if request else ""))
             if request is not None:

@@ -21,6 +21,7 @@ from foidesk.core.operations.base import (
     check_version,
     get_row,
     live_request,
+    locked_request,
     message_counts,
     refusing_stale,
     required,
@@ -119,7 +120,7 @@ class RequestOperations(DeskBase):
         ``expected_version``: the version the face showed (``ChangedElsewhere`` if stale)."""
         chosen = parse_choice(RequestStatus, status, "status")
         with refusing_stale(self, request_id), self.writing(request_changed(request_id)) as unit:
-            row = live_request(unit.session, request_id)
+            row = live_request(unit.session, request_id, lock=True)
             check_version(row, expected_version)
             row.updated_at = utcnow()
             row.status = chosen.value
@@ -136,7 +137,7 @@ class RequestOperations(DeskBase):
         ``expected_version``: what the undone step returned — another member's write since
         then refuses it with ``ChangedElsewhere`` rather than taking back their change."""
         with refusing_stale(self, request_id), self.writing(request_changed(request_id)) as unit:
-            row = live_request(unit.session, request_id)
+            row = live_request(unit.session, request_id, lock=True)
             check_version(row, expected_version)
             if len(row.status_changes) < 2:
                 raise InvalidInputError(_("the request has no status change to take back"))
@@ -166,7 +167,7 @@ class RequestOperations(DeskBase):
         changes = _listed(request_id) | Changes(search_index=True)
         with refusing_stale(self, request_id), self.writing(changes) as unit:
             session = unit.session
-            row = live_request(session, request_id)
+            row = live_request(session, request_id, lock=True)
             check_version(row, expected_version)
             row.updated_at = utcnow()  # written, so its version moves, even for tags alone
             if title is not None:
@@ -193,11 +194,11 @@ class RequestOperations(DeskBase):
     def delete_request(self, request_id: int) -> None:
         """Move a request to the trash; nothing is lost until the trash is emptied."""
         with self.writing(_listed(request_id) | Changes(trash=True)) as unit:
-            live_request(unit.session, request_id).deleted_at = utcnow()
+            live_request(unit.session, request_id, lock=True).deleted_at = utcnow()
 
     def restore_request(self, request_id: int) -> None:
         with self.writing(_listed(request_id) | Changes(trash=True)) as unit:
-            get_row(unit.session, Request, request_id, "request").deleted_at = None
+            locked_request(unit.session, request_id).deleted_at = None
 
     def trashed_requests(self) -> list[RequestSummary]:
         return self._summaries(
@@ -210,7 +211,7 @@ class RequestOperations(DeskBase):
         """Delete a trashed request for good, with files no other message uses."""
         gone = Changes(trash=True, search_index=True)
         with self.writing_files(gone) as unit:
-            row = get_row(unit.session, Request, request_id, "request")
+            row = locked_request(unit.session, request_id)
             if row.deleted_at is None:
                 raise InvalidInputError(_("only a request in the trash can be deleted for good"))
             thread = unit.session.scalars(select(Message).where(Message.request_id == request_id))
@@ -234,7 +235,7 @@ class RequestOperations(DeskBase):
                 _("cannot record {kind!r}: {detail}").format(kind=kind, detail=detail)
             ) from None
         with self.writing(request_changed(request_id)) as unit:
-            row = live_request(unit.session, request_id)
+            row = live_request(unit.session, request_id, lock=True)
             stored = ClockEventRow(kind=event.kind.value, on=on, until=until, note=note)
             row.clock_events.append(stored)
             unit.session.flush()

@@ -16,6 +16,7 @@ from foidesk.core.i18n import _
 from foidesk.core.records import NewAttachment, NewMessage
 from foidesk.core.storage import row_records as convert
 from foidesk.core.storage.file_writes import BlobTransaction
+from foidesk.core.storage.server_locks import lock_row
 from foidesk.core.storage.tables import Attachment, Message, Request, utcnow
 from foidesk.core.vocabulary import Direction, MessageKind, parse_choice
 
@@ -26,6 +27,8 @@ def insert_message(
     """Add ``new`` (with its original and attachments) to ``request``'s thread, or Unfiled."""
     direction = parse_choice(Direction, new.direction, "direction")
     kind = parse_choice(MessageKind, new.kind, "message kind")
+    if request is not None:
+        lock_row(session, request)
     row = message_row(new, direction, kind)
     session.add(row)
     row.request = request

@@ -12,6 +12,8 @@ writers' files alone. The dialect-specific SQL of the store's locking is here on
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -21,6 +23,17 @@ STORE_LOCKS = 0x464F4902
 
 def _on_server(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
+
+
+def lock_row(session: Session, row: Any) -> None:
+    """Wait for other members' open writes to ``row`` to end, and read it as they left
+    it: the write that follows is then made on the current version, so SQLAlchemy's
+    version check cannot find it stale. For writes that carry no version the user was
+    shown (a message added to a thread moves its request's activity): two members
+    adding replies at once both succeed, one after the other. SQLite has only one
+    writer at a time already."""
+    if _on_server(session):
+        session.refresh(row, with_for_update=True)
 
 
 def hold_store_shared(session: Session, store_key: str) -> None:
