@@ -24,21 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pytest
 from ports import free_port
+from servers import missing
 
 PACKAGES = "apt-get install dovecot-imapd dovecot-submissiond"
 DOVECOT = "/usr/sbin/dovecot"
 DOVEADM = "/usr/bin/doveadm"
 MAIL_USER = "vmail"
-
-
-def missing(what: str) -> None:
-    """Skip (fail under CI, where every package must be installed) naming the package."""
-    message = f"{what} is not available ({PACKAGES})"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @dataclass
@@ -403,7 +395,7 @@ def running_server(
     ``relay_port``: where submission hands on what it accepts; ``sent_folder``: a
     folder marked \\Sent."""
     if not dovecot_available():
-        missing("Dovecot")
+        missing("Dovecot", PACKAGES)
     folder = Path(tempfile.mkdtemp(prefix="foidesk-dovecot-"))
     folder.chmod(0o755)  # the mail user and the login processes read under it
     submission = submission_available()

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from servers import missing
 
 PACKAGES = "apt-get install gnome-keyring dbus"
 #: A session bus that starts no service on demand: otherwise the first call to the
@@ -44,13 +44,6 @@ printf 'unlock' | gnome-keyring-daemon --foreground --unlock --components=secret
     > "$1/daemon.log" 2>&1 &
 wait
 """
-
-
-def missing(what: str) -> None:
-    message = f"{what} is not available ({PACKAGES})"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @dataclass(frozen=True)
@@ -85,7 +78,7 @@ def _wait_for_service(address: str, deadline: float) -> bool:
 def private_keyring() -> Iterator[Keyring]:
     for tool in ("dbus-run-session", "gnome-keyring-daemon"):
         if shutil.which(tool) is None:
-            missing(tool)
+            missing(tool, PACKAGES)
     folder = Path(tempfile.mkdtemp(prefix="foidesk-keyring-"))
     runtime = folder / "run"
     runtime.mkdir(mode=0o700)

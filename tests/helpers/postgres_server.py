@@ -27,18 +27,11 @@ from typing import Any
 
 import pytest
 from ports import free_port
+from servers import missing
 
 PACKAGES = "apt-get install postgresql, and pip install 'foidesk[team]'"
 SERVICE_USER = "postgres"
 SUPERUSER = "foidesk_admin"
-
-
-def missing(what: str) -> None:
-    """Skip (fail under CI, where every package must be installed) naming the package."""
-    message = f"{what} is not available ({PACKAGES})"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def server_programs() -> Path | None:
@@ -128,12 +121,12 @@ def make_server(folder: Path) -> PostgresServer:
 
     programs = server_programs()
     if programs is None or not shutil.which("runuser"):
-        missing("PostgreSQL")
+        missing("PostgreSQL", PACKAGES)
     assert programs is not None
     try:
         service = pwd.getpwnam(SERVICE_USER)
     except KeyError:
-        missing(f"the {SERVICE_USER} user")
+        missing(f"the {SERVICE_USER} user", PACKAGES)
         raise
     folder.chmod(0o755)
     certificates = Certificates.make(folder, ("localhost",))
@@ -175,7 +168,7 @@ def running_server() -> Iterator[PostgresServer]:
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        missing("psycopg")
+        missing("psycopg", PACKAGES)
     folder = Path(tempfile.mkdtemp(prefix="foidesk-pg-"))
     try:
         server = make_server(folder)
