@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import text as sql
 
 from foidesk.core.desk import Desk
 from foidesk.core.errors import InvalidInputError
@@ -18,11 +19,16 @@ from foidesk.core.search import (
     snippet_parts,
 )
 
-#: Searches the index: full-text search on PostgreSQL is its own part (core/search/pg_*).
+#: Runs on both engines (``--engine``): what only PostgreSQL's index has is in
+#: test_postgres_search.py.
 
 AddRequest = Callable[..., int]
 AddMessage = Callable[..., int]
 Letter = Callable[..., bytes]
+
+
+def messages(desk: Desk, words: str) -> set[int | None]:
+    return {h.message_id for h in search(desk, words) if h.kind == "message"}
 
 
 def found(desk: Desk, text: str, **kwargs: object) -> list[tuple[str, int | None, int | None]]:
@@ -48,6 +54,8 @@ def test_request_message_and_attachment_hits_say_what_they_belong_to(
     assert message_hit.snippet == "We hold records of «taser» deployments."
     assert message_hit.title == "Taser use by officers" and message_hit.context == "Re: Taser"
     assert message_hit.authority == "Home Office" and message_hit.day == date(2024, 2, 1)
+    request_hit = next(h for h in hits if h.kind == "request")
+    assert "«taser»" in request_hit.snippet.lower()  # from the title or the notes
     attachment = next(h for h in hits if h.kind == "attachment")
     assert attachment.context == "annex.pdf" and "«Taser» incidents: 14" in attachment.snippet
 
@@ -78,13 +86,6 @@ def test_words_prefixes_phrases_and_boolean_operators(
     assert {m for _, _, m in found(desk, "record* NOT withheld")} == {recorded}
     assert {m for _, _, m in found(desk, "outbound OR section")} == {recorded, withheld}
     assert {m for _, _, m in found(desk, '"40(2)"')} == {withheld}
-
-
-def test_accents_do_not_matter(
-    desk: Desk, add_request: AddRequest, add_message: AddMessage
-) -> None:
-    message = add_message(add_request("Café licences"), "Le Département a répondu.")
-    assert found(desk, "departement repondu")[0][2] == message
 
 
 def test_filters_by_authority_status_date_and_files(
@@ -174,3 +175,92 @@ def test_attachment_snippets_from_deep_in_long_texts_and_fallbacks(
     assert by_name["ransom policy.txt"] == "«ransom» policy.txt"  # only the name matched
     folded = {h.context: h.snippet for h in search(desk, "departement")}  # not literally there
     assert "«Département» pays ransom" in folded["minutes.txt"]
+
+
+def test_every_query_form(desk: Desk, add_request: AddRequest, add_message: AddMessage) -> None:
+    request = add_request("Calls")
+    recorded = add_message(request, "Outbound calls are recorded by the consultancy.")
+    withheld = add_message(request, "Recording withheld under section 40(2).")
+    mailed = add_message(request, "Write to foi@leeds.gov.uk about annex.pdf and e-mail us.")
+    assert messages(desk, "record") == set()  # whole words, no stemming
+    assert messages(desk, "record*") == {recorded, withheld}
+    assert messages(desk, "consultan*") == {recorded}
+    assert messages(desk, "RECORDED consultancy") == {recorded}
+    assert messages(desk, '"calls are recorded"') == {recorded}
+    assert messages(desk, '"calls recorded"') == set()
+    assert messages(desk, '"outbound call"*') == {recorded}
+    assert messages(desk, "record* NOT withheld") == {recorded}
+    assert messages(desk, "record* -withheld") == {recorded}
+    assert messages(desk, "outbound OR section") == {recorded, withheld}
+    assert messages(desk, "(outbound OR section) AND 40") == {withheld}
+    assert messages(desk, '"40(2)"') == {withheld}
+    assert messages(desk, "leeds") == messages(desk, "annex") == {mailed}
+    assert messages(desk, '"gov uk"') == messages(desk, "mail") == {mailed}
+
+
+def test_accents_and_case_do_not_matter(
+    desk: Desk, add_request: AddRequest, add_message: AddMessage
+) -> None:
+    message = add_message(add_request("Café licences"), "Le Département a répondu.")
+    assert messages(desk, "departement REPONDU") == {message}
+    assert messages(desk, "départ*") == {message}
+    assert found(desk, "cafe")[0][:2] != ("request", None)
+
+
+def test_snippets_keep_punctuation_and_never_mistake_a_marker(
+    desk: Desk, add_request: AddRequest, add_message: AddMessage
+) -> None:
+    request = add_request("Quotes")
+    add_message(request, "He called it «transparent» budgeting.")
+    add_message(request, "Ask foi@leeds.gov.uk for the gritting map.")
+    assert search(desk, "budgeting")[0].snippet == "He called it ‹transparent› «budgeting»."
+    assert search(desk, "leeds")[0].snippet == "Ask foi@«leeds».gov.uk for the gritting map."
+
+
+def test_attachment_text_deep_in_a_long_file_and_name_only_matches(
+    desk: Desk, add_request: AddRequest, add_message: AddMessage
+) -> None:
+    long_text = ("routine minutes of the meeting " * 4000) + "the Département pays ransom" + (
+        " and more routine minutes" * 2000)  # fmt: skip
+    files = (("minutes.txt", long_text.encode()), ("ransom policy.txt", b"nothing relevant"))
+    add_message(add_request("Cyber"), "files attached", files=files)
+    extract_pending(desk, options=ExtractionOptions(workers=0))
+
+    by_name = {h.context: h.snippet for h in search(desk, "ransom")}
+    assert by_name["minutes.txt"].startswith("…") and by_name["minutes.txt"].endswith("…")
+    assert "Département pays «ransom»" in by_name["minutes.txt"]
+    assert by_name["ransom policy.txt"] == "«ransom» policy.txt"
+    folded = {h.context: h.snippet for h in search(desk, "departement")}  # not literally there
+    assert "«Département» pays ransom" in folded["minutes.txt"]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "'; DROP TABLE message; --",
+        "taser:* & !x | (y <-> z)",
+        "\\' OR 1=1 \\",
+        "a:b:c 'quoted' \"unclosed",
+        "ẞ ǅ ½ 〄 \U000f0000 ﷽",
+    ],
+)
+def test_hostile_queries_are_only_words(
+    desk: Desk, add_request: AddRequest, add_message: AddMessage, hostile: str
+) -> None:
+    add_message(add_request("Taser"), "taser x y z quoted")
+    search(desk, hostile)  # finds what it finds, and never runs what it says
+    assert messages(desk, "taser") != set()
+    with desk.db.reading() as session:
+        assert session.scalar(sql("SELECT count(*) FROM message")) == 1
+
+
+def test_malformed_queries_give_clear_errors(desk: Desk) -> None:
+    with pytest.raises(InvalidInputError, match="cannot only exclude"):
+        search(desk, "-taser")
+    with pytest.raises(InvalidInputError, match="too short"):
+        search(desk, "a*")
+    with pytest.raises(InvalidInputError, match="type a word"):
+        search(desk, "status:successful")
+    with pytest.raises(InvalidInputError, match="not a date"):
+        search(desk, "visa after:yesterday")
+    assert search(desk, "   ") == []
