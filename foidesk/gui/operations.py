@@ -52,9 +52,6 @@ class Operations(QObject):
         self.worker = runner.database
         self.changes = runner.changes
         self.undo_stack = undo_stack
-        #: Each request's version as this window's latest edit of it left it: an undo or
-        #: redo is the user's own next write, made on what the step before returned.
-        self.versions: dict[int, int] = {}
 
     def perform(
         self,

@@ -8,7 +8,7 @@ repaint: the desk publishes what each step changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 
@@ -92,31 +92,48 @@ class RequestEdit:
 Refused = Callable[[ChangedElsewhere], None]
 
 
-def _versioned(
-    ops: Operations, request_id: int, write: Callable[[Desk, int | None], RequestDetail]
-) -> Callable[[Desk], RequestDetail]:
-    """An undo or redo step: ``write`` made on the version the window's previous edit of
-    the request returned, recording the version it returns in turn."""
-
-    def step(desk: Desk) -> RequestDetail:
-        detail = write(desk, ops.versions.get(request_id))
-        ops.versions[request_id] = detail.version
-        return detail
-
-    return step
+def _unchanged_since(desk: Desk, request_id: int, still: Callable[[RequestDetail], bool]) -> int:
+    """The request's version now, if what an undo or redo step takes back is still as
+    the step left it (``still``); otherwise the step is refused as a change made
+    elsewhere. Other writes since — a message added, a field the step does not touch,
+    by anyone — do not stand in its way."""
+    current = desk.get_request(request_id)
+    if not still(current):
+        raise ChangedElsewhere(request_id, current.changed_by, current.changed_at)
+    return current.version
 
 
 def _first(
-    ops: Operations, detail: RequestDetail, write: Callable[[Desk, int | None], RequestDetail]
+    detail: RequestDetail, write: Callable[[Desk, int | None], RequestDetail]
 ) -> Callable[[Desk], ShownRequest]:
     """The edit itself, made on the version of the request the window showed."""
 
     def run(desk: Desk) -> ShownRequest:
-        written = write(desk, detail.version)
-        ops.versions[detail.id] = written.version
-        return shown_request(desk, written)
+        return shown_request(desk, write(desk, detail.version))
 
     return run
+
+
+def _fields_step(
+    request_id: int, source: RequestEdit, target: RequestEdit
+) -> Callable[[Desk], RequestDetail]:
+    """Undo (or redo) of an edit: the fields it changed go from ``source``'s values back
+    to ``target``'s, if they still hold ``source``'s; the others stay as they are now."""
+    changed = [
+        f.name for f in fields(RequestEdit) if getattr(source, f.name) != getattr(target, f.name)
+    ]
+
+    def holds_source(current: RequestDetail) -> bool:
+        now = RequestEdit.of(current)
+        return all(getattr(now, name) == getattr(source, name) for name in changed)
+
+    def step(desk: Desk) -> RequestDetail:
+        version = _unchanged_since(desk, request_id, holds_source)
+        now = RequestEdit.of(desk.get_request(request_id))
+        written = replace(now, **{name: getattr(target, name) for name in changed})
+        return written.apply(desk, request_id, version)
+
+    return step
 
 
 def edit_request(
@@ -127,11 +144,8 @@ def edit_request(
     rid = before.id
     ops.perform(
         _("Edit “{title}”").format(title=after.title),
-        _first(ops, before, lambda desk, version: after.apply(desk, rid, version)),
-        undo=lambda _: UndoSteps(
-            _versioned(ops, rid, lambda desk, version: old.apply(desk, rid, version)),
-            _versioned(ops, rid, lambda desk, version: after.apply(desk, rid, version)),
-        ),
+        _first(before, lambda desk, version: after.apply(desk, rid, version)),
+        undo=lambda _: UndoSteps(_fields_step(rid, after, old), _fields_step(rid, old, after)),
         refused=refused,
     )
 
@@ -139,20 +153,29 @@ def edit_request(
 def set_status(
     ops: Operations, shown: RequestDetail, new: str, label: str, refused: Refused | None = None
 ) -> None:
-    """Undo takes the change back out of the history, as if it had not been made.
+    """Undo takes the change back out of the history, as if it had not been made, if it
+    is still the latest; redo makes it again if the history is as undo left it.
     ``shown``: the request as the window showed it (its version is checked)."""
     rid = shown.id
+    before = shown.status_history
 
-    def change(desk: Desk, version: int | None) -> RequestDetail:
-        return desk.set_status(rid, new, expected_version=version)
+    def steps(made: ShownRequest) -> UndoSteps:
+        after = made.detail.status_history
 
-    def take_back(desk: Desk, version: int | None) -> RequestDetail:
-        return desk.undo_status_change(rid, expected_version=version)
+        def take_back(desk: Desk) -> RequestDetail:
+            version = _unchanged_since(desk, rid, lambda now: now.status_history == after)
+            return desk.undo_status_change(rid, expected_version=version)
+
+        def change(desk: Desk) -> RequestDetail:
+            version = _unchanged_since(desk, rid, lambda now: now.status_history == before)
+            return desk.set_status(rid, new, expected_version=version)
+
+        return UndoSteps(take_back, change)
 
     ops.perform(
         _("Status “{status}”").format(status=label),
-        _first(ops, shown, change),
-        undo=lambda _: UndoSteps(_versioned(ops, rid, take_back), _versioned(ops, rid, change)),
+        _first(shown, lambda desk, version: desk.set_status(rid, new, expected_version=version)),
+        undo=steps,
         refused=refused,
     )
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from foidesk.core.desk import Desk
 from foidesk.core.profile.location import Profile
-from foidesk.core.records import RequestDetail
+from foidesk.core.records import NewMessage, RequestDetail
 from foidesk.core.vocabulary import RequestStatus
 from foidesk.gui.changed_elsewhere import ChangedElsewhereDialog
 from foidesk.gui.main_window import MainWindow
@@ -181,6 +181,33 @@ def test_an_undo_after_anns_change_is_refused_not_taking_hers_back(
     qtbot.waitUntil(lambda: bool(refused), timeout=WAIT_MS)
     assert refused[0].startswith("changed by Ann at")
     assert window.desk.get_request(rid).summary.status == "rejected"
+
+
+def test_an_undo_after_writes_that_leave_its_change_alone_is_made(
+    qtbot: QtBot, window: MainWindow, profile: Profile, new_request: Callable[..., int]
+) -> None:
+    """A message added and a note written since (by Ann or by the user) move the
+    request's version but not its status: the undo takes the user's change back."""
+    rid = new_request()
+    _shown(qtbot, window, rid)
+    _choose_status(window, "successful")
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1, timeout=WAIT_MS)
+    _as_ann(profile, lambda ann: ann.update_request(rid, notes="Ann's note"))
+    window.desk.add_message(rid, NewMessage("incoming", "reply", subject="Thanks", body_text="ok"))
+    failures: list[BaseException] = []
+    window.ops.failed.connect(lambda _what, exc, _tb: failures.append(exc))
+
+    window.undo_stack.undo()
+    qtbot.waitUntil(
+        lambda: window.desk.get_request(rid).summary.status == "waiting_response",
+        timeout=WAIT_MS,
+    )
+    window.undo_stack.redo()
+    qtbot.waitUntil(
+        lambda: window.desk.get_request(rid).summary.status == "successful", timeout=WAIT_MS
+    )
+    assert failures == []
+    assert window.desk.get_request(rid).notes == "Ann's note"
 
 
 @pytest.mark.parametrize("width", [1366, 1920])
