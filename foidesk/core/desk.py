@@ -118,6 +118,12 @@ class Desk(
             self._live.start()
         return self._live.listening.wait(wait)
 
+    def stop_live_updates(self) -> None:
+        """Stop listening (at once); ``close`` does it too."""
+        if self._live is not None:
+            self._live.close()
+            self._live = None
+
     @property
     def live(self) -> Listener | None:
         """The listener of ``start_live_updates``, if started."""
@@ -126,9 +132,7 @@ class Desk(
     def close(self) -> None:
         """Stop listening to the other members, close the database connections, note the
         profile as it is now beside it, and stop marking the profile in use."""
-        if self._live is not None:
-            self._live.close()
-            self._live = None
+        self.stop_live_updates()
         try:
             noted = self._marker_now()
         except FoideskError:

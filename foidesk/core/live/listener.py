@@ -31,7 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from foidesk.core.changes import EVERYTHING, ChangeFeed, merge
 from foidesk.core.errors import FoideskError
 from foidesk.core.live.notices import CHANNEL
-from foidesk.core.live.wire import MalformedNotice, Notice, decode
+from foidesk.core.live.wire import MalformedNotice, decode
 
 if TYPE_CHECKING:
     from psycopg import Connection, Notify
@@ -46,7 +46,8 @@ KEEPALIVE = 30.0
 CLOSE_WAIT = 2.0
 
 Connect = Callable[[], "Connection[tuple[object, ...]]"]
-Heard = Callable[[Sequence[Notice]], None]
+#: Told the members whose changes just arrived (their ``Profile.member``; may be "").
+Heard = Callable[[Sequence[str]], None]
 
 
 def listening_connection(engine: Engine) -> Connection[tuple[object, ...]]:
@@ -173,7 +174,7 @@ class Listener:
         if not changes.empty:
             self._feed.publish(changes, foreign=True)
         if self._heard is not None:
-            self._heard(notices)
+            self._heard([notice.member for notice in notices])
 
 
 def _first_line(exc: BaseException) -> str:
