@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pytest
 from mailmaker import make_email
+from ports import free_port
 from postgres_server import PostgresServer
 
 from foidesk.core.changes import EVERYTHING, Changes, merge, request_changed
 from foidesk.core.desk import Desk
 from foidesk.core.errors import InvalidInputError
+from foidesk.core.live.listener import Listener, listening_connection
 from foidesk.core.live.notices import CHANNEL, announce
 from foidesk.core.profile import resolve_profile
 from foidesk.core.records import NewRequest
@@ -112,8 +114,8 @@ def test_a_write_arrives_in_the_other_members_feed_as_the_same_changes(
 
 
 def test_a_rolled_back_write_sends_nothing(ann: Desk, ben: Desk) -> None:
-    rid = _add(ann)
     bens = Heard(ben)
+    rid = _add(ann)
     bens.wait_for(lambda c: c.requests == {rid})
     bens.published.clear()
     with pytest.raises(InvalidInputError):
@@ -214,6 +216,38 @@ def test_after_the_server_ends_its_session_it_listens_again_and_reads_everything
     rid = _add(ann)
     bens.wait_for(lambda c: c.requests == {rid}, timeout=LIVE_WITHIN)
     assert [c for c in bens.published if c.everything] == [EVERYTHING]  # once
+
+
+def test_a_server_not_reachable_at_first_is_tried_again_and_then_read_in_full(
+    ann: Desk, tmp_path: Path, postgres_url: str
+) -> None:
+    """The first attempts meet a port nothing listens on (a server down); once the
+    listener gets through, what it missed meanwhile is covered by EVERYTHING."""
+    import psycopg
+
+    nowhere = f"host=127.0.0.1 port={free_port()} dbname=foi user=ann connect_timeout=2"
+    attempts: list[str] = []
+    desk = _member(tmp_path, postgres_url, "dee")
+
+    def connect() -> psycopg.Connection[tuple[object, ...]]:
+        attempts.append("try")
+        if len(attempts) < 3:
+            return psycopg.connect(nowhere)
+        return listening_connection(desk.db.engine)
+
+    heard = Heard(desk)
+    live = Listener(connect, desk.feed, desk.sender, backoff=(0.05, 0.1))
+    try:
+        live.start()
+        assert live.listening.wait(PATIENCE)
+        assert len(attempts) == 3
+        heard.wait_for(lambda c: c == EVERYTHING)
+        rid = _add(ann)
+        heard.wait_for(lambda c: c.requests == {rid}, timeout=LIVE_WITHIN)
+        assert [c for c in heard.published if c.everything] == [EVERYTHING]
+    finally:
+        live.close()
+        desk.close()
 
 
 def test_close_is_prompt_and_ends_the_listening(ben: Desk) -> None:
