@@ -119,13 +119,15 @@ def request_changed(
 @dataclass
 class ChangeFeed:
     """Who is told about changes. Subscribers are called on the thread that made the
-    change, after it committed; a face hands them on to its own thread (the window by
-    a queued Qt signal). ``collecting`` gathers the changes of several units of work
+    change, after it committed — for another member's change, the thread that heard it
+    from the database (``live/``); a face hands them on to its own thread (the window
+    by a queued Qt signal). ``gather`` collects the changes of several units of work
     into one publication (an import of many files)."""
 
     _subscribers: list[Subscriber] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _gathering: threading.local = field(default_factory=threading.local)
+    _telling: threading.local = field(default_factory=threading.local)  # foreign or not
     #: How many changes have been published: a record read after publication number N
     #: already shows changes 1…N (the window uses this not to fetch what it was given).
     serial: int = 0
@@ -142,18 +144,30 @@ class ChangeFeed:
 
         return unsubscribe
 
-    def publish(self, changes: Changes) -> None:
+    def publish(self, changes: Changes, *, foreign: bool = False) -> None:
+        """Tell every subscriber. ``foreign``: another member's change, heard from the
+        database (``live/listener.py``) — no record read here can be known to include
+        it, whatever its serial, and a subscriber may ask (``publishing_foreign``)."""
         if changes.empty:
             return
         gathered: list[Changes] | None = getattr(self._gathering, "changes", None)
-        if gathered is not None:
+        if gathered is not None and not foreign:
             gathered.append(changes)
             return
         with self._lock:
             self.serial += 1
             subscribers = list(self._subscribers)
-        for subscriber in subscribers:
-            subscriber(changes)
+        self._telling.foreign = foreign
+        try:
+            for subscriber in subscribers:
+                subscriber(changes)
+        finally:
+            self._telling.foreign = False
+
+    @property
+    def publishing_foreign(self) -> bool:
+        """In a subscriber: whether the change it is told of is another member's."""
+        return bool(getattr(self._telling, "foreign", False))
 
     def gather(self) -> Gathering:
         return Gathering(self)

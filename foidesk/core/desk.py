@@ -41,6 +41,7 @@ from foidesk.core.storage.team_store import open_store
 
 if TYPE_CHECKING:
     from foidesk.core.importing.importer import ImportReport, ImportRun
+    from foidesk.core.live.listener import Heard, Listener
     from foidesk.core.search import Filters, SearchHit
 
 __all__ = ["Desk", "check_regime"]
@@ -100,9 +101,38 @@ class Desk(
             with self.db.writing() as session:
                 self.recovered = recover(session, self.store)
 
+    def start_live_updates(self, *, heard: Heard | None = None, wait: float = 1.0) -> bool:
+        """On a team database: publish into ``feed`` what the other members change, as
+        they commit it, until ``close`` (``live/``). A face that stays open calls this;
+        a one-shot command does not. ``heard`` is told who made each change heard.
+        Waits up to ``wait`` seconds for the listening to begin (so that what the face
+        reads next is not older than what it will hear); True once it listens."""
+        if self.db.is_sqlite:
+            return False
+        if self._live is None:
+            from foidesk.core.live.listener import Listener, listening_connection
+
+            self._live = Listener(
+                lambda: listening_connection(self.db.engine), self.feed, self.sender, heard=heard
+            )
+            self._live.start()
+        return self._live.listening.wait(wait)
+
+    def stop_live_updates(self) -> None:
+        """Stop listening (at once); ``close`` does it too."""
+        if self._live is not None:
+            self._live.close()
+            self._live = None
+
+    @property
+    def live(self) -> Listener | None:
+        """The listener of ``start_live_updates``, if started."""
+        return self._live
+
     def close(self) -> None:
-        """Close the database connections, note the profile as it is now beside it, and
-        stop marking the profile in use."""
+        """Stop listening to the other members, close the database connections, note the
+        profile as it is now beside it, and stop marking the profile in use."""
+        self.stop_live_updates()
         try:
             noted = self._marker_now()
         except FoideskError:

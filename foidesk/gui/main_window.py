@@ -45,6 +45,7 @@ from foidesk.gui.export_dialog import ExportController
 from foidesk.gui.importing import ImportController
 from foidesk.gui.language import SETTING as LANGUAGE
 from foidesk.gui.language import saved_choice
+from foidesk.gui.live_updates import LiveUpdates
 from foidesk.gui.mail_fetching import MailController
 from foidesk.gui.main_splitter import MainSplitter
 from foidesk.gui.mime import DROP_MESSAGES_ON_A_REQUEST, drop_refusal, paths_from
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.state = WindowState(desk.profile.data_dir)
         self._restore_state()
+        self.live = LiveUpdates(desk, self.statusBar(), self)  # before the first reading
         self.refresh_all()
 
     # --- building ----------------------------------------------------------------------
@@ -363,6 +365,7 @@ class MainWindow(QMainWindow):
     def shut_down(self) -> None:
         """Finish queued work before the desk closes: nothing outlives it."""
         self._shut = True
+        self.live.stop()
         self.text_indexer.shut()
         self.mail.shut()
         self.runner.stop()

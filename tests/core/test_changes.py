@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mailmaker import make_email
 
-from foidesk.core.changes import Changes, merge
+from foidesk.core.changes import ChangeFeed, Changes, merge
 from foidesk.core.desk import Desk
 from foidesk.core.errors import NotFoundError
 from foidesk.core.records import NewMessage, NewRequest
@@ -125,3 +125,18 @@ def test_an_import_is_published_once_whatever_it_held(
 def test_a_setting_names_its_key(desk: Desk, published: list[Changes]) -> None:
     desk.set_setting("backup.keep_daily", "5")
     assert published == [Changes(settings=frozenset({"backup.keep_daily"}))]
+
+
+def test_another_members_change_is_told_at_once_even_while_gathering() -> None:
+    """A change heard from the database is not this thread's own work: a gathering
+    going on (an import) does not hold it back, and subscribers can tell it apart."""
+    feed = ChangeFeed()
+    told: list[tuple[Changes, bool]] = []
+    feed.subscribe(lambda changes: told.append((changes, feed.publishing_foreign)))
+    theirs, mine = Changes(requests=frozenset({4})), Changes(requests=frozenset({5}))
+    with feed.gather():
+        feed.publish(mine)
+        feed.publish(theirs, foreign=True)
+        assert told == [(theirs, True)]
+    assert told == [(theirs, True), (mine, False)]
+    assert feed.serial == 2 and not feed.publishing_foreign

@@ -7,16 +7,19 @@ starts; the body adds what it learns (``unit.changed``), and ``unit.touch(reques
 *before* it changes a request notes that request's deadlines as they were. Once the
 transaction has committed, the deadlines of every touched request are compared with
 how they were, so the calendar learns the days that moved, and the whole ``Changes`` is
-published on the desk's ``feed``. A write that fails publishes nothing.
+published on the desk's ``feed``. A write that fails publishes nothing. On a team
+database the same value is also sent to the other members, inside the transaction
+(``live/notices.py``): it reaches them when, and only if, the unit commits.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,6 +29,7 @@ from foidesk.core.changes import NOTHING, ChangeFeed, Changes
 from foidesk.core.deadlines.request_clocks import Mark, deadline_marks
 from foidesk.core.errors import ChangedElsewhere, InvalidInputError, NotFoundError
 from foidesk.core.i18n import N_, _
+from foidesk.core.live.notices import announce
 from foidesk.core.profile import Profile
 from foidesk.core.profile.identity import ProfileMarker
 from foidesk.core.storage import database as db
@@ -36,6 +40,9 @@ from foidesk.core.storage.inuse import ProfileHold
 from foidesk.core.storage.members import MEMBER
 from foidesk.core.storage.server_locks import lock_row
 from foidesk.core.storage.tables import Authority, Message, Request, Tag
+
+if TYPE_CHECKING:
+    from foidesk.core.live.listener import Listener
 
 Today = Callable[[], date]
 _Row = TypeVar("_Row")
@@ -118,6 +125,11 @@ class DeskBase:
         self.recovered: list[str] = []  # what opening did after writers that were killed
         self.hold = hold or ProfileHold(profile.data_dir)
         self.feed = ChangeFeed()
+        #: Names this desk's notices to the other members, so that it drops its own when
+        #: the database delivers them back (one per desk: two desks in one process are
+        #: two members as much as two desks on two machines).
+        self.sender = secrets.token_hex(8)
+        self._live: Listener | None = None  # started by Desk.start_live_updates
 
     @property
     def read_only(self) -> bool:
@@ -131,6 +143,7 @@ class DeskBase:
             unit = self._unit(session, changes)
             yield unit
             finished = unit.finish()
+            self._announce(session, finished)
         self.feed.publish(finished)
 
     @contextmanager
@@ -148,6 +161,7 @@ class DeskBase:
                 unit.blobs = blobs
                 yield unit
                 finished = unit.finish()
+                self._announce(session, finished)
             committed = True
         except OSError as exc:
             need = blobs.bytes_wanted if blobs is not None else 0
@@ -159,6 +173,11 @@ class DeskBase:
             if blobs is not None:
                 blobs.finish(committed)
         self.feed.publish(finished)
+
+    def _announce(self, session: Session, changes: Changes) -> None:
+        """On a team database: tell the other members, when this transaction commits."""
+        if not self.db.is_sqlite:
+            announce(session, changes, self.sender, self.profile.member)
 
     def _unit(self, session: Session, changes: Changes) -> Unit:
         session.info[MEMBER] = self.profile.member  # stamped on what it writes (members.py)
