@@ -170,7 +170,7 @@ def test_attachment_snippets_from_deep_in_long_texts_and_fallbacks(
     extract_pending(desk, options=ExtractionOptions(workers=0))
 
     by_name = {h.context: h.snippet for h in search(desk, "ransom")}
-    assert by_name["minutes.txt"].startswith("…")
+    assert by_name["minutes.txt"].startswith("…") and by_name["minutes.txt"].endswith("…")
     assert "Département pays «ransom»" in by_name["minutes.txt"]
     assert by_name["ransom policy.txt"] == "«ransom» policy.txt"  # only the name matched
     folded = {h.context: h.snippet for h in search(desk, "departement")}  # not literally there
@@ -215,23 +215,6 @@ def test_snippets_keep_punctuation_and_never_mistake_a_marker(
     add_message(request, "Ask foi@leeds.gov.uk for the gritting map.")
     assert search(desk, "budgeting")[0].snippet == "He called it ‹transparent› «budgeting»."
     assert search(desk, "leeds")[0].snippet == "Ask foi@«leeds».gov.uk for the gritting map."
-
-
-def test_attachment_text_deep_in_a_long_file_and_name_only_matches(
-    desk: Desk, add_request: AddRequest, add_message: AddMessage
-) -> None:
-    long_text = ("routine minutes of the meeting " * 4000) + "the Département pays ransom" + (
-        " and more routine minutes" * 2000)  # fmt: skip
-    files = (("minutes.txt", long_text.encode()), ("ransom policy.txt", b"nothing relevant"))
-    add_message(add_request("Cyber"), "files attached", files=files)
-    extract_pending(desk, options=ExtractionOptions(workers=0))
-
-    by_name = {h.context: h.snippet for h in search(desk, "ransom")}
-    assert by_name["minutes.txt"].startswith("…") and by_name["minutes.txt"].endswith("…")
-    assert "Département pays «ransom»" in by_name["minutes.txt"]
-    assert by_name["ransom policy.txt"] == "«ransom» policy.txt"
-    folded = {h.context: h.snippet for h in search(desk, "departement")}  # not literally there
-    assert "«Département» pays ransom" in folded["minutes.txt"]
 
 
 @pytest.mark.parametrize(
