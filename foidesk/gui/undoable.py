@@ -92,15 +92,17 @@ class RequestEdit:
 Refused = Callable[[ChangedElsewhere], None]
 
 
-def _unchanged_since(desk: Desk, request_id: int, still: Callable[[RequestDetail], bool]) -> int:
-    """The request's version now, if what an undo or redo step takes back is still as
+def _unchanged_since(
+    desk: Desk, request_id: int, still: Callable[[RequestDetail], bool]
+) -> RequestDetail:
+    """The request as it is now, if what an undo or redo step takes back is still as
     the step left it (``still``); otherwise the step is refused as a change made
     elsewhere. Other writes since — a message added, a field the step does not touch,
     by anyone — do not stand in its way."""
     current = desk.get_request(request_id)
     if not still(current):
         raise ChangedElsewhere(request_id, current.changed_by, current.changed_at)
-    return current.version
+    return current
 
 
 def _first(
@@ -128,10 +130,10 @@ def _fields_step(
         return all(getattr(now, name) == getattr(source, name) for name in changed)
 
     def step(desk: Desk) -> RequestDetail:
-        version = _unchanged_since(desk, request_id, holds_source)
-        now = RequestEdit.of(desk.get_request(request_id))
+        current = _unchanged_since(desk, request_id, holds_source)
+        now = RequestEdit.of(current)
         written = replace(now, **{name: getattr(target, name) for name in changed})
-        return written.apply(desk, request_id, version)
+        return written.apply(desk, request_id, current.version)
 
     return step
 
@@ -163,12 +165,12 @@ def set_status(
         after = made.detail.status_history
 
         def take_back(desk: Desk) -> RequestDetail:
-            version = _unchanged_since(desk, rid, lambda now: now.status_history == after)
-            return desk.undo_status_change(rid, expected_version=version)
+            current = _unchanged_since(desk, rid, lambda now: now.status_history == after)
+            return desk.undo_status_change(rid, expected_version=current.version)
 
         def change(desk: Desk) -> RequestDetail:
-            version = _unchanged_since(desk, rid, lambda now: now.status_history == before)
-            return desk.set_status(rid, new, expected_version=version)
+            current = _unchanged_since(desk, rid, lambda now: now.status_history == before)
+            return desk.set_status(rid, new, expected_version=current.version)
 
         return UndoSteps(take_back, change)
 
